@@ -1,0 +1,27 @@
+using BackOffice.Core.Common;
+using BackOffice.Core.Events;
+using BackOffice.Core.Tenancy;
+using BackOffice.Core.WorkItems;
+
+namespace BackOffice.Core.Activity;
+
+/// <summary>Writes what happened to a tenant's work into its activity feed, once per event.</summary>
+public sealed class ActivityFeedProjector(IActivityStore activity) : IDomainEventHandler
+{
+    public bool Handles(DomainEvent domainEvent) => domainEvent is WorkItemEvent or TenantStatusChanged;
+
+    public Task HandleAsync(DomainEvent domainEvent, TenantScope scope, CancellationToken ct)
+    {
+        var (itemId, text) = domainEvent switch
+        {
+            WorkItemSubmitted e => (e.ItemId, $"Submitted \"{e.Title}\""),
+            WorkItemEdited e => (e.ItemId, $"Changed {string.Join(", ", e.Fields)} of \"{e.Title}\""),
+            WorkItemClaimed e => (e.ItemId, $"Started work on \"{e.Title}\""),
+            WorkItemReturnedToQueue e => (e.ItemId, $"Returned \"{e.Title}\" to the queue after its claim lapsed"),
+            WorkItemResolved e => (e.ItemId, $"Resolved \"{e.Title}\""),
+            TenantStatusChanged e => ((Guid?)null, $"Tenant is now {e.Status.ToText()}"),
+            _ => throw new ArgumentOutOfRangeException(nameof(domainEvent), domainEvent.GetType().Name, "Not an activity event."),
+        };
+        return activity.AppendAsync(scope, new ActivityEntry(domainEvent.TenantId, domainEvent.EventId, domainEvent.OccurredAt, domainEvent.ActorName, itemId, text), ct);
+    }
+}

@@ -1,0 +1,34 @@
+using System.Text.Json;
+using BackOffice.Core.Tenancy;
+using BackOffice.Core.WorkItems;
+
+namespace BackOffice.Core.Events;
+
+/// <summary>Turns events into outbox rows and back; the type name is stable, not the CLR name.</summary>
+public static class EventSerializer
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private static readonly Dictionary<string, Type> Types = new(StringComparer.Ordinal)
+    {
+        ["tenant.status-changed"] = typeof(TenantStatusChanged),
+        ["work-item.submitted"] = typeof(WorkItemSubmitted),
+        ["work-item.edited"] = typeof(WorkItemEdited),
+        ["work-item.claimed"] = typeof(WorkItemClaimed),
+        ["work-item.returned-to-queue"] = typeof(WorkItemReturnedToQueue),
+        ["work-item.resolved"] = typeof(WorkItemResolved),
+    };
+
+    private static readonly Dictionary<Type, string> Names = Types.ToDictionary(t => t.Value, t => t.Key);
+
+    public static OutboxMessage ToMessage(DomainEvent e) =>
+        new(e.EventId, e.TenantId, TypeName(e), JsonSerializer.Serialize(e, e.GetType(), Json), e.OccurredAt, 0);
+
+    public static DomainEvent FromMessage(OutboxMessage message) =>
+        Types.TryGetValue(message.Type, out var type)
+            ? (DomainEvent)JsonSerializer.Deserialize(message.Payload, type, Json)!
+            : throw new InvalidOperationException($"Unknown event type '{message.Type}'.");
+
+    public static string TypeName(DomainEvent e) =>
+        Names.TryGetValue(e.GetType(), out var name) ? name : throw new InvalidOperationException($"Event {e.GetType().Name} has no registered name.");
+}

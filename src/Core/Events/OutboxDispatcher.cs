@@ -1,0 +1,41 @@
+using BackOffice.Core.Tenancy;
+
+namespace BackOffice.Core.Events;
+
+/// <summary>
+/// One pass of the relay: leases due messages and hands each to every handler that wants it, inside the
+/// message's tenant scope. A message counts as delivered only when all its handlers succeeded; otherwise all
+/// of them see it again after a backoff (they are idempotent), until it is dead-lettered.
+/// </summary>
+public sealed class OutboxDispatcher(IOutbox outbox, IEnumerable<IDomainEventHandler> handlers, OutboxOptions options, TimeProvider time)
+{
+    private readonly IDomainEventHandler[] _handlers = handlers.ToArray();
+
+    /// <returns>How many messages this pass took.</returns>
+    public async Task<int> RunOnceAsync(CancellationToken ct)
+    {
+        var batch = await outbox.LeaseDueAsync(time.GetUtcNow(), options.Lease, options.BatchSize, ct);
+        foreach (var message in batch) await DeliverAsync(message, ct);
+        return batch.Count;
+    }
+
+    private async Task DeliverAsync(OutboxMessage message, CancellationToken ct)
+    {
+        try
+        {
+            var domainEvent = EventSerializer.FromMessage(message);
+            var scope = TenantScope.ForWorker(message.TenantId);
+            foreach (var handler in _handlers.Where(h => h.Handles(domainEvent)))
+                await handler.HandleAsync(domainEvent, scope, ct);
+            await outbox.MarkDeliveredAsync(message.Id, time.GetUtcNow(), ct);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            var attempt = message.Attempts + 1;
+            DateTimeOffset? retryAt = attempt >= options.MaxAttempts ? null : time.GetUtcNow() + Backoff(attempt);
+            await outbox.MarkFailedAsync(message.Id, $"{ex.GetType().Name}: {ex.Message}", retryAt, ct);
+        }
+    }
+
+    public static TimeSpan Backoff(int attempt) => TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, attempt)));
+}

@@ -1,0 +1,66 @@
+using BackOffice.Core.Common;
+using BackOffice.Core.Events;
+
+namespace BackOffice.Core.Tenancy;
+
+/// <summary>A client company. Its id is a URL slug; its users are those of the Entra directories listed.</summary>
+public sealed class Tenant : AggregateRoot
+{
+    public required string Id { get; init; }
+    public required string DisplayName { get; init; }
+    public TenantStatus Status { get; private set; }
+    public required IReadOnlyList<ServiceLine> ServiceLines { get; init; }
+    public required string TimeZone { get; init; }
+    public required IReadOnlyList<string> DirectoryIds { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public long Version { get; private set; }
+
+    public static Tenant Onboard(NewTenant spec, Actor by, DateTimeOffset now)
+    {
+        var tenant = new Tenant
+        {
+            Id = spec.Id, DisplayName = spec.DisplayName, ServiceLines = spec.ServiceLines, TimeZone = spec.TimeZone,
+            DirectoryIds = spec.DirectoryIds, Status = TenantStatus.Onboarding, CreatedAt = now, UpdatedAt = now, Version = 1,
+        };
+        tenant.Raise(new TenantStatusChanged { TenantId = tenant.Id, OccurredAt = now, ActorName = by.Name, Status = tenant.Status });
+        return tenant;
+    }
+
+    /// <summary>Rebuilds a stored tenant; only stores call this.</summary>
+    public static Tenant Restore(string id, string displayName, TenantStatus status, IReadOnlyList<ServiceLine> serviceLines,
+        string timeZone, IReadOnlyList<string> directoryIds, DateTimeOffset createdAt, DateTimeOffset updatedAt, long version) =>
+        new()
+        {
+            Id = id, DisplayName = displayName, Status = status, ServiceLines = serviceLines, TimeZone = timeZone,
+            DirectoryIds = directoryIds, CreatedAt = createdAt, UpdatedAt = updatedAt, Version = version,
+        };
+
+    public void ChangeStatus(TenantStatus to, Actor by, DateTimeOffset now)
+    {
+        if (!IsAllowed(Status, to))
+            throw new ConflictException($"A tenant that is {Status.ToText()} cannot become {to.ToText()}.");
+        Status = to;
+        UpdatedAt = now;
+        Version++;
+        Raise(new TenantStatusChanged { TenantId = Id, OccurredAt = now, ActorName = by.Name, Status = to });
+    }
+
+    public bool AcceptsNewWork => Status is TenantStatus.Active;
+
+    private static bool IsAllowed(TenantStatus from, TenantStatus to) => (from, to) switch
+    {
+        (TenantStatus.Onboarding, TenantStatus.Active) => true,
+        (TenantStatus.Active, TenantStatus.Suspended) => true,
+        (TenantStatus.Suspended, TenantStatus.Active) => true,
+        (TenantStatus.Onboarding or TenantStatus.Active or TenantStatus.Suspended, TenantStatus.Offboarded) => true,
+        _ => false,
+    };
+}
+
+public sealed record NewTenant(string Id, string DisplayName, IReadOnlyList<ServiceLine> ServiceLines, string TimeZone, IReadOnlyList<string> DirectoryIds);
+
+public sealed record TenantStatusChanged : DomainEvent
+{
+    public TenantStatus Status { get; init; }
+}

@@ -1,0 +1,23 @@
+using BackOffice.Core.Common;
+using BackOffice.Core.Tenancy;
+
+namespace BackOffice.Core.WorkItems;
+
+public sealed record WorkItemFilter(WorkItemStatus? Status = null, ServiceLine? ServiceLine = null, Priority? Priority = null, string? Type = null);
+
+/// <summary>
+/// A tenant's work items. Every call is bound to one tenant's scope (one partition); writes keep the item's
+/// queue index and write its pending events to the outbox in the same transaction.
+/// </summary>
+public interface IWorkItemStore
+{
+    Task<WorkItem?> FindAsync(TenantScope scope, Guid id, CancellationToken ct);
+
+    /// <summary>Newest first, keyset-paged by id.</summary>
+    Task<Page<WorkItem>> ListAsync(TenantScope scope, WorkItemFilter filter, int pageSize, string? cursor, CancellationToken ct);
+
+    Task AddAsync(TenantScope scope, WorkItem item, CancellationToken ct);
+
+    /// <summary>Saves a change if the stored version is <paramref name="expectedVersion"/>; else <see cref="ConcurrencyConflictException"/>.</summary>
+    Task UpdateAsync(TenantScope scope, WorkItem item, long expectedVersion, CancellationToken ct);
+}

@@ -1,0 +1,36 @@
+using BackOffice.Core.Common;
+using BackOffice.Core.Tenancy;
+
+namespace BackOffice.Core.WorkItems.SubmitWorkItem;
+
+public sealed record SubmitWorkItemRequest(string? ServiceLine, string? Type, string? Priority, string? Title, string? Description);
+
+/// <summary>A tenant's user (or provider staff on its behalf) hands over a piece of work; it joins its queue.</summary>
+public sealed class SubmitWorkItem(TenantAccess access, IWorkItemStore items, TimeProvider time)
+{
+    private static readonly string[] Submitters = [Roles.ClientAdmin, Roles.ClientUser, Roles.PlatformAdmin, Roles.Supervisor, Roles.Agent];
+
+    public async Task<WorkItem> HandleAsync(Actor actor, string tenantId, SubmitWorkItemRequest request, CancellationToken ct)
+    {
+        var (tenant, scope) = await access.ResolveAsync(actor, tenantId, AccessMode.Submit, ct);
+        Permissions.Require(actor, Submitters);
+        var spec = Validate(request, tenant);
+        var item = WorkItem.Submit(scope, spec, actor, time.GetUtcNow());
+        await items.AddAsync(scope, item, ct);
+        return item;
+    }
+
+    private static NewWorkItem Validate(SubmitWorkItemRequest request, Tenant tenant)
+    {
+        var errors = new FieldErrors();
+        var line = errors.Enum<ServiceLine>("serviceLine", request.ServiceLine);
+        if (line is { } l && !tenant.ServiceLines.Contains(l))
+            errors.Add("serviceLine", $"Tenant '{tenant.Id}' has not subscribed to the {l.ToText()} service line.");
+        var type = WorkItemFields.Type(errors, request.Type);
+        var priority = errors.Enum<Priority>("priority", request.Priority);
+        var title = errors.Required("title", request.Title, WorkItemFields.TitleMax);
+        var description = errors.Optional("description", request.Description, WorkItemFields.DescriptionMax) ?? "";
+        errors.ThrowIfAny();
+        return new NewWorkItem(line!.Value, type!, priority!.Value, title!, description);
+    }
+}

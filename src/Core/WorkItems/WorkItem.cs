@@ -1,0 +1,135 @@
+using BackOffice.Core.Common;
+using BackOffice.Core.Events;
+using BackOffice.Core.Tenancy;
+
+namespace BackOffice.Core.WorkItems;
+
+/// <summary>A unit of outsourced work a tenant hands over, worked by an agent from its queue.</summary>
+public sealed class WorkItem : AggregateRoot
+{
+    private readonly List<WorkItemChange> _history = [];
+
+    public required Guid Id { get; init; }
+    public required string TenantId { get; init; }
+    public required ServiceLine ServiceLine { get; init; }
+    public required string Type { get; init; }
+    public Priority Priority { get; private set; }
+    public string Title { get; private set; } = "";
+    public string Description { get; private set; } = "";
+    public WorkItemStatus Status { get; private set; }
+    public string? AssigneeSubject { get; private set; }
+    public string? AssigneeName { get; private set; }
+    public DateTimeOffset? LeaseExpiresAt { get; private set; }
+    public string? Resolution { get; private set; }
+    public required string SubmittedBy { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public long Version { get; private set; }
+    public IReadOnlyList<WorkItemChange> History => _history;
+
+    /// <summary>The queue an item waits in while it is open: for now, the one of its service line.</summary>
+    public string Queue => ServiceLine.ToText();
+
+    /// <summary>Whether the item belongs in its queue's index (waiting, or claimed under a lease).</summary>
+    public bool IsQueued => Status is WorkItemStatus.New or WorkItemStatus.InProgress;
+
+    public static WorkItem Submit(TenantScope scope, NewWorkItem spec, Actor by, DateTimeOffset now)
+    {
+        var item = new WorkItem
+        {
+            Id = Guid.CreateVersion7(now), TenantId = scope.TenantId, ServiceLine = spec.ServiceLine, Type = spec.Type,
+            Priority = spec.Priority, Title = spec.Title, Description = spec.Description, Status = WorkItemStatus.New,
+            SubmittedBy = by.Name, CreatedAt = now, UpdatedAt = now, Version = 1,
+        };
+        item._history.Add(new WorkItemChange(now, by.Subject, by.Name, "submitted", new Dictionary<string, string?>
+        {
+            ["serviceLine"] = spec.ServiceLine.ToText(), ["type"] = spec.Type, ["priority"] = spec.Priority.ToText(), ["title"] = spec.Title,
+        }));
+        item.Raise(item.Event<WorkItemSubmitted>(by, now));
+        return item;
+    }
+
+    /// <summary>Rebuilds a stored item; only stores call this.</summary>
+    public static WorkItem Restore(StoredWorkItem s)
+    {
+        var item = new WorkItem
+        {
+            Id = s.Id, TenantId = s.TenantId, ServiceLine = s.ServiceLine, Type = s.Type, Priority = s.Priority, Title = s.Title,
+            Description = s.Description, Status = s.Status, AssigneeSubject = s.AssigneeSubject, AssigneeName = s.AssigneeName,
+            LeaseExpiresAt = s.LeaseExpiresAt, Resolution = s.Resolution, SubmittedBy = s.SubmittedBy, CreatedAt = s.CreatedAt,
+            UpdatedAt = s.UpdatedAt, Version = s.Version,
+        };
+        item._history.AddRange(s.History);
+        return item;
+    }
+
+    public void Edit(WorkItemEdit edit, Actor by, DateTimeOffset now)
+    {
+        EnsureOpen();
+        var details = new Dictionary<string, string?>();
+        if (edit.Priority is { } priority && priority != Priority) { details["priority"] = $"{Priority.ToText()} -> {priority.ToText()}"; Priority = priority; }
+        if (edit.Title is { } title && title != Title) { details["title"] = title; Title = title; }
+        if (edit.Description is { } description && description != Description) { details["description"] = "changed"; Description = description; }
+        if (details.Count == 0) return;
+        Record(by, now, "edited", details);
+        Raise(Event<WorkItemEdited>(by, now) with { Fields = details.Keys.ToList() });
+    }
+
+    public void Claim(Actor agent, DateTimeOffset now, DateTimeOffset leaseUntil)
+    {
+        var leaseLapsed = Status == WorkItemStatus.InProgress && LeaseExpiresAt <= now;
+        if (Status != WorkItemStatus.New && !leaseLapsed) throw new ConflictException($"Work item {Id} is {Status.ToText()} and cannot be claimed.");
+        var details = new Dictionary<string, string?> { ["leaseExpiresAt"] = leaseUntil.ToString("O") };
+        if (leaseLapsed) details["previousAssignee"] = AssigneeName;
+        (Status, AssigneeSubject, AssigneeName, LeaseExpiresAt) = (WorkItemStatus.InProgress, agent.Subject, agent.Name, leaseUntil);
+        Record(agent, now, "claimed", details);
+        Raise(Event<WorkItemClaimed>(agent, now));
+    }
+
+    /// <summary>Puts an item whose claim lapsed back in its queue, unless it was claimed again meanwhile.</summary>
+    public bool ReturnLapsedClaim(DateTimeOffset now)
+    {
+        if (Status != WorkItemStatus.InProgress || LeaseExpiresAt > now) return false;
+        var details = new Dictionary<string, string?> { ["previousAssignee"] = AssigneeName };
+        (Status, AssigneeSubject, AssigneeName, LeaseExpiresAt) = (WorkItemStatus.New, null, null, null);
+        var system = Actor.System("lease-sweeper");
+        Record(system, now, "returned-to-queue", details);
+        Raise(Event<WorkItemReturnedToQueue>(system, now));
+        return true;
+    }
+
+    public void Resolve(Actor by, string resolution, DateTimeOffset now)
+    {
+        if (Status != WorkItemStatus.InProgress) throw new ConflictException($"Work item {Id} is {Status.ToText()}; only a claimed item can be resolved.");
+        if (AssigneeSubject != by.Subject && !by.HasAnyRole(Roles.Supervisor))
+            throw new ConflictException($"Work item {Id} is claimed by {AssigneeName}; only they or a supervisor can resolve it.");
+        (Status, Resolution, LeaseExpiresAt) = (WorkItemStatus.Resolved, resolution, null);
+        Record(by, now, "resolved", new Dictionary<string, string?> { ["resolution"] = resolution });
+        Raise(Event<WorkItemResolved>(by, now) with { Resolution = resolution });
+    }
+
+    private void EnsureOpen()
+    {
+        if (Status is WorkItemStatus.Resolved or WorkItemStatus.Closed or WorkItemStatus.Cancelled)
+            throw new ConflictException($"Work item {Id} is {Status.ToText()} and can no longer be changed.");
+    }
+
+    private void Record(Actor by, DateTimeOffset now, string action, IReadOnlyDictionary<string, string?> details)
+    {
+        _history.Add(new WorkItemChange(now, by.Subject, by.Name, action, details));
+        UpdatedAt = now;
+        Version++;
+    }
+
+    private T Event<T>(Actor by, DateTimeOffset now) where T : WorkItemEvent, new() =>
+        new() { TenantId = TenantId, ItemId = Id, Title = Title, OccurredAt = now, ActorName = by.Name };
+}
+
+public sealed record NewWorkItem(ServiceLine ServiceLine, string Type, Priority Priority, string Title, string Description);
+
+public sealed record WorkItemEdit(Priority? Priority, string? Title, string? Description);
+
+/// <summary>An item's fields as a store keeps them.</summary>
+public sealed record StoredWorkItem(Guid Id, string TenantId, ServiceLine ServiceLine, string Type, Priority Priority, string Title,
+    string Description, WorkItemStatus Status, string? AssigneeSubject, string? AssigneeName, DateTimeOffset? LeaseExpiresAt,
+    string? Resolution, string SubmittedBy, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Version, IReadOnlyList<WorkItemChange> History);

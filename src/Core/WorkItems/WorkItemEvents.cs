@@ -1,0 +1,25 @@
+using BackOffice.Core.Events;
+
+namespace BackOffice.Core.WorkItems;
+
+public abstract record WorkItemEvent : DomainEvent
+{
+    public Guid ItemId { get; init; }
+    public string Title { get; init; } = "";
+}
+
+public sealed record WorkItemSubmitted : WorkItemEvent;
+
+public sealed record WorkItemEdited : WorkItemEvent
+{
+    public IReadOnlyList<string> Fields { get; init; } = [];
+}
+
+public sealed record WorkItemClaimed : WorkItemEvent;
+
+public sealed record WorkItemReturnedToQueue : WorkItemEvent;
+
+public sealed record WorkItemResolved : WorkItemEvent
+{
+    public string Resolution { get; init; } = "";
+}
