@@ -1,0 +1,60 @@
+using BackOffice.Core.Common;
+using BackOffice.Storage.Sqlite.Rows;
+using Microsoft.EntityFrameworkCore;
+
+namespace BackOffice.Storage.Sqlite;
+
+/// <summary>
+/// One context per unit of work, bound to at most one tenant. Tenant-owned rows are filtered by that tenant
+/// on every query and a write of another tenant's row throws, whatever the caller forgot.
+/// </summary>
+internal sealed class BackOfficeDbContext(DbContextOptions<BackOfficeDbContext> options, string? tenantId) : DbContext(options)
+{
+    public string? TenantId { get; } = tenantId;
+
+    public DbSet<TenantRow> Tenants => Set<TenantRow>();
+    public DbSet<TenantDirectoryRow> TenantDirectories => Set<TenantDirectoryRow>();
+    public DbSet<WorkItemRow> WorkItems => Set<WorkItemRow>();
+    public DbSet<ActivityRow> Activity => Set<ActivityRow>();
+    public DbSet<OutboxRow> Outbox => Set<OutboxRow>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<TenantRow>(e =>
+        {
+            e.ToTable("tenants").HasKey(r => r.Id);
+            e.Property(r => r.Version).IsConcurrencyToken();
+        });
+        model.Entity<TenantDirectoryRow>(e =>
+        {
+            e.ToTable("tenant_directories").HasKey(r => r.DirectoryId);
+            e.HasOne<TenantRow>().WithMany().HasForeignKey(r => r.TenantId);
+        });
+        model.Entity<WorkItemRow>(e =>
+        {
+            e.ToTable("work_items").HasKey(r => new { r.TenantId, r.Id });
+            e.Property(r => r.Version).IsConcurrencyToken();
+            e.HasQueryFilter(r => r.TenantId == TenantId);
+        });
+        model.Entity<ActivityRow>(e =>
+        {
+            e.ToTable("activity_entries").HasKey(r => new { r.TenantId, r.EventId });
+            e.HasQueryFilter(r => r.TenantId == TenantId);
+        });
+        model.Entity<OutboxRow>(e => e.ToTable("outbox_messages").HasKey(r => r.Id));
+        foreach (var entity in model.Model.GetEntityTypes())
+            foreach (var property in entity.GetProperties())
+                property.SetColumnName(SnakeCase(property.Name));
+    }
+
+    public override Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
+    {
+        foreach (var entry in ChangeTracker.Entries<ITenantOwned>())
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && entry.Entity.TenantId != TenantId)
+                throw new TenantIsolationException($"A {entry.Metadata.ClrType.Name} of tenant '{entry.Entity.TenantId}' cannot be written in the scope of tenant '{TenantId}'.");
+        return base.SaveChangesAsync(cancellationToken);
+    }
+
+    private static string SnakeCase(string name) =>
+        string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+}

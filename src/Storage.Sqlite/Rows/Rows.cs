@@ -1,0 +1,71 @@
+namespace BackOffice.Storage.Sqlite.Rows;
+
+/// <summary>A row that belongs to one tenant: the context filters reads by it and refuses writes for another tenant.</summary>
+internal interface ITenantOwned
+{
+    string TenantId { get; }
+}
+
+internal sealed class TenantRow
+{
+    public required string Id { get; set; }
+    public required string DisplayName { get; set; }
+    public required string Status { get; set; }
+    public required string ServiceLines { get; set; }
+    public required string TimeZone { get; set; }
+    public required string DirectoryIds { get; set; }
+    public long CreatedAt { get; set; }
+    public long UpdatedAt { get; set; }
+    public long Version { get; set; }
+}
+
+internal sealed class TenantDirectoryRow
+{
+    public required string DirectoryId { get; set; }
+    public required string TenantId { get; set; }
+}
+
+internal sealed class WorkItemRow : ITenantOwned
+{
+    public required string TenantId { get; set; }
+    public required string Id { get; set; }
+    public required string ServiceLine { get; set; }
+    public required string Type { get; set; }
+    public required string Priority { get; set; }
+    public required string Title { get; set; }
+    public required string Description { get; set; }
+    public required string Status { get; set; }
+    public string? AssigneeSubject { get; set; }
+    public string? AssigneeName { get; set; }
+    public long? LeaseExpiresAt { get; set; }
+    public string? Resolution { get; set; }
+    public required string SubmittedBy { get; set; }
+    public long CreatedAt { get; set; }
+    public long UpdatedAt { get; set; }
+    public long Version { get; set; }
+    public required string History { get; set; }
+}
+
+internal sealed class ActivityRow : ITenantOwned
+{
+    public required string TenantId { get; set; }
+    public required string EventId { get; set; }
+    public long At { get; set; }
+    public required string ActorName { get; set; }
+    public string? ItemId { get; set; }
+    public required string Text { get; set; }
+}
+
+internal sealed class OutboxRow
+{
+    public required string Id { get; set; }
+    public required string TenantId { get; set; }
+    public required string Type { get; set; }
+    public required string Payload { get; set; }
+    public long OccurredAt { get; set; }
+    public int Attempts { get; set; }
+    public long? DueAt { get; set; }
+    public long? LeasedUntil { get; set; }
+    public long? DeliveredAt { get; set; }
+    public string? LastError { get; set; }
+}

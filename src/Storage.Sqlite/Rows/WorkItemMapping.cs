@@ -1,0 +1,25 @@
+using System.Text.Json;
+using BackOffice.Core.Common;
+using BackOffice.Core.Tenancy;
+using BackOffice.Core.WorkItems;
+
+namespace BackOffice.Storage.Sqlite.Rows;
+
+internal static class WorkItemMapping
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static WorkItemRow ToRow(this WorkItem i) => new()
+    {
+        TenantId = i.TenantId, Id = i.Id.ToString("D"), ServiceLine = i.ServiceLine.ToText(), Type = i.Type, Priority = i.Priority.ToText(),
+        Title = i.Title, Description = i.Description, Status = i.Status.ToText(), AssigneeSubject = i.AssigneeSubject, AssigneeName = i.AssigneeName,
+        LeaseExpiresAt = i.LeaseExpiresAt.ToTicks(), Resolution = i.Resolution, SubmittedBy = i.SubmittedBy, CreatedAt = i.CreatedAt.ToTicks(),
+        UpdatedAt = i.UpdatedAt.ToTicks(), Version = i.Version, History = JsonSerializer.Serialize(i.History, Json),
+    };
+
+    public static WorkItem ToWorkItem(this WorkItemRow r) => WorkItem.Restore(new StoredWorkItem(
+        Guid.Parse(r.Id), r.TenantId, EnumText.Parse<ServiceLine>(r.ServiceLine), r.Type, EnumText.Parse<Priority>(r.Priority), r.Title,
+        r.Description, EnumText.Parse<WorkItemStatus>(r.Status), r.AssigneeSubject, r.AssigneeName, Time.FromTicks(r.LeaseExpiresAt),
+        r.Resolution, r.SubmittedBy, Time.FromTicks(r.CreatedAt), Time.FromTicks(r.UpdatedAt), r.Version,
+        JsonSerializer.Deserialize<List<WorkItemChange>>(r.History, Json) ?? []));
+}

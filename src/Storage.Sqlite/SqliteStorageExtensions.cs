@@ -1,0 +1,44 @@
+using BackOffice.Core.Activity;
+using BackOffice.Core.Events;
+using BackOffice.Core.Queues;
+using BackOffice.Core.Tenancy;
+using BackOffice.Core.WorkItems;
+using BackOffice.Storage.Sqlite.Stores;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace BackOffice.Storage.Sqlite;
+
+public static class SqliteStorageExtensions
+{
+    /// <summary>The embedded default: every store on one SQLite file, migrated by a start-up step.</summary>
+    public static IHostApplicationBuilder AddSqliteStores(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SqliteOptions>().BindConfiguration(SqliteOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<SqliteOptions>>().Value;
+            var folder = Path.Combine(sp.GetRequiredService<IHostEnvironment>().ContentRootPath, options.DataFolder);
+            return new SqliteDatabase(Path.Combine(folder, options.FileName), options.Synchronous);
+        });
+        builder.Services.AddSqliteStores();
+        builder.Services.AddHostedService<SqliteMigrationStep>();
+        return builder;
+    }
+
+    /// <summary>The stores alone, over a <see cref="SqliteDatabase"/> registered by the caller.</summary>
+    public static IServiceCollection AddSqliteStores(this IServiceCollection services) => services
+        .AddSingleton<ITenantStore, SqliteTenantStore>()
+        .AddSingleton<IWorkItemStore, SqliteWorkItemStore>()
+        .AddSingleton<IWorkQueue, SqliteWorkQueue>()
+        .AddSingleton<IOutbox, SqliteOutbox>()
+        .AddSingleton<IActivityStore, SqliteActivityStore>();
+
+    private sealed class SqliteMigrationStep(SqliteDatabase db) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => db.MigrateAsync(cancellationToken);
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,24 @@
+using BackOffice.Core.WorkItems;
+using BackOffice.Storage.Sqlite.Rows;
+using Microsoft.EntityFrameworkCore;
+
+namespace BackOffice.Storage.Sqlite.Stores;
+
+/// <summary>Keeps an item's entry in its queue's index in step with the item, inside the item's transaction.</summary>
+internal static class QueueIndex
+{
+    public static Task SyncAsync(BackOfficeDbContext context, WorkItem item, CancellationToken ct)
+    {
+        var id = item.Id.ToString("D");
+        if (!item.IsQueued)
+            return context.Database.ExecuteSqlAsync($"DELETE FROM queue_entries WHERE item_id = {id}", ct);
+        var sortKey = item.CreatedAt.ToTicks();
+        var lease = item.LeaseExpiresAt.ToTicks();
+        return context.Database.ExecuteSqlAsync($"""
+            INSERT INTO queue_entries (item_id, queue, tenant_id, sort_key, claimed_by, lease_expires_at)
+            VALUES ({id}, {item.Queue}, {item.TenantId}, {sortKey}, {item.AssigneeSubject}, {lease})
+            ON CONFLICT (item_id) DO UPDATE SET queue = excluded.queue, sort_key = excluded.sort_key,
+                claimed_by = excluded.claimed_by, lease_expires_at = excluded.lease_expires_at
+            """, ct);
+    }
+}

@@ -1,0 +1,70 @@
+using BackOffice.Core.Common;
+using BackOffice.Core.Tenancy;
+using BackOffice.Core.WorkItems;
+using BackOffice.Storage.Sqlite.Rows;
+using Microsoft.EntityFrameworkCore;
+
+namespace BackOffice.Storage.Sqlite.Stores;
+
+internal sealed class SqliteWorkItemStore(SqliteDatabase db) : IWorkItemStore
+{
+    public async Task<WorkItem?> FindAsync(TenantScope scope, Guid id, CancellationToken ct)
+    {
+        var key = id.ToString("D");
+        await using var context = db.Context(scope);
+        var row = await context.WorkItems.AsNoTracking().FirstOrDefaultAsync(r => r.Id == key, ct);
+        return row?.ToWorkItem();
+    }
+
+    public async Task<Page<WorkItem>> ListAsync(TenantScope scope, WorkItemFilter filter, int pageSize, string? cursor, CancellationToken ct)
+    {
+        var before = Cursor.Decode(cursor);
+        await using var context = db.Context(scope);
+        var query = context.WorkItems.AsNoTracking();
+        if (filter.Status is { } status) query = query.Where(r => r.Status == status.ToText());
+        if (filter.ServiceLine is { } line) query = query.Where(r => r.ServiceLine == line.ToText());
+        if (filter.Priority is { } priority) query = query.Where(r => r.Priority == priority.ToText());
+        if (filter.Type is { } type) query = query.Where(r => r.Type == type);
+        if (before is not null) query = query.Where(r => string.Compare(r.Id, before) < 0);
+        var rows = await query.OrderByDescending(r => r.Id).Take(pageSize + 1).ToListAsync(ct);
+        var next = rows.Count > pageSize ? Cursor.Encode(rows[pageSize - 1].Id) : null;
+        return new Page<WorkItem>(rows.Take(pageSize).Select(r => r.ToWorkItem()).ToList(), next);
+    }
+
+    public async Task AddAsync(TenantScope scope, WorkItem item, CancellationToken ct)
+    {
+        scope.EnsureOwns(item.TenantId, "work item");
+        await db.WriteAsync(scope, async context =>
+        {
+            context.WorkItems.Add(item.ToRow());
+            context.StagePendingEvents(item);
+            await context.SaveChangesAsync(ct);
+            await QueueIndex.SyncAsync(context, item, ct);
+        }, ct);
+        item.ClearPendingEvents();
+    }
+
+    public async Task UpdateAsync(TenantScope scope, WorkItem item, long expectedVersion, CancellationToken ct)
+    {
+        scope.EnsureOwns(item.TenantId, "work item");
+        await db.WriteAsync(scope, context => SaveChangedAsync(context, item, expectedVersion, ct), ct);
+        item.ClearPendingEvents();
+    }
+
+    /// <summary>Writes a changed item, its queue entry and its events on the caller's transaction.</summary>
+    internal static async Task SaveChangedAsync(BackOfficeDbContext context, WorkItem item, long expectedVersion, CancellationToken ct)
+    {
+        try
+        {
+            var entry = context.WorkItems.Update(item.ToRow());
+            entry.Property(r => r.Version).OriginalValue = expectedVersion;
+            context.StagePendingEvents(item);
+            await context.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConcurrencyConflictException($"Work item {item.Id}");
+        }
+        await QueueIndex.SyncAsync(context, item, ct);
+    }
+}

@@ -1,0 +1,67 @@
+using BackOffice.Core.Queues;
+using BackOffice.Core.Tenancy;
+using BackOffice.Core.WorkItems;
+using BackOffice.Storage.Sqlite.Rows;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace BackOffice.Storage.Sqlite.Stores;
+
+internal sealed class SqliteWorkQueue(SqliteDatabase db) : IWorkQueue
+{
+    private sealed record Entry(string TenantId, string ItemId);
+
+    public Task<WorkItem?> ClaimNextAsync(string queue, ClaimLease lease, CancellationToken ct) =>
+        db.WriteAsync<WorkItem?>(null, async context =>
+        {
+            var now = lease.Now.ToTicks();
+            var until = lease.Until.ToTicks();
+            var taken = await context.Database.SqlQuery<Entry>($"""
+                UPDATE queue_entries SET claimed_by = {lease.Agent.Subject}, lease_expires_at = {until}
+                WHERE item_id = (SELECT item_id FROM queue_entries
+                                 WHERE queue = {queue} AND (lease_expires_at IS NULL OR lease_expires_at <= {now})
+                                 ORDER BY sort_key LIMIT 1)
+                RETURNING tenant_id AS TenantId, item_id AS ItemId
+                """).ToListAsync(ct);
+            if (taken.Count == 0) return null;
+
+            var scope = TenantScope.ForWorker(taken[0].TenantId);
+            await using var tenantContext = db.Context(scope);
+            tenantContext.Database.SetDbConnection(context.Database.GetDbConnection());
+            await tenantContext.Database.UseTransactionAsync(context.Database.CurrentTransaction!.GetDbTransaction(), ct);
+            var row = await tenantContext.WorkItems.AsNoTracking().FirstAsync(r => r.Id == taken[0].ItemId, ct);
+            var item = row.ToWorkItem();
+            var readVersion = item.Version;
+            item.Claim(lease.Agent, lease.Now, lease.Until);
+            await SqliteWorkItemStore.SaveChangedAsync(tenantContext, item, readVersion, ct);
+            item.ClearPendingEvents();
+            return item;
+        }, ct);
+
+    public async Task<IReadOnlyList<LapsedClaim>> FindLapsedClaimsAsync(DateTimeOffset now, int max, CancellationToken ct)
+    {
+        var ticks = now.ToTicks();
+        await using var context = db.Context();
+        var rows = await context.Database.SqlQuery<LapsedRow>($"""
+            SELECT queue AS Queue, tenant_id AS TenantId, item_id AS ItemId FROM queue_entries
+            WHERE lease_expires_at IS NOT NULL AND lease_expires_at <= {ticks}
+            ORDER BY lease_expires_at LIMIT {max}
+            """).ToListAsync(ct);
+        return rows.Select(r => new LapsedClaim(r.Queue, r.TenantId, Guid.Parse(r.ItemId))).ToList();
+    }
+
+    public async Task<IReadOnlyDictionary<string, int>> CountWaitingAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var ticks = now.ToTicks();
+        await using var context = db.Context();
+        var rows = await context.Database.SqlQuery<CountRow>($"""
+            SELECT queue AS Queue, COUNT(*) AS Count FROM queue_entries
+            WHERE lease_expires_at IS NULL OR lease_expires_at <= {ticks} GROUP BY queue
+            """).ToListAsync(ct);
+        return rows.ToDictionary(r => r.Queue, r => r.Count);
+    }
+
+    private sealed record LapsedRow(string Queue, string TenantId, string ItemId);
+
+    private sealed record CountRow(string Queue, int Count);
+}

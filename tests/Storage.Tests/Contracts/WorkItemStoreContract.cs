@@ -1,0 +1,118 @@
+using BackOffice.Core.Common;
+using BackOffice.Core.Tenancy;
+using BackOffice.Core.WorkItems;
+
+namespace BackOffice.Storage.Tests.Contracts;
+
+public abstract class WorkItemStoreContract(IStoreAdapter adapter)
+{
+    private static readonly TenantScope Acme = TenantScope.ForWorker("acme");
+    private static readonly TenantScope Globex = TenantScope.ForWorker("globex");
+
+    [Fact]
+    public async Task Add_ThenFind_ReturnsTheItemWithItsHistory()
+    {
+        await using var stores = await adapter.CreateAsync();
+        var item = Build.Item("acme", Build.Now);
+        await stores.WorkItems.AddAsync(Acme, item, default);
+
+        var found = await stores.WorkItems.FindAsync(Acme, item.Id, default);
+
+        Assert.NotNull(found);
+        Assert.Equal((item.Title, item.Type, item.Priority, item.Status, item.CreatedAt, item.Version), (found.Title, found.Type, found.Priority, found.Status, found.CreatedAt, found.Version));
+        var change = Assert.Single(found.History);
+        Assert.Equal(("submitted", "client-1", "new-hire"), (change.Action, change.ActorSubject, change.Details["type"]));
+    }
+
+    [Fact]
+    public async Task Find_InAnotherTenantsScope_ReturnsNothing()
+    {
+        await using var stores = await adapter.CreateAsync();
+        var item = Build.Item("acme", Build.Now);
+        await stores.WorkItems.AddAsync(Acme, item, default);
+
+        Assert.Null(await stores.WorkItems.FindAsync(Globex, item.Id, default));
+        Assert.Empty((await stores.WorkItems.ListAsync(Globex, new WorkItemFilter(), 10, null, default)).Items);
+    }
+
+    [Fact]
+    public async Task Write_ForAnotherTenant_ThrowsAndStoresNothing()
+    {
+        await using var stores = await adapter.CreateAsync();
+        var item = Build.Item("acme", Build.Now);
+
+        await Assert.ThrowsAsync<TenantIsolationException>(() => stores.WorkItems.AddAsync(Globex, item, default));
+        await stores.WorkItems.AddAsync(Acme, item, default);
+        item.Edit(new WorkItemEdit(Priority.P1, null, null), Build.Client, Build.Now);
+        await Assert.ThrowsAsync<TenantIsolationException>(() => stores.WorkItems.UpdateAsync(Globex, item, 1, default));
+
+        Assert.Equal(Priority.P3, (await stores.WorkItems.FindAsync(Acme, item.Id, default))!.Priority);
+    }
+
+    [Fact]
+    public async Task Update_WithStaleVersion_ThrowsAndChangesNothing()
+    {
+        await using var stores = await adapter.CreateAsync();
+        await stores.WorkItems.AddAsync(Acme, Build.Item("acme", Build.Now), default);
+        var id = (await stores.WorkItems.ListAsync(Acme, new WorkItemFilter(), 1, null, default)).Items[0].Id;
+        var first = (await stores.WorkItems.FindAsync(Acme, id, default))!;
+        var second = (await stores.WorkItems.FindAsync(Acme, id, default))!;
+        first.Edit(new WorkItemEdit(Priority.P1, null, null), Build.Client, Build.Now);
+        await stores.WorkItems.UpdateAsync(Acme, first, 1, default);
+
+        second.Edit(new WorkItemEdit(null, "Another title", null), Build.Client, Build.Now);
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => stores.WorkItems.UpdateAsync(Acme, second, 1, default));
+
+        var stored = (await stores.WorkItems.FindAsync(Acme, id, default))!;
+        Assert.Equal((Priority.P1, "Onboard a new hire", 2L, 2), (stored.Priority, stored.Title, stored.Version, stored.History.Count));
+    }
+
+    [Fact]
+    public async Task List_FiltersAndPagesNewestFirstWithoutGapsOrRepeats()
+    {
+        await using var stores = await adapter.CreateAsync();
+        var items = Enumerable.Range(0, 23)
+            .Select(i => Build.Item("acme", Build.Now.AddMinutes(i), i % 2 == 0 ? ServiceLine.Hr : ServiceLine.Billing, i % 3 == 0 ? Priority.P1 : Priority.P4))
+            .ToList();
+        foreach (var item in items) await stores.WorkItems.AddAsync(Acme, item, default);
+        await stores.WorkItems.AddAsync(Globex, Build.Item("globex", Build.Now), default);
+
+        var filter = new WorkItemFilter(ServiceLine: ServiceLine.Hr, Priority: Priority.P1);
+        var seen = new List<Guid>();
+        string? cursor = null;
+        do
+        {
+            var page = await stores.WorkItems.ListAsync(Acme, filter, 2, cursor, default);
+            seen.AddRange(page.Items.Select(i => i.Id));
+            cursor = page.NextCursor;
+        } while (cursor is not null);
+
+        var expected = items.Where(i => i.ServiceLine == ServiceLine.Hr && i.Priority == Priority.P1).OrderByDescending(i => i.CreatedAt).Select(i => i.Id);
+        Assert.Equal(expected, seen);
+    }
+
+    [Fact]
+    public async Task List_WithCursorNotFromTheApi_ThrowsValidation()
+    {
+        await using var stores = await adapter.CreateAsync();
+
+        var error = await Assert.ThrowsAsync<ValidationException>(() => stores.WorkItems.ListAsync(Acme, new WorkItemFilter(), 5, "%%%", default));
+        Assert.Contains("cursor", error.Errors.Keys);
+    }
+
+    [Fact]
+    public async Task AddAndUpdate_KeepTheQueueIndexInStep()
+    {
+        await using var stores = await adapter.CreateAsync();
+        var item = Build.Item("acme", Build.Now);
+        await stores.WorkItems.AddAsync(Acme, item, default);
+        Assert.Equal(1, (await stores.Queue.CountWaitingAsync(Build.Now, default))["hr"]);
+
+        var claimed = (await stores.Queue.ClaimNextAsync("hr", new(Build.Agent(1), Build.Now, Build.Now.AddMinutes(5)), default))!;
+        claimed.Resolve(Build.Agent(1), "Done", Build.Now);
+        await stores.WorkItems.UpdateAsync(Acme, claimed, claimed.Version - 1, default);
+
+        Assert.False((await stores.Queue.CountWaitingAsync(Build.Now.AddHours(1), default)).ContainsKey("hr"));
+        Assert.Null(await stores.Queue.ClaimNextAsync("hr", new(Build.Agent(2), Build.Now.AddHours(1), Build.Now.AddHours(2)), default));
+    }
+}

@@ -1,0 +1,78 @@
+using System.Collections.Concurrent;
+using BackOffice.Core.Queues;
+using BackOffice.Core.Tenancy;
+using BackOffice.Core.WorkItems;
+
+namespace BackOffice.Storage.Tests.Contracts;
+
+public abstract class WorkQueueContract(IStoreAdapter adapter)
+{
+    private static ClaimLease Lease(int agent, DateTimeOffset at) => new(Build.Agent(agent), at, at.AddMinutes(10));
+
+    [Fact]
+    public async Task ClaimNext_TakesTheOldestItemOfThatQueueAcrossTenants()
+    {
+        await using var stores = await adapter.CreateAsync();
+        var older = Build.Item("globex", Build.Now);
+        await stores.WorkItems.AddAsync(TenantScope.ForWorker("acme"), Build.Item("acme", Build.Now.AddMinutes(2)), default);
+        await stores.WorkItems.AddAsync(TenantScope.ForWorker("globex"), older, default);
+        await stores.WorkItems.AddAsync(TenantScope.ForWorker("acme"), Build.Item("acme", Build.Now.AddMinutes(-5), ServiceLine.Billing), default);
+
+        var claimed = await stores.Queue.ClaimNextAsync("hr", Lease(1, Build.Now.AddMinutes(3)), default);
+
+        Assert.Equal(older.Id, claimed?.Id);
+        Assert.Equal((WorkItemStatus.InProgress, "agent-1", 2L), (claimed!.Status, claimed.AssigneeSubject, claimed.Version));
+        var stored = (await stores.WorkItems.FindAsync(TenantScope.ForWorker("globex"), older.Id, default))!;
+        Assert.Equal((WorkItemStatus.InProgress, "claimed"), (stored.Status, stored.History[^1].Action));
+    }
+
+    [Fact]
+    public async Task ClaimNext_OnAnEmptyQueue_ReturnsNull()
+    {
+        await using var stores = await adapter.CreateAsync();
+
+        Assert.Null(await stores.Queue.ClaimNextAsync("orders", Lease(1, Build.Now), default));
+    }
+
+    [Fact]
+    public async Task ClaimNext_OffersAClaimedItemAgainOnlyAfterItsLeaseLapses()
+    {
+        await using var stores = await adapter.CreateAsync();
+        var item = Build.Item("acme", Build.Now);
+        await stores.WorkItems.AddAsync(TenantScope.ForWorker("acme"), item, default);
+        await stores.Queue.ClaimNextAsync("hr", Lease(1, Build.Now), default);
+
+        Assert.Null(await stores.Queue.ClaimNextAsync("hr", Lease(2, Build.Now.AddMinutes(9)), default));
+        Assert.Empty(await stores.Queue.FindLapsedClaimsAsync(Build.Now.AddMinutes(9), 10, default));
+
+        var lapsed = Assert.Single(await stores.Queue.FindLapsedClaimsAsync(Build.Now.AddMinutes(11), 10, default));
+        Assert.Equal(new LapsedClaim("hr", "acme", item.Id), lapsed);
+        var reclaimed = await stores.Queue.ClaimNextAsync("hr", Lease(2, Build.Now.AddMinutes(11)), default);
+        Assert.Equal(("agent-2", "Agent 1"), (reclaimed?.AssigneeSubject, reclaimed?.History[^1].Details["previousAssignee"]));
+    }
+
+    [Fact]
+    public async Task ClaimNext_With16ConcurrentAgents_ClaimsEachOf1000ItemsExactlyOnce()
+    {
+        await using var stores = await adapter.CreateAsync();
+        var tenants = new[] { "acme", "globex", "initech" };
+        var ids = new List<Guid>();
+        for (var i = 0; i < 1000; i++)
+        {
+            var item = Build.Item(tenants[i % 3], Build.Now.AddSeconds(i));
+            await stores.WorkItems.AddAsync(TenantScope.ForWorker(item.TenantId), item, default);
+            ids.Add(item.Id);
+        }
+
+        var claims = new ConcurrentBag<(int Agent, Guid Item)>();
+        await Task.WhenAll(Enumerable.Range(1, 16).Select(agent => Task.Run(async () =>
+        {
+            while (await stores.Queue.ClaimNextAsync("hr", Lease(agent, Build.Now.AddHours(1)), default) is { } claimed)
+                claims.Add((agent, claimed.Id));
+        })));
+
+        Assert.Equal(1000, claims.Count);
+        Assert.Equal(ids.Order(), claims.Select(c => c.Item).Order());
+        Assert.True(claims.Select(c => c.Agent).Distinct().Count() > 1, "the claims should have been spread over several agents");
+    }
+}

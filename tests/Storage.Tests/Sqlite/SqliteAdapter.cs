@@ -1,0 +1,37 @@
+using BackOffice.Core.Activity;
+using BackOffice.Core.Events;
+using BackOffice.Core.Queues;
+using BackOffice.Core.Tenancy;
+using BackOffice.Core.WorkItems;
+using BackOffice.Storage.Sqlite;
+using BackOffice.Storage.Tests.Contracts;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BackOffice.Storage.Tests.Sqlite;
+
+/// <summary>Each store set gets its own database file in a temporary folder, deleted afterwards.</summary>
+public sealed class SqliteAdapter : IStoreAdapter
+{
+    public async Task<StoreSet> CreateAsync()
+    {
+        var folder = Directory.CreateTempSubdirectory("backoffice-store-");
+        var db = new SqliteDatabase(Path.Combine(folder.FullName, "test.db"));
+        await db.MigrateAsync(default);
+        var services = new ServiceCollection().AddSingleton(db).AddSqliteStores().BuildServiceProvider();
+        return new StoreSet(
+            services.GetRequiredService<ITenantStore>(), services.GetRequiredService<IWorkItemStore>(), services.GetRequiredService<IWorkQueue>(),
+            services.GetRequiredService<IOutbox>(), services.GetRequiredService<IActivityStore>(),
+            async () =>
+            {
+                await services.DisposeAsync();
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                folder.Delete(recursive: true);
+            });
+    }
+}
+
+public sealed class SqliteTenantStoreTests() : TenantStoreContract(new SqliteAdapter());
+public sealed class SqliteWorkItemStoreTests() : WorkItemStoreContract(new SqliteAdapter());
+public sealed class SqliteWorkQueueTests() : WorkQueueContract(new SqliteAdapter());
+public sealed class SqliteOutboxTests() : OutboxContract(new SqliteAdapter());
+public sealed class SqliteActivityStoreTests() : ActivityStoreContract(new SqliteAdapter());
