@@ -1,7 +1,16 @@
+using BackOffice.ServiceDefaults;
+using BackOffice.ServiceDefaults.Health;
+using BackOffice.Storage.Sqlite;
 using BackOffice.Workers;
 
-var builder = Host.CreateApplicationBuilder(args);
-builder.Services.AddHostedService<Worker>();
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddSqliteStores();
+builder.AddWorkers();
 
-var host = builder.Build();
-host.Run();
+var app = builder.Build();
+app.MapHealthEndpoints();
+app.Run();
+
+/// <summary>Marks this host's assembly for WebApplicationFactory.</summary>
+public sealed class WorkersHost;

@@ -1,0 +1,48 @@
+using BackOffice.Core.Activity;
+using BackOffice.Core.Events;
+using BackOffice.Core.Queues;
+using BackOffice.Core.Queues.ClaimNextWorkItem;
+using BackOffice.Core.Queues.ReadQueues;
+using BackOffice.Core.Queues.ReturnLapsedClaims;
+using BackOffice.Core.Tenancy;
+using BackOffice.Core.Tenancy.ChangeTenantStatus;
+using BackOffice.Core.Tenancy.OnboardTenant;
+using BackOffice.Core.Tenancy.ReadTenants;
+using BackOffice.Core.WorkItems.EditWorkItem;
+using BackOffice.Core.WorkItems.ReadWorkItems;
+using BackOffice.Core.WorkItems.ResolveWorkItem;
+using BackOffice.Core.WorkItems.SubmitWorkItem;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace BackOffice.ServiceDefaults;
+
+public static class CoreExtensions
+{
+    /// <summary>The use cases of the core, with their options bound and validated at start.</summary>
+    public static IHostApplicationBuilder AddCoreUseCases(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        if (services.Any(s => s.ServiceType == typeof(TenantAccess))) return builder;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddValidatedOptions<QueueOptions>(QueueOptions.SectionName);
+        services.AddValidatedOptions<OutboxOptions>(OutboxOptions.SectionName);
+        services.AddSingleton<TenantAccess>()
+            .AddSingleton<OnboardTenant>().AddSingleton<ChangeTenantStatus>().AddSingleton<ReadTenants>()
+            .AddSingleton<SubmitWorkItem>().AddSingleton<ReadWorkItems>().AddSingleton<EditWorkItem>().AddSingleton<ResolveWorkItem>()
+            .AddSingleton<ClaimNextWorkItem>().AddSingleton<ReadQueues>().AddSingleton<ReturnLapsedClaims>()
+            .AddSingleton<ReadActivity>().AddSingleton<IDomainEventHandler, ActivityFeedProjector>()
+            .AddSingleton<OutboxDispatcher>();
+        return builder;
+    }
+
+    /// <summary>Binds a section to an options record, validates it at start, and lets the core take the record itself.</summary>
+    public static IServiceCollection AddValidatedOptions<T>(this IServiceCollection services, string section) where T : class
+    {
+        services.AddOptions<T>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<T>>().Value);
+        return services;
+    }
+}

@@ -1,0 +1,36 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace BackOffice.ServiceDefaults.Problems;
+
+public static class ProblemDetailsExtensions
+{
+    public static IHostApplicationBuilder AddProblemDetailsDefaults(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+        {
+            c.ProblemDetails.Instance ??= $"{c.HttpContext.Request.Method} {c.HttpContext.Request.Path}";
+            c.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? c.HttpContext.TraceIdentifier;
+        });
+        builder.Services.AddExceptionHandler<DomainExceptionHandler>();
+        // Binding failures (bad JSON, wrong content type, unparsable query values) throw, so they reach the handler above.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        return builder;
+    }
+
+    /// <summary>API errors as problem details; a Portal page's errors go to <paramref name="errorPage"/> instead.</summary>
+    public static WebApplication UseProblemDetailsDefaults(this WebApplication app, string? errorPage = null)
+    {
+        if (errorPage is null) app.UseExceptionHandler();
+        else app.UseExceptionHandler(errorPage, createScopeForErrors: true);
+        app.UseWhen(IsApiRequest, api => api.UseStatusCodePages());
+        return app;
+    }
+
+    public static bool IsApiRequest(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/dev/token");
+}

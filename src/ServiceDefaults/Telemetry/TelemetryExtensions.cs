@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry;
+using OpenTelemetry.Logs;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace BackOffice.ServiceDefaults.Telemetry;
+
+public static class TelemetryExtensions
+{
+    public const string ActivitySourceName = "BackOffice";
+
+    /// <summary>Traces, metrics and structured logs through OpenTelemetry; the exporter is chosen by configuration.</summary>
+    public static IHostApplicationBuilder AddTelemetry(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        var options = builder.Configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>() ?? new();
+        builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+        var otel = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService(builder.Environment.ApplicationName))
+            .WithTracing(t => t.AddSource(ActivitySourceName).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())
+            .WithMetrics(m => m.AddMeter(ActivitySourceName).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentation());
+        switch (options.Exporter)
+        {
+            case "console":
+                otel.WithTracing(t => t.AddConsoleExporter()).WithMetrics(m => m.AddConsoleExporter());
+                break;
+            case "otlp":
+                builder.Logging.AddOpenTelemetry(l => l.IncludeFormattedMessage = true);
+                otel.UseOtlpExporter(OpenTelemetry.Exporter.OtlpExportProtocol.Grpc, options.OtlpEndpoint ?? new Uri("http://localhost:4317"));
+                break;
+        }
+        return builder;
+    }
+}

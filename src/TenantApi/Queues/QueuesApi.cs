@@ -1,0 +1,30 @@
+using BackOffice.Core.Queues.ClaimNextWorkItem;
+using BackOffice.Core.Queues.ReadQueues;
+using BackOffice.TenantApi.Http;
+using BackOffice.TenantApi.WorkItems;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace BackOffice.TenantApi.Queues;
+
+public static class QueuesApi
+{
+    public static RouteGroupBuilder MapQueuesApi(this RouteGroupBuilder api)
+    {
+        var queues = api.MapGroup("/queues").WithTags("Queues");
+        queues.MapGet("/", List).ProviderOnly();
+        queues.MapPost("/{queue}/claims", Claim).ProviderOnly();
+        return api;
+    }
+
+    private static async Task<Ok<IReadOnlyList<QueueSummary>>> List(CurrentActor actor, ReadQueues useCase, CancellationToken ct) =>
+        TypedResults.Ok(await useCase.ListAsync(actor, ct));
+
+    /// <summary>The claimed item, or 204 when the queue has nothing free.</summary>
+    private static async Task<Results<Ok<WorkItemResponse>, NoContent>> Claim(string queue, CurrentActor actor, ClaimNextWorkItem useCase, HttpContext http, CancellationToken ct)
+    {
+        var item = await useCase.HandleAsync(actor, queue, ct);
+        if (item is null) return TypedResults.NoContent();
+        ETags.Set(http, item.Version);
+        return TypedResults.Ok(WorkItemResponse.Full(item));
+    }
+}

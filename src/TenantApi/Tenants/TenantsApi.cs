@@ -1,0 +1,51 @@
+using BackOffice.Core.Tenancy;
+using BackOffice.Core.Tenancy.ChangeTenantStatus;
+using BackOffice.Core.Tenancy.OnboardTenant;
+using BackOffice.Core.Tenancy.ReadTenants;
+using BackOffice.TenantApi.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace BackOffice.TenantApi.Tenants;
+
+public static class TenantsApi
+{
+    private static readonly (string Action, TenantStatus To)[] StatusActions =
+        [("activate", TenantStatus.Active), ("suspend", TenantStatus.Suspended), ("reactivate", TenantStatus.Active), ("offboard", TenantStatus.Offboarded)];
+
+    public static RouteGroupBuilder MapTenantsApi(this RouteGroupBuilder api)
+    {
+        var tenants = api.MapGroup("/tenants").WithTags("Tenants");
+        tenants.MapPost("/", Onboard).ProviderOnly();
+        tenants.MapGet("/", List).ProviderOnly();
+        tenants.MapGet("/{tenantId}", Get);
+        foreach (var (action, to) in StatusActions)
+            tenants.MapPost($"/{{tenantId}}/{action}", ([FromRoute] string tenantId, CurrentActor actor, ChangeTenantStatus useCase, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext http, CancellationToken ct) =>
+                Change(tenantId, to, actor, useCase, ifMatch, http, ct)).ProviderOnly().WithName($"{action}-tenant");
+        return api;
+    }
+
+    private static async Task<Created<TenantResponse>> Onboard(OnboardTenantRequest request, CurrentActor actor, OnboardTenant useCase, HttpContext http, CancellationToken ct)
+    {
+        var tenant = await useCase.HandleAsync(actor, request, ct);
+        ETags.Set(http, tenant.Version);
+        return TypedResults.Created($"/api/tenants/{tenant.Id}", TenantResponse.From(tenant));
+    }
+
+    private static async Task<Ok<PageResponse<TenantResponse>>> List(int? pageSize, string? cursor, CurrentActor actor, ReadTenants useCase, CancellationToken ct) =>
+        TypedResults.Ok(PageResponse<TenantResponse>.From(await useCase.ListAsync(actor, pageSize, cursor, ct), TenantResponse.From));
+
+    private static async Task<Ok<TenantResponse>> Get(string tenantId, CurrentActor actor, ReadTenants useCase, HttpContext http, CancellationToken ct)
+    {
+        var tenant = await useCase.GetAsync(actor, tenantId, ct);
+        ETags.Set(http, tenant.Version);
+        return TypedResults.Ok(TenantResponse.From(tenant));
+    }
+
+    private static async Task<Ok<TenantResponse>> Change(string tenantId, TenantStatus to, Core.Common.Actor actor, ChangeTenantStatus useCase, string? ifMatch, HttpContext http, CancellationToken ct)
+    {
+        var tenant = await useCase.HandleAsync(actor, tenantId, to, ETags.Parse(ifMatch), ct);
+        ETags.Set(http, tenant.Version);
+        return TypedResults.Ok(TenantResponse.From(tenant));
+    }
+}

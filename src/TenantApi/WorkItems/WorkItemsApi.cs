@@ -1,0 +1,60 @@
+using BackOffice.Core.WorkItems.EditWorkItem;
+using BackOffice.Core.WorkItems.ReadWorkItems;
+using BackOffice.Core.WorkItems.ResolveWorkItem;
+using BackOffice.Core.WorkItems.SubmitWorkItem;
+using BackOffice.TenantApi.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace BackOffice.TenantApi.WorkItems;
+
+public static class WorkItemsApi
+{
+    public static RouteGroupBuilder MapWorkItemsApi(this RouteGroupBuilder api)
+    {
+        var items = api.MapGroup("/tenants/{tenantId}/work-items").WithTags("Work items");
+        items.MapPost("/", Submit);
+        items.MapGet("/", List);
+        items.MapGet("/{itemId:guid}", Get);
+        items.MapPatch("/{itemId:guid}", Edit);
+        items.MapPost("/{itemId:guid}/resolve", Resolve);
+        return api;
+    }
+
+    private static async Task<Created<WorkItemResponse>> Submit(string tenantId, SubmitWorkItemRequest request, CurrentActor actor, SubmitWorkItem useCase, HttpContext http, CancellationToken ct)
+    {
+        var item = await useCase.HandleAsync(actor, tenantId, request, ct);
+        ETags.Set(http, item.Version);
+        return TypedResults.Created($"/api/tenants/{tenantId}/work-items/{item.Id}", WorkItemResponse.Full(item));
+    }
+
+    private static async Task<Ok<PageResponse<WorkItemResponse>>> List(string tenantId, string? status, string? serviceLine, string? priority, string? type,
+        int? pageSize, string? cursor, CurrentActor actor, ReadWorkItems useCase, CancellationToken ct)
+    {
+        var page = await useCase.ListAsync(actor, tenantId, new ListWorkItemsQuery(status, serviceLine, priority, type, pageSize, cursor), ct);
+        return TypedResults.Ok(PageResponse<WorkItemResponse>.From(page, WorkItemResponse.Summary));
+    }
+
+    private static async Task<Ok<WorkItemResponse>> Get(string tenantId, Guid itemId, CurrentActor actor, ReadWorkItems useCase, HttpContext http, CancellationToken ct)
+    {
+        var item = await useCase.GetAsync(actor, tenantId, itemId, ct);
+        ETags.Set(http, item.Version);
+        return TypedResults.Ok(WorkItemResponse.Full(item));
+    }
+
+    private static async Task<Ok<WorkItemResponse>> Edit(string tenantId, Guid itemId, EditWorkItemRequest request, [FromHeader(Name = "If-Match")] string? ifMatch,
+        CurrentActor actor, EditWorkItem useCase, HttpContext http, CancellationToken ct)
+    {
+        var item = await useCase.HandleAsync(actor, tenantId, itemId, request, ETags.Parse(ifMatch), ct);
+        ETags.Set(http, item.Version);
+        return TypedResults.Ok(WorkItemResponse.Full(item));
+    }
+
+    private static async Task<Ok<WorkItemResponse>> Resolve(string tenantId, Guid itemId, ResolveWorkItemRequest request, [FromHeader(Name = "If-Match")] string? ifMatch,
+        CurrentActor actor, ResolveWorkItem useCase, HttpContext http, CancellationToken ct)
+    {
+        var item = await useCase.HandleAsync(actor, tenantId, itemId, request, ETags.Parse(ifMatch), ct);
+        ETags.Set(http, item.Version);
+        return TypedResults.Ok(WorkItemResponse.Full(item));
+    }
+}

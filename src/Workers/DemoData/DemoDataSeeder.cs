@@ -1,0 +1,76 @@
+using BackOffice.Core.Common;
+using BackOffice.Core.Queues;
+using BackOffice.Core.Tenancy;
+using BackOffice.Core.WorkItems;
+
+namespace BackOffice.Workers.DemoData;
+
+/// <summary>Configuration section "Demo".</summary>
+public sealed record DemoOptions
+{
+    public const string SectionName = "Demo";
+
+    /// <summary>Seed demo tenants and work into an empty database at start.</summary>
+    public bool Seed { get; init; }
+
+    public int WorkItems { get; init; } = 200;
+}
+
+/// <summary>
+/// Fills an empty database with the demo tenants and about 200 work items in varied states, through the same
+/// domain methods and stores as real work, so the outbox and activity feeds fill as they would in use.
+/// </summary>
+public sealed class DemoDataSeeder(ITenantStore tenants, IWorkItemStore items, IWorkQueue queues, TimeProvider time)
+{
+    private static readonly Actor Seeder = new("demo-seeder", "Demo seed", new HashSet<string> { Roles.PlatformAdmin }, null);
+
+    public async Task<bool> SeedAsync(int itemCount, CancellationToken ct)
+    {
+        if ((await tenants.ListAsync(1, null, ct)).Items.Count > 0) return false;
+        var now = time.GetUtcNow();
+        foreach (var spec in DemoDirectory.Tenants)
+        {
+            var tenant = Tenant.Onboard(spec, Seeder, now.AddDays(-30));
+            await tenants.AddAsync(tenant, ct);
+            tenant.ChangeStatus(TenantStatus.Active, Seeder, now.AddDays(-29));
+            await tenants.UpdateAsync(tenant, 1, ct);
+        }
+        var random = new Random(20261123);
+        for (var i = 0; i < itemCount; i++) await SubmitAsync(random, now.AddMinutes(-(itemCount - i) * 37), ct);
+        await WorkSomeAsync(random, now, ct);
+        return true;
+    }
+
+    private async Task SubmitAsync(Random random, DateTimeOffset at, CancellationToken ct)
+    {
+        var spec = DemoDirectory.Tenants[random.Next(DemoDirectory.Tenants.Count)];
+        var line = spec.ServiceLines[random.Next(spec.ServiceLines.Count)];
+        var type = DemoDirectory.WorkTypes[line][random.Next(DemoDirectory.WorkTypes[line].Length)];
+        var client = DemoDirectory.Users.First(u => u.TenantId == spec.Id);
+        var actor = new Actor(client.Subject, client.Name, new HashSet<string> { client.Role }, client.DirectoryId);
+        var title = $"{char.ToUpperInvariant(type[0])}{type[1..].Replace('-', ' ')} #{random.Next(1000, 9999)}";
+        var priority = (Priority)Math.Min(3, random.Next(5));
+        var scope = TenantScope.ForWorker(spec.Id);
+        await items.AddAsync(scope, WorkItem.Submit(scope, new NewWorkItem(line, type, priority, title, $"Demo {type.Replace('-', ' ')} for {spec.DisplayName}."), actor, at), ct);
+    }
+
+    /// <summary>Agents take the oldest items of each queue: most get resolved, some stay in progress.</summary>
+    private async Task WorkSomeAsync(Random random, DateTimeOffset now, CancellationToken ct)
+    {
+        var agents = DemoDirectory.Users.Where(u => u.Role == Roles.Agent)
+            .Select(u => new Actor(u.Subject, u.Name, new HashSet<string> { u.Role }, null)).ToArray();
+        foreach (var queue in EnumText.Names<ServiceLine>())
+        {
+            var waiting = (await queues.CountWaitingAsync(now, ct)).GetValueOrDefault(queue);
+            for (var n = 0; n < waiting * 6 / 10; n++)
+            {
+                var agent = agents[n % agents.Length];
+                var item = await queues.ClaimNextAsync(queue, new ClaimLease(agent, now, now.AddHours(8)), ct);
+                if (item is null || random.Next(10) < 2) continue;
+                var version = item.Version;
+                item.Resolve(agent, "Done as requested; details are in the tenant's records.", now);
+                await items.UpdateAsync(TenantScope.ForWorker(item.TenantId), item, version, ct);
+            }
+        }
+    }
+}

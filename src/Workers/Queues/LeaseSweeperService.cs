@@ -1,0 +1,25 @@
+using BackOffice.Core.Queues;
+using BackOffice.Core.Queues.ReturnLapsedClaims;
+
+namespace BackOffice.Workers.Queues;
+
+/// <summary>Puts items whose claim lapsed back in their queue, every sweep interval.</summary>
+internal sealed class LeaseSweeperService(ReturnLapsedClaims sweeper, QueueOptions options, TimeProvider time, ILogger<LeaseSweeperService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.SweepInterval, time);
+        do
+        {
+            try
+            {
+                var returned = await sweeper.RunOnceAsync(stoppingToken);
+                if (returned > 0) logger.LogInformation("Returned {Count} lapsed claims to their queues", returned);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogError(ex, "Lease sweep failed");
+            }
+        } while (await timer.WaitForNextTickAsync(stoppingToken).AsTask().ContinueWith(t => t.IsCompletedSuccessfully && t.Result, TaskScheduler.Default));
+    }
+}

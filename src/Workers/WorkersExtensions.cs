@@ -1,0 +1,25 @@
+using BackOffice.ServiceDefaults;
+using BackOffice.Workers.DemoData;
+using BackOffice.Workers.Outbox;
+using BackOffice.Workers.Queues;
+
+namespace BackOffice.Workers;
+
+public static class WorkersExtensions
+{
+    /// <summary>
+    /// The background services (outbox dispatcher, lease sweeper) and the demo seed step. Call after the stores,
+    /// so that migrations run first. The Portal calls this too when it runs the whole platform in one process.
+    /// </summary>
+    public static IHostApplicationBuilder AddWorkers(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddValidatedOptions<WorkersOptions>(WorkersOptions.SectionName);
+        builder.Services.AddValidatedOptions<DemoOptions>(DemoOptions.SectionName);
+        builder.Services.AddSingleton<DemoDataSeeder>();
+        builder.Services.AddHostedService<DemoSeedStep>();
+        var options = builder.Configuration.GetSection(WorkersOptions.SectionName).Get<WorkersOptions>() ?? new();
+        if (options.RunOutboxDispatcher) builder.Services.AddHostedService<OutboxDispatcherService>();
+        if (options.RunLeaseSweeper) builder.Services.AddHostedService<LeaseSweeperService>();
+        return builder;
+    }
+}

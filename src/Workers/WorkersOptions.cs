@@ -1,0 +1,11 @@
+namespace BackOffice.Workers;
+
+/// <summary>Configuration section "Workers": which background services this process runs.</summary>
+public sealed record WorkersOptions
+{
+    public const string SectionName = "Workers";
+
+    public bool RunOutboxDispatcher { get; init; } = true;
+
+    public bool RunLeaseSweeper { get; init; } = true;
+}
