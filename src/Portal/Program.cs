@@ -1,27 +1,28 @@
-using BackOffice.Portal.Components;
+using BackOffice.Portal;
+using BackOffice.ServiceDefaults;
+using BackOffice.ServiceDefaults.Health;
+using BackOffice.ServiceDefaults.Problems;
+using BackOffice.Storage.Sqlite;
+using BackOffice.TenantApi;
+using BackOffice.Workers;
 
 var builder = WebApplication.CreateBuilder(args);
-
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+builder.AddServiceDefaults();
+builder.AddSqliteStores();
+builder.AddPortal();
+var wholePlatform = builder.HostsWholePlatform();
+if (wholePlatform) builder.AddTenantApi().AddWorkers();
 
 var app = builder.Build();
-
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
-}
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
-
+app.UseProblemDetailsDefaults(errorPage: "/Error");
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
-
-app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
-
+app.MapHealthEndpoints();
+app.MapPortal();
+if (wholePlatform) app.MapTenantApi();
+app.PrintStartupBanner();
 app.Run();
+
+/// <summary>Marks this host's assembly for WebApplicationFactory.</summary>
+public sealed class PortalHost;

@@ -12,7 +12,6 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problems, IL
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
-        if (!ProblemDetailsExtensions.IsApiRequest(context)) return false;
         var problem = exception switch
         {
             ValidationException e => new HttpValidationProblemDetails(e.Errors.ToDictionary(x => x.Key, x => x.Value)) { Status = 400, Title = e.Message },

@@ -25,9 +25,9 @@ public static class ProblemDetailsExtensions
     /// <summary>API errors as problem details; a Portal page's errors go to <paramref name="errorPage"/> instead.</summary>
     public static WebApplication UseProblemDetailsDefaults(this WebApplication app, string? errorPage = null)
     {
-        if (errorPage is null) app.UseExceptionHandler();
-        else app.UseExceptionHandler(errorPage, createScopeForErrors: true);
-        app.UseWhen(IsApiRequest, api => api.UseStatusCodePages());
+        // Branch rather than test the path inside the handler: with an error page set, the middleware rewrites the path first.
+        app.UseWhen(IsApiRequest, api => api.UseExceptionHandler().UseStatusCodePages());
+        if (errorPage is not null) app.UseWhen(c => !IsApiRequest(c), pages => pages.UseExceptionHandler(errorPage, createScopeForErrors: true));
         return app;
     }
 

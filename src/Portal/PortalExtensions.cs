@@ -1,0 +1,28 @@
+using BackOffice.Portal.Components;
+using BackOffice.Portal.Session;
+using BackOffice.Portal.SignIn;
+using BackOffice.ServiceDefaults.Auth;
+
+namespace BackOffice.Portal;
+
+public static class PortalExtensions
+{
+    /// <summary>Whether this process also hosts the API and the workers (the one-command embedded default).</summary>
+    public static bool HostsWholePlatform(this IHostApplicationBuilder builder) => builder.Configuration.GetValue<bool>("Platform:AllInOne");
+
+    public static IHostApplicationBuilder AddPortal(this IHostApplicationBuilder builder)
+    {
+        builder.AddPortalAuthentication(SignInEndpoints.DevSignInPath);
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddScoped<PortalSession>();
+        return builder;
+    }
+
+    public static WebApplication MapPortal(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapSignIn();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

@@ -1,0 +1,42 @@
+using BackOffice.ServiceDefaults.Auth;
+using BackOffice.Workers.DemoData;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.Extensions.Options;
+
+namespace BackOffice.Portal.SignIn;
+
+public static class SignInEndpoints
+{
+    public const string DevSignInPath = "/dev/sign-in";
+
+    /// <summary>Sign-in and sign-out; the dev sign-in as a demo user exists only in Development with a local key.</summary>
+    public static WebApplication MapSignIn(this WebApplication app)
+    {
+        var dev = app.Services.GetRequiredService<DevTokens>().IsEnabled;
+        app.MapGet("/sign-in", (string? returnUrl) => dev
+            ? Results.Redirect($"{DevSignInPath}?returnUrl={Uri.EscapeDataString(SafeReturn(returnUrl))}")
+            : Results.Challenge(new AuthenticationProperties { RedirectUri = SafeReturn(returnUrl) }, [OpenIdConnectDefaults.AuthenticationScheme]));
+        app.MapGet("/sign-out", async (HttpContext http) =>
+        {
+            await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return Results.Redirect("/");
+        });
+        if (dev) app.MapGet($"{DevSignInPath}/{{subject}}", DevSignInAsync);
+        return app;
+    }
+
+    private static async Task<IResult> DevSignInAsync(string subject, string? returnUrl, HttpContext http, IOptions<PlatformAuthOptions> options)
+    {
+        var user = DemoDirectory.Users.FirstOrDefault(u => u.Subject == subject);
+        if (user is null) return Results.NotFound();
+        var principal = DevTokens.Principal(user.Subject, user.Name, [user.Role], user.DirectoryId ?? options.Value.ProviderDirectoryId, "DevSignIn");
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
+        return Results.Redirect(SafeReturn(returnUrl));
+    }
+
+    /// <summary>Only local paths: a sign-in link must never send the user to another site.</summary>
+    private static string SafeReturn(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/";
+}
