@@ -1,0 +1,66 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace BackOffice.TenantApi.Tests.Infrastructure;
+
+/// <summary>Small helpers over the API as a client sees it.</summary>
+public static class Api
+{
+    /// <summary>Onboards and activates the tenant, unless an earlier test of the class already did.</summary>
+    public static async Task OnboardActiveAsync(HttpClient admin, string id, string directory, params string[] lines)
+    {
+        if ((await admin.GetAsync($"/api/tenants/{id}")).StatusCode == HttpStatusCode.OK) return;
+        var created = await admin.PostAsJsonAsync("/api/tenants", new
+        {
+            id, displayName = $"{id} Inc", serviceLines = lines.Length > 0 ? lines : ["hr", "billing"], timeZone = "Europe/Berlin", directoryIds = new[] { directory },
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        await PostWithETagAsync(admin, $"/api/tenants/{id}/activate", created.Headers.ETag!.Tag);
+    }
+
+    public static async Task<JsonObject> SubmitAsync(HttpClient client, string tenant, string title = "Hire Jane", string line = "hr", string priority = "p3")
+    {
+        var response = await client.PostAsJsonAsync($"/api/tenants/{tenant}/work-items", new { serviceLine = line, type = "new-hire", priority, title, description = "Starts Monday" });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return await JsonAsync(response);
+    }
+
+    public static async Task<HttpResponseMessage> PostWithETagAsync(HttpClient client, string url, string etag, object? body = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body ?? new { }) };
+        request.Headers.TryAddWithoutValidation("If-Match", etag);
+        var response = await client.SendAsync(request);
+        return response;
+    }
+
+    public static async Task<HttpResponseMessage> PatchAsync(HttpClient client, string url, string? etag, object body)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Patch, url) { Content = JsonContent.Create(body) };
+        if (etag is not null) request.Headers.TryAddWithoutValidation("If-Match", etag);
+        return await client.SendAsync(request);
+    }
+
+    public static async Task<JsonObject> JsonAsync(HttpResponseMessage response) =>
+        JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+
+    public static async Task<JsonObject> GetJsonAsync(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await JsonAsync(response);
+    }
+
+    /// <summary>Asserts an RFC 9457 problem with this status, and returns its field errors (empty if none).</summary>
+    public static async Task<IReadOnlyDictionary<string, string[]>> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
+        return problem.TryGetProperty("errors", out var errors)
+            ? errors.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.EnumerateArray().Select(e => e.GetString()!).ToArray())
+            : new Dictionary<string, string[]>();
+    }
+}

@@ -1,0 +1,41 @@
+using BackOffice.ServiceDefaults.Auth;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BackOffice.TenantApi.Tests.Infrastructure;
+
+/// <summary>A host over its own fresh SQLite file; tokens are minted with the local Development key.</summary>
+public class HostFactory<THost>(string environment = "Development", IReadOnlyDictionary<string, string?>? settings = null, string? dataFolder = null)
+    : WebApplicationFactory<THost> where THost : class
+{
+    public string DataFolder { get; } = dataFolder ?? Directory.CreateTempSubdirectory("backoffice-api-").FullName;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(environment);
+        builder.UseSetting("Storage:Sqlite:DataFolder", DataFolder);
+        builder.UseSetting("Telemetry:Exporter", "none");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
+    }
+
+    public HttpClient ClientAs(TestUser user)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", Token(user));
+        return client;
+    }
+
+    public string Token(TestUser user) =>
+        Services.GetRequiredService<DevTokens>().Mint(user.Subject, user.Name, user.Roles, user.DirectoryId);
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+    }
+}
+
+public sealed class ApiFactory() : HostFactory<TenantApiHost>;
