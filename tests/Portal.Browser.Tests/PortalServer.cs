@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace BackOffice.Portal.Browser.Tests;
+
+/// <summary>The whole platform with demo data, served by Kestrel on a free loopback port.</summary>
+public sealed class PortalServer : WebApplicationFactory<PortalHost>
+{
+    private readonly string _dataFolder = Directory.CreateTempSubdirectory("backoffice-portal-").FullName;
+
+    public PortalServer()
+    {
+        UseKestrel(0);
+        StartServer();
+    }
+
+    public string BaseUrl => ClientOptions.BaseAddress.ToString().TrimEnd('/');
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseUrls("http://127.0.0.1:0");
+        builder.UseSetting("Storage:Sqlite:DataFolder", _dataFolder);
+        builder.UseSetting("Platform:AllInOne", "true");
+        builder.UseSetting("Demo:Seed", "true");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+    }
+}
