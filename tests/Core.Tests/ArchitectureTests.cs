@@ -1,0 +1,37 @@
+using NetArchTest.Rules;
+
+namespace BackOffice.Core.Tests;
+
+public sealed class ArchitectureTests
+{
+    private static readonly System.Reflection.Assembly Core = typeof(Core.Common.Actor).Assembly;
+
+    [Theory]
+    [InlineData("Microsoft.AspNetCore")]
+    [InlineData("Microsoft.EntityFrameworkCore")]
+    [InlineData("Microsoft.Azure")]
+    [InlineData("Microsoft.Data.Sqlite")]
+    [InlineData("BackOffice.Storage")]
+    [InlineData("BackOffice.ServiceDefaults")]
+    public void Core_DependsOnNoFrameworkOrAdapter(string forbidden)
+    {
+        var result = Types.InAssembly(Core).ShouldNot().HaveDependencyOn(forbidden).GetResult();
+
+        Assert.True(result.IsSuccessful, $"Core types depending on {forbidden}: {string.Join(", ", result.FailingTypeNames ?? [])}");
+    }
+
+    [Fact]
+    public void PortalPages_UseNoAdapterDirectly()
+    {
+        var result = Types.InAssembly(typeof(PortalHost).Assembly).That().ResideInNamespace("BackOffice.Portal.Components")
+            .ShouldNot().HaveDependencyOn("BackOffice.Storage").GetResult();
+
+        Assert.True(result.IsSuccessful, string.Join(", ", result.FailingTypeNames ?? []));
+    }
+
+    [Fact]
+    public void CoreReferences_NoOtherAssemblyOfOurs()
+    {
+        Assert.DoesNotContain(Core.GetReferencedAssemblies(), a => a.Name!.StartsWith("BackOffice", StringComparison.Ordinal));
+    }
+}
