@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using BackOffice.Core.Tenancy;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -54,8 +55,11 @@ public sealed class SqliteDatabase
     internal Task WriteAsync(TenantScope? scope, Func<BackOfficeDbContext, Task> work, CancellationToken ct) =>
         WriteAsync<bool>(scope, async context => { await work(context); return true; }, ct);
 
+    /// <summary>Sets the per-connection PRAGMAs once per physical connection: pooled ones keep them across opens.</summary>
     private sealed class PragmaInterceptor(string synchronous) : DbConnectionInterceptor
     {
+        private readonly ConditionalWeakTable<object, object> _configured = new();
+
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
         public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
@@ -66,6 +70,7 @@ public sealed class SqliteDatabase
 
         private void Apply(DbConnection connection)
         {
+            if (connection is SqliteConnection { Handle: { } handle } && !_configured.TryAdd(handle, handle)) return;
             using var command = connection.CreateCommand();
             command.CommandText = $"PRAGMA synchronous={synchronous}; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
             command.ExecuteNonQuery();

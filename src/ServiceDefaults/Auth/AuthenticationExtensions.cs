@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.Identity.Web;
@@ -21,11 +22,10 @@ public static class AuthenticationExtensions
     /// <summary>Entra ID bearer tokens for the API, through Identity.Web; a local key replaces Entra in Development.</summary>
     public static IHostApplicationBuilder AddApiAuthentication(this IHostApplicationBuilder builder)
     {
-        builder.AddPlatformAuthOptions();
+        var options = builder.AddPlatformAuthOptions();
         // No default scheme here: the API policy names the bearer scheme, so the Portal's cookie default survives in one process.
         builder.Services.AddAuthentication()
             .AddMicrosoftIdentityWebApi(builder.Configuration.GetSection("AzureAd"), JwtBearerDefaults.AuthenticationScheme);
-        var options = builder.Configuration.GetSection(PlatformAuthOptions.SectionName).Get<PlatformAuthOptions>() ?? new();
         if (DevTokens.IsEnabledFor(builder.Environment, options))
             builder.Services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, bearer => UseLocalKey(bearer, options));
         builder.Services.AddAuthorizationBuilder().AddPolicy(ApiPolicy, policy => policy
@@ -38,8 +38,7 @@ public static class AuthenticationExtensions
     /// <summary>OpenID Connect sign-in for the Portal; in Development with a local key, a dev sign-in page instead.</summary>
     public static IHostApplicationBuilder AddPortalAuthentication(this IHostApplicationBuilder builder, string devSignInPath)
     {
-        builder.AddPlatformAuthOptions();
-        var options = builder.Configuration.GetSection(PlatformAuthOptions.SectionName).Get<PlatformAuthOptions>() ?? new();
+        var options = builder.AddPlatformAuthOptions();
         var dev = DevTokens.IsEnabledFor(builder.Environment, options);
         builder.Services.AddAuthentication(o =>
             {
@@ -47,7 +46,7 @@ public static class AuthenticationExtensions
                 o.DefaultChallengeScheme = dev ? CookieAuthenticationDefaults.AuthenticationScheme : OpenIdConnectDefaults.AuthenticationScheme;
             })
             .AddMicrosoftIdentityWebApp(builder.Configuration.GetSection("AzureAd"));
-        builder.Services.PostConfigure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme, cookie =>
+        builder.Services.PostConfigure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme, cookie =>
         {
             if (dev) cookie.LoginPath = devSignInPath;
             cookie.Cookie.Name = "backoffice.portal";
@@ -57,16 +56,12 @@ public static class AuthenticationExtensions
         return builder;
     }
 
-    private static void AddPlatformAuthOptions(this IHostApplicationBuilder builder)
+    /// <summary>Registers the options (validated at start) and returns them as bound now, for choices made while composing.</summary>
+    private static PlatformAuthOptions AddPlatformAuthOptions(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<PlatformAuthOptions>().BindConfiguration(PlatformAuthOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.TryAddDevTokens();
-    }
-
-    private static void TryAddDevTokens(this IServiceCollection services)
-    {
-        if (services.Any(s => s.ServiceType == typeof(DevTokens))) return;
-        services.AddSingleton<DevTokens>();
+        builder.Services.TryAddSingleton<DevTokens>();
+        return builder.Configuration.GetSection(PlatformAuthOptions.SectionName).Get<PlatformAuthOptions>() ?? new();
     }
 
     /// <summary>The whole metadata source is replaced, so no call to login.microsoftonline.com is ever made.</summary>

@@ -47,12 +47,16 @@ internal sealed class SqliteWorkItemStore(SqliteDatabase db) : IWorkItemStore
     public async Task UpdateAsync(TenantScope scope, WorkItem item, long expectedVersion, CancellationToken ct)
     {
         scope.EnsureOwns(item.TenantId, "work item");
-        await db.WriteAsync(scope, context => SaveChangedAsync(context, item, expectedVersion, ct), ct);
+        await db.WriteAsync(scope, async context =>
+        {
+            await SaveRowAsync(context, item, expectedVersion, ct);
+            await QueueIndex.SyncAsync(context, item, ct);
+        }, ct);
         item.ClearPendingEvents();
     }
 
-    /// <summary>Writes a changed item, its queue entry and its events on the caller's transaction.</summary>
-    internal static async Task SaveChangedAsync(BackOfficeDbContext context, WorkItem item, long expectedVersion, CancellationToken ct)
+    /// <summary>Writes a changed item and its events on the caller's transaction; its queue entry is the caller's.</summary>
+    internal static async Task SaveRowAsync(BackOfficeDbContext context, WorkItem item, long expectedVersion, CancellationToken ct)
     {
         try
         {
@@ -65,6 +69,5 @@ internal sealed class SqliteWorkItemStore(SqliteDatabase db) : IWorkItemStore
         {
             throw new ConcurrencyConflictException($"Work item {item.Id}");
         }
-        await QueueIndex.SyncAsync(context, item, ct);
     }
 }

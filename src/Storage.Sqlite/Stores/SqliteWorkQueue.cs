@@ -33,7 +33,8 @@ internal sealed class SqliteWorkQueue(SqliteDatabase db) : IWorkQueue
             var item = row.ToWorkItem();
             var readVersion = item.Version;
             item.Claim(lease.Agent, lease.Now, lease.Until);
-            await SqliteWorkItemStore.SaveChangedAsync(tenantContext, item, readVersion, ct);
+            // The UPDATE above already wrote this item's queue entry (claimant and lease).
+            await SqliteWorkItemStore.SaveRowAsync(tenantContext, item, readVersion, ct);
             item.ClearPendingEvents();
             return item;
         }, ct);

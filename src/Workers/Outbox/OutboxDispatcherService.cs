@@ -7,19 +7,28 @@ internal sealed class OutboxDispatcherService(OutboxDispatcher dispatcher, Outbo
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            int taken;
-            try
+            while (true)
             {
-                taken = await dispatcher.RunOnceAsync(stoppingToken);
+                if (await PassAsync(stoppingToken) < options.BatchSize) await Task.Delay(options.PollInterval, time, stoppingToken);
             }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogError(ex, "Outbox pass failed; trying again after {Interval}", options.PollInterval);
-                taken = 0;
-            }
-            if (taken < options.BatchSize) await Task.Delay(options.PollInterval, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task<int> PassAsync(CancellationToken ct)
+    {
+        try
+        {
+            return await dispatcher.RunOnceAsync(ct);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            logger.LogError(ex, "Outbox pass failed; trying again after {Interval}", options.PollInterval);
+            return 0;
         }
     }
 }

@@ -9,17 +9,26 @@ internal sealed class LeaseSweeperService(ReturnLapsedClaims sweeper, QueueOptio
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.SweepInterval, time);
-        do
+        try
         {
-            try
-            {
-                var returned = await sweeper.RunOnceAsync(stoppingToken);
-                if (returned > 0) logger.LogInformation("Returned {Count} lapsed claims to their queues", returned);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogError(ex, "Lease sweep failed");
-            }
-        } while (await timer.WaitForNextTickAsync(stoppingToken).AsTask().ContinueWith(t => t.IsCompletedSuccessfully && t.Result, TaskScheduler.Default));
+            do await SweepAsync(stoppingToken);
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task SweepAsync(CancellationToken ct)
+    {
+        try
+        {
+            var returned = await sweeper.RunOnceAsync(ct);
+            if (returned > 0) logger.LogInformation("Returned {Count} lapsed claims to their queues", returned);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            logger.LogError(ex, "Lease sweep failed");
+        }
     }
 }
