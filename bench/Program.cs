@@ -3,27 +3,31 @@ using BackOffice.Benchmarks;
 // Figures for the closing note: medians of three runs, each scenario with the same durability settings for ours and the baseline.
 var synchronous = args.FirstOrDefault(a => a.StartsWith("--sync=", StringComparison.Ordinal))?[7..] ?? "FULL";
 var seconds = int.Parse(args.FirstOrDefault(a => a.StartsWith("--seconds=", StringComparison.Ordinal))?[10..] ?? "10");
+var only = args.FirstOrDefault(a => a.StartsWith("--only=", StringComparison.Ordinal))?[7..];
 Console.WriteLine($"SQLite synchronous={synchronous}, {Environment.ProcessorCount} cores");
 
 var claimRuns = new List<(double Ours, double Bare)>();
-for (var run = 0; run < 3; run++)
+for (var run = 0; run < 3 && only is null or "claims"; run++)
 {
     var result = await ClaimBenchmark.RunAsync(synchronous);
     claimRuns.Add(result);
     Console.WriteLine($"claims run {run + 1}: ours {result.Ours:F0}/s, bare UPDATE {result.Bare:F0}/s, ratio {result.Ours / result.Bare:F2}");
 }
-var ours = Median(claimRuns.Select(r => r.Ours));
-var bare = Median(claimRuns.Select(r => r.Bare));
-Console.WriteLine($"CLAIMS (16 agents, 10,000 items): median {ours:F0} claims/s; bare SQLite {bare:F0}/s; ratio {ours / bare:F2} (targets >= 1,000/s, >= 0.30)");
+if (only is null or "claims")
+{
+    var ours = Median(claimRuns.Select(r => r.Ours));
+    var bare = Median(claimRuns.Select(r => r.Bare));
+    Console.WriteLine($"CLAIMS (16 agents, 10,000 items): median {ours:F0} claims/s; bare SQLite {bare:F0}/s; ratio {ours / bare:F2} (targets >= 1,000/s, >= 0.30)");
+}
 
 var submitRuns = new List<(double PerSecond, double P50Ms, double P99Ms, int Count)>();
-for (var run = 0; run < 3; run++)
+for (var run = 0; run < 3 && only is null or "submissions"; run++)
 {
     var result = await SubmitBenchmark.RunAsync(TimeSpan.FromSeconds(seconds), synchronous);
     submitRuns.Add(result);
     Console.WriteLine($"submissions run {run + 1}: {result.PerSecond:F0}/s over {result.Count} requests, p50 {result.P50Ms:F1} ms, p99 {result.P99Ms:F1} ms");
 }
-Console.WriteLine($"SUBMISSIONS (HTTP, 32 clients): median {Median(submitRuns.Select(r => r.PerSecond)):F0}/s, p99 {Median(submitRuns.Select(r => r.P99Ms)):F1} ms (targets >= 1,500/s, p99 <= 50 ms)");
+if (only is null or "submissions") Console.WriteLine($"SUBMISSIONS (HTTP, 32 clients): median {Median(submitRuns.Select(r => r.PerSecond)):F0}/s, p99 {Median(submitRuns.Select(r => r.P99Ms)):F1} ms (targets >= 1,500/s, p99 <= 50 ms)");
 
 static double Median(IEnumerable<double> values)
 {

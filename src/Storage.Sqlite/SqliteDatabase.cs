@@ -8,14 +8,14 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace BackOffice.Storage.Sqlite;
 
 /// <summary>
-/// The database file and how to work on it: contexts bound to a tenant, and write transactions. SQLite takes one
-/// writer at a time; writers of this process queue on a gate instead of spinning on SQLITE_BUSY, and other
-/// processes on the same file are kept apart by SQLite's own lock (BEGIN IMMEDIATE with a busy timeout).
+/// The database file and how to work on it: contexts bound to a tenant, and write transactions. Writes of this
+/// process go through one group-commit writer (SQLite takes one writer at a time anyway); other processes on the
+/// same file are kept apart by SQLite's own lock (BEGIN IMMEDIATE with a busy timeout).
 /// </summary>
-public sealed class SqliteDatabase
+public sealed class SqliteDatabase : IAsyncDisposable
 {
     private readonly DbContextOptions<BackOfficeDbContext> _options;
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly GroupCommitWriter _writer;
 
     public SqliteDatabase(string path, string synchronous = "FULL")
     {
@@ -26,6 +26,7 @@ public sealed class SqliteDatabase
             .AddInterceptors(new PragmaInterceptor(synchronous))
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning))
             .Options;
+        _writer = new GroupCommitWriter(tenantId => new BackOfficeDbContext(_options, tenantId));
     }
 
     public string Path { get; }
@@ -34,28 +35,18 @@ public sealed class SqliteDatabase
 
     internal BackOfficeDbContext Context(TenantScope? scope = null) => new(_options, scope?.TenantId);
 
-    /// <summary>Runs <paramref name="work"/> in one write transaction; it commits only if the work returns.</summary>
-    internal async Task<T> WriteAsync<T>(TenantScope? scope, Func<BackOfficeDbContext, Task<T>> work, CancellationToken ct)
-    {
-        await _writeGate.WaitAsync(ct);
-        try
-        {
-            await using var context = Context(scope);
-            await using var transaction = await context.Database.BeginTransactionAsync(ct);
-            var result = await work(context);
-            await transaction.CommitAsync(ct);
-            return result;
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
-    }
+    /// <summary>
+    /// Runs <paramref name="work"/> atomically, in the scope's tenant, and returns once it is committed. It may share
+    /// its transaction with other writes, but never their fate: each runs in a savepoint of its own.
+    /// </summary>
+    internal Task<T> WriteAsync<T>(TenantScope? scope, Func<BackOfficeDbContext, Task<T>> work, CancellationToken ct) =>
+        _writer.WriteAsync(scope?.TenantId, work, ct);
 
     internal Task WriteAsync(TenantScope? scope, Func<BackOfficeDbContext, Task> work, CancellationToken ct) =>
         WriteAsync<bool>(scope, async context => { await work(context); return true; }, ct);
 
-    /// <summary>Sets the per-connection PRAGMAs once per physical connection: pooled ones keep them across opens.</summary>
+    public ValueTask DisposeAsync() => _writer.DisposeAsync();
+
     private sealed class PragmaInterceptor(string synchronous) : DbConnectionInterceptor
     {
         private readonly ConditionalWeakTable<object, object> _configured = new();

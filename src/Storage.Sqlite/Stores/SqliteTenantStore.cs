@@ -10,7 +10,7 @@ internal sealed class SqliteTenantStore(SqliteDatabase db) : ITenantStore
     public async Task<Tenant?> FindAsync(string tenantId, CancellationToken ct)
     {
         await using var context = db.Context();
-        var row = await context.Tenants.AsNoTracking().FirstOrDefaultAsync(t => t.Id == tenantId, ct);
+        var row = await CompiledQueries.TenantById(context, tenantId);
         return row?.ToTenant();
     }
 

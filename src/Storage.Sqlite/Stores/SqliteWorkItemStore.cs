@@ -12,7 +12,7 @@ internal sealed class SqliteWorkItemStore(SqliteDatabase db) : IWorkItemStore
     {
         var key = id.ToString("D");
         await using var context = db.Context(scope);
-        var row = await context.WorkItems.AsNoTracking().FirstOrDefaultAsync(r => r.Id == key, ct);
+        var row = await CompiledQueries.WorkItemById(context, key);
         return row?.ToWorkItem();
     }
 

@@ -18,9 +18,13 @@ internal sealed class SqliteWorkQueue(SqliteDatabase db) : IWorkQueue
             var until = lease.Until.ToTicks();
             var taken = await context.Database.SqlQuery<Entry>($"""
                 UPDATE queue_entries SET claimed_by = {lease.Agent.Subject}, lease_expires_at = {until}
-                WHERE item_id = (SELECT item_id FROM queue_entries
-                                 WHERE queue = {queue} AND (lease_expires_at IS NULL OR lease_expires_at <= {now})
-                                 ORDER BY sort_key LIMIT 1)
+                WHERE item_id = (SELECT item_id FROM (
+                    SELECT * FROM (SELECT item_id, sort_key FROM queue_entries
+                                   WHERE queue = {queue} AND claimed_by IS NULL ORDER BY sort_key LIMIT 1)
+                    UNION ALL
+                    SELECT * FROM (SELECT item_id, sort_key FROM queue_entries
+                                   WHERE queue = {queue} AND claimed_by IS NOT NULL AND lease_expires_at <= {now} ORDER BY sort_key LIMIT 1))
+                  ORDER BY sort_key LIMIT 1)
                 RETURNING tenant_id AS TenantId, item_id AS ItemId
                 """).ToListAsync(ct);
             if (taken.Count == 0) return null;
@@ -28,8 +32,9 @@ internal sealed class SqliteWorkQueue(SqliteDatabase db) : IWorkQueue
             var scope = TenantScope.ForWorker(taken[0].TenantId);
             await using var tenantContext = db.Context(scope);
             tenantContext.Database.SetDbConnection(context.Database.GetDbConnection());
+            tenantContext.Database.AutoSavepointsEnabled = false;
             await tenantContext.Database.UseTransactionAsync(context.Database.CurrentTransaction!.GetDbTransaction(), ct);
-            var row = await tenantContext.WorkItems.AsNoTracking().FirstAsync(r => r.Id == taken[0].ItemId, ct);
+            var row = await CompiledQueries.WorkItemById(tenantContext, taken[0].ItemId) ?? throw new InvalidOperationException($"Queue entry {taken[0].ItemId} has no item.");
             var item = row.ToWorkItem();
             var readVersion = item.Version;
             item.Claim(lease.Agent, lease.Now, lease.Until);
@@ -57,7 +62,7 @@ internal sealed class SqliteWorkQueue(SqliteDatabase db) : IWorkQueue
         await using var context = db.Context();
         var rows = await context.Database.SqlQuery<CountRow>($"""
             SELECT queue AS Queue, COUNT(*) AS Count FROM queue_entries
-            WHERE lease_expires_at IS NULL OR lease_expires_at <= {ticks} GROUP BY queue
+            WHERE claimed_by IS NULL OR lease_expires_at <= {ticks} GROUP BY queue
             """).ToListAsync(ct);
         return rows.ToDictionary(r => r.Queue, r => r.Count);
     }

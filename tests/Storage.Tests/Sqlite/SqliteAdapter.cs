@@ -24,6 +24,7 @@ public sealed class SqliteAdapter : IStoreAdapter
             async () =>
             {
                 await services.DisposeAsync();
+                await db.DisposeAsync();
                 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
                 folder.Delete(recursive: true);
             });
