@@ -1,4 +1,5 @@
 using BackOffice.Core.Common;
+using BackOffice.Core.Tenancy;
 using BackOffice.Storage.Sqlite.Rows;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,6 +12,13 @@ namespace BackOffice.Storage.Sqlite;
 internal sealed class BackOfficeDbContext(DbContextOptions<BackOfficeDbContext> options, string? tenantId) : DbContext(options)
 {
     public string? TenantId { get; } = tenantId;
+
+    /// <summary>
+    /// Inside a write: a context for another tenant on this write's own connection and transaction, for a write
+    /// that learns its tenant only as it runs (a claim takes a queue entry, then saves that entry's item).
+    /// </summary>
+    internal Func<TenantScope, Task<BackOfficeDbContext>> InTenant { get; set; } =
+        _ => throw new InvalidOperationException("Only a write can open a context for another tenant.");
 
     public DbSet<TenantRow> Tenants => Set<TenantRow>();
     public DbSet<TenantDirectoryRow> TenantDirectories => Set<TenantDirectoryRow>();

@@ -49,9 +49,10 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         {
             await using var root = _context(null);
             await using var transaction = await root.Database.BeginTransactionAsync();
+            await using var contexts = new BatchContexts(root, transaction, _context);
             foreach (var request in batch)
             {
-                if (await RunInSavepointAsync(root, transaction, request)) done.Add(request);
+                if (await RunInSavepointAsync(root, contexts, request)) done.Add(request);
             }
             await transaction.CommitAsync();
         }
@@ -65,7 +66,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     }
 
     /// <returns>Whether the write succeeded; a failed one is rolled back to its savepoint and its caller told why.</returns>
-    private async Task<bool> RunInSavepointAsync(BackOfficeDbContext root, IDbContextTransaction transaction, WriteRequest request)
+    private static async Task<bool> RunInSavepointAsync(BackOfficeDbContext root, BatchContexts contexts, WriteRequest request)
     {
         if (request.Cancellation.IsCancellationRequested)
         {
@@ -75,11 +76,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         await root.Database.ExecuteSqlRawAsync("SAVEPOINT write");
         try
         {
-            await using var context = _context(request.TenantId);
-            context.Database.SetDbConnection(root.Database.GetDbConnection());
-            context.Database.AutoSavepointsEnabled = false; // this write already has a savepoint of its own
-            await context.Database.UseTransactionAsync(transaction.GetDbTransaction());
-            await request.RunAsync(context);
+            await request.RunAsync(await contexts.ForAsync(request.TenantId));
             await root.Database.ExecuteSqlRawAsync("RELEASE write");
             return true;
         }
@@ -89,6 +86,37 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             await root.Database.ExecuteSqlRawAsync("RELEASE write");
             request.Fail(ex);
             return false;
+        }
+        finally
+        {
+            contexts.ClearTracking();
+        }
+    }
+
+    /// <summary>One context per tenant for the whole batch, all on the batch's connection and transaction.</summary>
+    private sealed class BatchContexts(BackOfficeDbContext root, IDbContextTransaction transaction, Func<string?, BackOfficeDbContext> create) : IAsyncDisposable
+    {
+        private readonly Dictionary<string, BackOfficeDbContext> _byTenant = new(StringComparer.Ordinal);
+
+        public async Task<BackOfficeDbContext> ForAsync(string? tenantId)
+        {
+            if (_byTenant.TryGetValue(tenantId ?? "", out var context)) return context;
+            context = create(tenantId);
+            context.Database.SetDbConnection(root.Database.GetDbConnection());
+            context.Database.AutoSavepointsEnabled = false; // each write already has a savepoint of its own
+            await context.Database.UseTransactionAsync(transaction.GetDbTransaction());
+            context.InTenant = scope => ForAsync(scope.TenantId);
+            return _byTenant[tenantId ?? ""] = context;
+        }
+
+        public void ClearTracking()
+        {
+            foreach (var context in _byTenant.Values) context.ChangeTracker.Clear();
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var context in _byTenant.Values) await context.DisposeAsync();
         }
     }
 

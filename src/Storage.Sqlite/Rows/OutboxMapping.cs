@@ -4,19 +4,19 @@ namespace BackOffice.Storage.Sqlite.Rows;
 
 internal static class OutboxMapping
 {
-    /// <summary>Stages the aggregate's pending events in the context, so they commit with its change.</summary>
-    public static void StagePendingEvents(this BackOfficeDbContext context, AggregateRoot aggregate)
+    /// <summary>
+    /// The outbox rows of the aggregate's pending events, to be added in the same write as its change. Built before
+    /// the write is queued, so the serialization runs outside the single writer.
+    /// </summary>
+    public static List<OutboxRow> Rows(AggregateRoot aggregate) => aggregate.PendingEvents.Select(domainEvent =>
     {
-        foreach (var domainEvent in aggregate.PendingEvents)
+        var message = EventSerializer.ToMessage(domainEvent);
+        return new OutboxRow
         {
-            var message = EventSerializer.ToMessage(domainEvent);
-            context.Outbox.Add(new OutboxRow
-            {
-                Id = message.Id.ToString("D"), TenantId = message.TenantId, Type = message.Type, Payload = message.Payload,
-                OccurredAt = message.OccurredAt.ToTicks(), DueAt = message.OccurredAt.ToTicks(),
-            });
-        }
-    }
+            Id = message.Id.ToString("D"), TenantId = message.TenantId, Type = message.Type, Payload = message.Payload,
+            OccurredAt = message.OccurredAt.ToTicks(), DueAt = message.OccurredAt.ToTicks(),
+        };
+    }).ToList();
 
     public static OutboxMessage ToMessage(this OutboxRow r) =>
         new(Guid.Parse(r.Id), r.TenantId, r.Type, r.Payload, Time.FromTicks(r.OccurredAt), r.Attempts);

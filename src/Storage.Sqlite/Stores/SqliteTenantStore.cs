@@ -38,12 +38,13 @@ internal sealed class SqliteTenantStore(SqliteDatabase db) : ITenantStore
     {
         try
         {
+            var (row, events) = (tenant.ToRow(), OutboxMapping.Rows(tenant));
             await db.WriteAsync(null, async context =>
             {
-                context.Tenants.Add(tenant.ToRow());
+                context.Tenants.Add(row);
                 foreach (var directory in tenant.DirectoryIds)
                     context.TenantDirectories.Add(new TenantDirectoryRow { DirectoryId = directory, TenantId = tenant.Id });
-                context.StagePendingEvents(tenant);
+                context.Outbox.AddRange(events);
                 await context.SaveChangesAsync(ct);
             }, ct);
         }
@@ -58,11 +59,12 @@ internal sealed class SqliteTenantStore(SqliteDatabase db) : ITenantStore
     {
         try
         {
+            var (row, events) = (tenant.ToRow(), OutboxMapping.Rows(tenant));
             await db.WriteAsync(null, async context =>
             {
-                var entry = context.Tenants.Update(tenant.ToRow());
+                var entry = context.Tenants.Update(row);
                 entry.Property(r => r.Version).OriginalValue = expectedVersion;
-                context.StagePendingEvents(tenant);
+                context.Outbox.AddRange(events);
                 await context.SaveChangesAsync(ct);
             }, ct);
         }

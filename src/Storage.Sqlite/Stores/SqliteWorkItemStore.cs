@@ -34,10 +34,11 @@ internal sealed class SqliteWorkItemStore(SqliteDatabase db) : IWorkItemStore
     public async Task AddAsync(TenantScope scope, WorkItem item, CancellationToken ct)
     {
         scope.EnsureOwns(item.TenantId, "work item");
+        var (row, events) = (item.ToRow(), OutboxMapping.Rows(item));
         await db.WriteAsync(scope, async context =>
         {
-            context.WorkItems.Add(item.ToRow());
-            context.StagePendingEvents(item);
+            context.WorkItems.Add(row);
+            context.Outbox.AddRange(events);
             await context.SaveChangesAsync(ct);
             await QueueIndex.SyncAsync(context, item, ct);
         }, ct);
@@ -47,27 +48,28 @@ internal sealed class SqliteWorkItemStore(SqliteDatabase db) : IWorkItemStore
     public async Task UpdateAsync(TenantScope scope, WorkItem item, long expectedVersion, CancellationToken ct)
     {
         scope.EnsureOwns(item.TenantId, "work item");
+        var (row, events) = (item.ToRow(), OutboxMapping.Rows(item));
         await db.WriteAsync(scope, async context =>
         {
-            await SaveRowAsync(context, item, expectedVersion, ct);
+            await SaveRowAsync(context, row, events, expectedVersion, ct);
             await QueueIndex.SyncAsync(context, item, ct);
         }, ct);
         item.ClearPendingEvents();
     }
 
     /// <summary>Writes a changed item and its events on the caller's transaction; its queue entry is the caller's.</summary>
-    internal static async Task SaveRowAsync(BackOfficeDbContext context, WorkItem item, long expectedVersion, CancellationToken ct)
+    internal static async Task SaveRowAsync(BackOfficeDbContext context, WorkItemRow row, List<OutboxRow> events, long expectedVersion, CancellationToken ct)
     {
         try
         {
-            var entry = context.WorkItems.Update(item.ToRow());
+            var entry = context.WorkItems.Update(row);
             entry.Property(r => r.Version).OriginalValue = expectedVersion;
-            context.StagePendingEvents(item);
+            context.Outbox.AddRange(events);
             await context.SaveChangesAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new ConcurrencyConflictException($"Work item {item.Id}");
+            throw new ConcurrencyConflictException($"Work item {row.Id}");
         }
     }
 }

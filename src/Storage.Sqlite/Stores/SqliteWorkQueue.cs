@@ -3,7 +3,6 @@ using BackOffice.Core.Tenancy;
 using BackOffice.Core.WorkItems;
 using BackOffice.Storage.Sqlite.Rows;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace BackOffice.Storage.Sqlite.Stores;
 
@@ -29,17 +28,13 @@ internal sealed class SqliteWorkQueue(SqliteDatabase db) : IWorkQueue
                 """).ToListAsync(ct);
             if (taken.Count == 0) return null;
 
-            var scope = TenantScope.ForWorker(taken[0].TenantId);
-            await using var tenantContext = db.Context(scope);
-            tenantContext.Database.SetDbConnection(context.Database.GetDbConnection());
-            tenantContext.Database.AutoSavepointsEnabled = false;
-            await tenantContext.Database.UseTransactionAsync(context.Database.CurrentTransaction!.GetDbTransaction(), ct);
+            var tenantContext = await context.InTenant(TenantScope.ForWorker(taken[0].TenantId));
             var row = await CompiledQueries.WorkItemById(tenantContext, taken[0].ItemId) ?? throw new InvalidOperationException($"Queue entry {taken[0].ItemId} has no item.");
             var item = row.ToWorkItem();
             var readVersion = item.Version;
             item.Claim(lease.Agent, lease.Now, lease.Until);
             // The UPDATE above already wrote this item's queue entry (claimant and lease).
-            await SqliteWorkItemStore.SaveRowAsync(tenantContext, item, readVersion, ct);
+            await SqliteWorkItemStore.SaveRowAsync(tenantContext, item.ToRow(), OutboxMapping.Rows(item), readVersion, ct);
             item.ClearPendingEvents();
             return item;
         }, ct);
