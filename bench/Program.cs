@@ -6,6 +6,16 @@ var seconds = int.Parse(args.FirstOrDefault(a => a.StartsWith("--seconds=", Stri
 var only = args.FirstOrDefault(a => a.StartsWith("--only=", StringComparison.Ordinal))?[7..];
 Console.WriteLine($"SQLite synchronous={synchronous}, {Environment.ProcessorCount} cores");
 
+if (only is null or "due-times")
+{
+    var dueRuns = Enumerable.Range(0, 3).Select(_ => DueTimeBenchmark.Run()).ToList();
+    foreach (var (run, i) in dueRuns.Select((r, i) => (r, i))) Console.WriteLine($"due-times run {i + 1}: {run.Ours:F0}/s, oracle {run.Oracle:F0}/s");
+    var dueOurs = Median(dueRuns.Select(r => r.Ours));
+    var dueOracle = Median(dueRuns.Select(r => r.Oracle));
+    Console.WriteLine($"DUE TIMES (one core, split shifts and holidays): median {dueOurs:F0}/s; oracle {dueOracle:F0}/s; ratio {dueOurs / dueOracle:F0}x (target >= 1,000,000/s)");
+}
+if (only is "due-times") return;
+
 // One uncounted round of each scenario first: a server runs warm (tiered JIT done), and so should its measure.
 if (only is null or "claims") Console.WriteLine($"claims warm-up: ours {(await ClaimBenchmark.RunAsync(synchronous)).Ours:F0}/s (not counted)");
 if (only is null or "submissions") Console.WriteLine($"submissions warm-up: {(await SubmitBenchmark.RunAsync(TimeSpan.FromSeconds(seconds), synchronous)).PerSecond:F0}/s (not counted)");
