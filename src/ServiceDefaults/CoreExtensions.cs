@@ -3,6 +3,7 @@ using BackOffice.Core.Events;
 using BackOffice.Core.Queues;
 using BackOffice.Core.Queues.ClaimNextWorkItem;
 using BackOffice.Core.Queues.ReadQueues;
+using BackOffice.Core.Sla.ManageSla;
 using BackOffice.Core.Queues.ReturnLapsedClaims;
 using BackOffice.Core.Tenancy;
 using BackOffice.Core.Tenancy.ChangeTenantStatus;
@@ -33,6 +34,7 @@ public static class CoreExtensions
             .AddSingleton<OnboardTenant>().AddSingleton<ChangeTenantStatus>().AddSingleton<ReadTenants>()
             .AddSingleton<SubmitWorkItem>().AddSingleton<ReadWorkItems>().AddSingleton<EditWorkItem>().AddSingleton<ResolveWorkItem>()
             .AddSingleton<ClaimNextWorkItem>().AddSingleton<ReadQueues>().AddSingleton<ReturnLapsedClaims>()
+            .AddSingleton<SlaSettingsSource>().AddSingleton<ManageSla>()
             .AddSingleton<ReadActivity>().AddSingleton<IDomainEventHandler, ActivityFeedProjector>()
             .AddSingleton<OutboxDispatcher>();
         return builder;

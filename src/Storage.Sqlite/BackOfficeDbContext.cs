@@ -25,6 +25,7 @@ internal sealed class BackOfficeDbContext(DbContextOptions<BackOfficeDbContext> 
     public DbSet<WorkItemRow> WorkItems => Set<WorkItemRow>();
     public DbSet<ActivityRow> Activity => Set<ActivityRow>();
     public DbSet<OutboxRow> Outbox => Set<OutboxRow>();
+    public DbSet<SlaSettingsRow> SlaSettings => Set<SlaSettingsRow>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -50,6 +51,11 @@ internal sealed class BackOfficeDbContext(DbContextOptions<BackOfficeDbContext> 
             e.HasQueryFilter(r => r.TenantId == TenantId);
         });
         model.Entity<OutboxRow>(e => e.ToTable("outbox_messages").HasKey(r => r.Id));
+        model.Entity<SlaSettingsRow>(e =>
+        {
+            e.ToTable("sla_settings").HasKey(r => new { r.TenantId, r.Version });
+            e.HasQueryFilter(r => r.TenantId == TenantId);
+        });
         foreach (var entity in model.Model.GetEntityTypes())
             foreach (var property in entity.GetProperties())
                 property.SetColumnName(SnakeCase(property.Name));

@@ -1,6 +1,7 @@
 using BackOffice.Core.Activity;
 using BackOffice.Core.Events;
 using BackOffice.Core.Queues;
+using BackOffice.Core.Sla;
 using BackOffice.Core.Tenancy;
 using BackOffice.Core.WorkItems;
 using BackOffice.Storage.Sqlite.Stores;
@@ -33,7 +34,8 @@ public static class SqliteStorageExtensions
         .AddSingleton<IWorkItemStore, SqliteWorkItemStore>()
         .AddSingleton<IWorkQueue, SqliteWorkQueue>()
         .AddSingleton<IOutbox, SqliteOutbox>()
-        .AddSingleton<IActivityStore, SqliteActivityStore>();
+        .AddSingleton<IActivityStore, SqliteActivityStore>()
+        .AddSingleton<ISlaSettingsStore, SqliteSlaSettingsStore>();
 
     private sealed class SqliteMigrationStep(SqliteDatabase db) : IHostedService
     {

@@ -2,6 +2,7 @@ using BackOffice.ServiceDefaults.Auth;
 using BackOffice.TenantApi.Activity;
 using BackOffice.TenantApi.DevAuth;
 using BackOffice.TenantApi.Queues;
+using BackOffice.TenantApi.Sla;
 using BackOffice.TenantApi.Tenants;
 using BackOffice.TenantApi.WorkItems;
 using Scalar.AspNetCore;
@@ -27,7 +28,8 @@ public static class TenantApiExtensions
             .MapTenantsApi()
             .MapWorkItemsApi()
             .MapQueuesApi()
-            .MapActivityApi();
+            .MapActivityApi()
+            .MapSlaApi();
         app.MapDevTokenApi();
         return app;
     }

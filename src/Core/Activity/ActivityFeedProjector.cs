@@ -8,7 +8,7 @@ namespace BackOffice.Core.Activity;
 /// <summary>Writes what happened to a tenant's work into its activity feed, once per event.</summary>
 public sealed class ActivityFeedProjector(IActivityStore activity) : IDomainEventHandler
 {
-    public bool Handles(DomainEvent domainEvent) => domainEvent is WorkItemEvent or TenantStatusChanged;
+    public bool Handles(DomainEvent domainEvent) => domainEvent is WorkItemEvent or TenantStatusChanged or Sla.SlaSettingsChanged;
 
     public Task HandleAsync(DomainEvent domainEvent, TenantScope scope, CancellationToken ct)
     {
@@ -20,6 +20,7 @@ public sealed class ActivityFeedProjector(IActivityStore activity) : IDomainEven
             WorkItemReturnedToQueue e => (e.ItemId, $"Returned \"{e.Title}\" to the queue after its claim lapsed"),
             WorkItemResolved e => (e.ItemId, $"Resolved \"{e.Title}\""),
             TenantStatusChanged e => ((Guid?)null, $"Tenant is now {e.Status.ToText()}"),
+            Sla.SlaSettingsChanged e => ((Guid?)null, $"SLA changed: version {e.Version} applies to work submitted from now on"),
             _ => throw new ArgumentOutOfRangeException(nameof(domainEvent), domainEvent.GetType().Name, "Not an activity event."),
         };
         return activity.AppendAsync(scope, new ActivityEntry(domainEvent.TenantId, domainEvent.EventId, domainEvent.OccurredAt, domainEvent.ActorName, itemId, text), ct);

@@ -17,6 +17,7 @@ public static class EventSerializer
         ["work-item.claimed"] = typeof(WorkItemClaimed),
         ["work-item.returned-to-queue"] = typeof(WorkItemReturnedToQueue),
         ["work-item.resolved"] = typeof(WorkItemResolved),
+        ["sla.settings-changed"] = typeof(Sla.SlaSettingsChanged),
     };
 
     private static readonly Dictionary<Type, string> Names = Types.ToDictionary(t => t.Value, t => t.Key);

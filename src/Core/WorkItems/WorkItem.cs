@@ -25,7 +25,11 @@ public sealed class WorkItem : AggregateRoot
     public required DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public long Version { get; private set; }
+    public SlaClock? Sla { get; private set; }
     public IReadOnlyList<WorkItemChange> History => _history;
+
+    /// <summary>Queue order: earliest resolution due time first, priority breaking ties; submission time for items with no clock.</summary>
+    public long QueueOrder => (Sla?.ResolutionDue ?? CreatedAt).UtcTicks * 4 + (int)Priority;
 
     /// <summary>The queue an item waits in while it is open: for now, the one of its service line.</summary>
     public string Queue => ServiceLine.ToText();
@@ -33,18 +37,20 @@ public sealed class WorkItem : AggregateRoot
     /// <summary>Whether the item belongs in its queue's index (waiting, or claimed under a lease).</summary>
     public bool IsQueued => Status is WorkItemStatus.New or WorkItemStatus.InProgress;
 
-    public static WorkItem Submit(TenantScope scope, NewWorkItem spec, Actor by, DateTimeOffset now)
+    public static WorkItem Submit(TenantScope scope, NewWorkItem spec, Actor by, DateTimeOffset now, SlaClock? sla = null)
     {
         var item = new WorkItem
         {
             Id = Guid.CreateVersion7(now), TenantId = scope.TenantId, ServiceLine = spec.ServiceLine, Type = spec.Type,
             Priority = spec.Priority, Title = spec.Title, Description = spec.Description, Status = WorkItemStatus.New,
-            SubmittedBy = by.Name, CreatedAt = now, UpdatedAt = now, Version = 1,
+            SubmittedBy = by.Name, CreatedAt = now, UpdatedAt = now, Version = 1, Sla = sla,
         };
-        item._history.Add(new WorkItemChange(now, by.Subject, by.Name, "submitted", new Dictionary<string, string?>
+        var details = new Dictionary<string, string?>
         {
             ["serviceLine"] = spec.ServiceLine.ToText(), ["type"] = spec.Type, ["priority"] = spec.Priority.ToText(), ["title"] = spec.Title,
-        }));
+        };
+        if (sla is not null) details["resolutionDue"] = sla.ResolutionDue.ToString("O");
+        item._history.Add(new WorkItemChange(now, by.Subject, by.Name, "submitted", details));
         item.Raise(item.Event<WorkItemSubmitted>(by, now));
         return item;
     }
@@ -57,17 +63,28 @@ public sealed class WorkItem : AggregateRoot
             Id = s.Id, TenantId = s.TenantId, ServiceLine = s.ServiceLine, Type = s.Type, Priority = s.Priority, Title = s.Title,
             Description = s.Description, Status = s.Status, AssigneeSubject = s.AssigneeSubject, AssigneeName = s.AssigneeName,
             LeaseExpiresAt = s.LeaseExpiresAt, Resolution = s.Resolution, SubmittedBy = s.SubmittedBy, CreatedAt = s.CreatedAt,
-            UpdatedAt = s.UpdatedAt, Version = s.Version,
+            UpdatedAt = s.UpdatedAt, Version = s.Version, Sla = s.Sla,
         };
         item._history.AddRange(s.History);
         return item;
     }
 
-    public void Edit(WorkItemEdit edit, Actor by, DateTimeOffset now)
+    /// <param name="reschedule">The clocks for a new priority, under the item's own SLA version.</param>
+    public void Edit(WorkItemEdit edit, Actor by, DateTimeOffset now, Func<Priority, SlaClock>? reschedule = null)
     {
         EnsureOpen();
         var details = new Dictionary<string, string?>();
-        if (edit.Priority is { } priority && priority != Priority) { details["priority"] = $"{Priority.ToText()} -> {priority.ToText()}"; Priority = priority; }
+        if (edit.Priority is { } priority && priority != Priority)
+        {
+            details["priority"] = $"{Priority.ToText()} -> {priority.ToText()}";
+            Priority = priority;
+            if (Sla is not null && reschedule is not null)
+            {
+                var clock = reschedule(priority);
+                details["resolutionDue"] = $"{Sla.ResolutionDue:O} -> {clock.ResolutionDue:O}";
+                Sla = clock;
+            }
+        }
         if (edit.Title is { } title && title != Title) { details["title"] = title; Title = title; }
         if (edit.Description is { } description && description != Description) { details["description"] = "changed"; Description = description; }
         if (details.Count == 0) return;
@@ -125,6 +142,9 @@ public sealed class WorkItem : AggregateRoot
         new() { TenantId = TenantId, ItemId = Id, Title = Title, OccurredAt = now, ActorName = by.Name };
 }
 
+/// <summary>When an item's clocks fall due, under the SLA version it is measured by.</summary>
+public sealed record SlaClock(long SlaVersion, DateTimeOffset FirstResponseDue, DateTimeOffset ResolutionDue);
+
 public sealed record NewWorkItem(ServiceLine ServiceLine, string Type, Priority Priority, string Title, string Description);
 
 public sealed record WorkItemEdit(Priority? Priority, string? Title, string? Description);
@@ -132,4 +152,5 @@ public sealed record WorkItemEdit(Priority? Priority, string? Title, string? Des
 /// <summary>An item's fields as a store keeps them.</summary>
 public sealed record StoredWorkItem(Guid Id, string TenantId, ServiceLine ServiceLine, string Type, Priority Priority, string Title,
     string Description, WorkItemStatus Status, string? AssigneeSubject, string? AssigneeName, DateTimeOffset? LeaseExpiresAt,
-    string? Resolution, string SubmittedBy, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Version, IReadOnlyList<WorkItemChange> History);
+    string? Resolution, string SubmittedBy, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Version, IReadOnlyList<WorkItemChange> History,
+    SlaClock? Sla = null);

@@ -44,6 +44,18 @@ internal sealed class WorkItemRow : ITenantOwned
     public long UpdatedAt { get; set; }
     public long Version { get; set; }
     public required string History { get; set; }
+    public long? SlaVersion { get; set; }
+    public long? FirstResponseDue { get; set; }
+    public long? ResolutionDue { get; set; }
+}
+
+internal sealed class SlaSettingsRow : ITenantOwned
+{
+    public required string TenantId { get; set; }
+    public long Version { get; set; }
+    public required string Data { get; set; }
+    public long CreatedAt { get; set; }
+    public required string CreatedBy { get; set; }
 }
 
 internal sealed class ActivityRow : ITenantOwned

@@ -15,11 +15,13 @@ internal static class WorkItemMapping
         Title = i.Title, Description = i.Description, Status = i.Status.ToText(), AssigneeSubject = i.AssigneeSubject, AssigneeName = i.AssigneeName,
         LeaseExpiresAt = i.LeaseExpiresAt.ToTicks(), Resolution = i.Resolution, SubmittedBy = i.SubmittedBy, CreatedAt = i.CreatedAt.ToTicks(),
         UpdatedAt = i.UpdatedAt.ToTicks(), Version = i.Version, History = JsonSerializer.Serialize(i.History, Json),
+        SlaVersion = i.Sla?.SlaVersion, FirstResponseDue = i.Sla?.FirstResponseDue.ToTicks(), ResolutionDue = i.Sla?.ResolutionDue.ToTicks(),
     };
 
     public static WorkItem ToWorkItem(this WorkItemRow r) => WorkItem.Restore(new StoredWorkItem(
         Guid.Parse(r.Id), r.TenantId, EnumText.Parse<ServiceLine>(r.ServiceLine), r.Type, EnumText.Parse<Priority>(r.Priority), r.Title,
         r.Description, EnumText.Parse<WorkItemStatus>(r.Status), r.AssigneeSubject, r.AssigneeName, Time.FromTicks(r.LeaseExpiresAt),
         r.Resolution, r.SubmittedBy, Time.FromTicks(r.CreatedAt), Time.FromTicks(r.UpdatedAt), r.Version,
-        JsonSerializer.Deserialize<List<WorkItemChange>>(r.History, Json) ?? []));
+        JsonSerializer.Deserialize<List<WorkItemChange>>(r.History, Json) ?? [],
+        r.SlaVersion is { } version ? new SlaClock(version, Time.FromTicks(r.FirstResponseDue!.Value), Time.FromTicks(r.ResolutionDue!.Value)) : null));
 }

@@ -12,7 +12,7 @@ internal static class QueueIndex
         var id = item.Id.ToString("D");
         if (!item.IsQueued)
             return context.Database.ExecuteSqlAsync($"DELETE FROM queue_entries WHERE item_id = {id}", ct);
-        var sortKey = item.CreatedAt.ToTicks();
+        var sortKey = item.QueueOrder;
         var lease = item.LeaseExpiresAt.ToTicks();
         return context.Database.ExecuteSqlAsync($"""
             INSERT INTO queue_entries (item_id, queue, tenant_id, sort_key, claimed_by, lease_expires_at)

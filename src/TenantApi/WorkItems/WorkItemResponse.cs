@@ -4,15 +4,18 @@ using BackOffice.TenantApi.Http;
 
 namespace BackOffice.TenantApi.WorkItems;
 
+public sealed record SlaClockResponse(long SlaVersion, DateTimeOffset FirstResponseDue, DateTimeOffset ResolutionDue);
+
 public sealed record WorkItemChangeResponse(DateTimeOffset At, string Actor, string Action, IReadOnlyDictionary<string, string?> Details);
 
 /// <summary>A work item on the wire; the history comes only with a single item, not in lists.</summary>
 public sealed record WorkItemResponse(Guid Id, string TenantId, string ServiceLine, string Type, string Priority, string Title, string Description,
     string Status, string Queue, string? Assignee, DateTimeOffset? LeaseExpiresAt, string? Resolution, string SubmittedBy, DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt, string ETag, IReadOnlyList<WorkItemChangeResponse>? History)
+    DateTimeOffset UpdatedAt, string ETag, SlaClockResponse? Sla, IReadOnlyList<WorkItemChangeResponse>? History)
 {
     public static WorkItemResponse Summary(WorkItem i) => new(i.Id, i.TenantId, i.ServiceLine.ToText(), i.Type, i.Priority.ToText(), i.Title, i.Description,
-        i.Status.ToText(), i.Queue, i.AssigneeName, i.LeaseExpiresAt, i.Resolution, i.SubmittedBy, i.CreatedAt, i.UpdatedAt, ETags.Format(i.Version), null);
+        i.Status.ToText(), i.Queue, i.AssigneeName, i.LeaseExpiresAt, i.Resolution, i.SubmittedBy, i.CreatedAt, i.UpdatedAt, ETags.Format(i.Version),
+        i.Sla is { } s ? new SlaClockResponse(s.SlaVersion, s.FirstResponseDue, s.ResolutionDue) : null, null);
 
     public static WorkItemResponse Full(WorkItem i) => Summary(i) with
     {

@@ -1,5 +1,6 @@
 using BackOffice.Core.Common;
 using BackOffice.Core.Queues;
+using BackOffice.Core.Sla;
 using BackOffice.Core.Tenancy;
 using BackOffice.Core.WorkItems;
 
@@ -51,7 +52,8 @@ public sealed class DemoDataSeeder(ITenantStore tenants, IWorkItemStore items, I
         var title = $"{char.ToUpperInvariant(type[0])}{type[1..].Replace('-', ' ')} #{random.Next(1000, 9999)}";
         var priority = (Priority)Math.Min(3, random.Next(5));
         var scope = TenantScope.ForWorker(spec.Id);
-        await items.AddAsync(scope, WorkItem.Submit(scope, new NewWorkItem(line, type, priority, title, $"Demo {type.Replace('-', ' ')} for {spec.DisplayName}."), actor, at), ct);
+        var clock = SlaSettings.Default((await tenants.FindAsync(spec.Id, ct))!).ClockFor(line, priority, at);
+        await items.AddAsync(scope, WorkItem.Submit(scope, new NewWorkItem(line, type, priority, title, $"Demo {type.Replace('-', ' ')} for {spec.DisplayName}."), actor, at, clock), ct);
     }
 
     /// <summary>Agents take the oldest items of each queue: most get resolved, some stay in progress.</summary>

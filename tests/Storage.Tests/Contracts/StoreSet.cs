@@ -1,13 +1,15 @@
 using BackOffice.Core.Activity;
 using BackOffice.Core.Events;
 using BackOffice.Core.Queues;
+using BackOffice.Core.Sla;
 using BackOffice.Core.Tenancy;
 using BackOffice.Core.WorkItems;
 
 namespace BackOffice.Storage.Tests.Contracts;
 
 /// <summary>Every store of one adapter over one fresh, empty database.</summary>
-public sealed record StoreSet(ITenantStore Tenants, IWorkItemStore WorkItems, IWorkQueue Queue, IOutbox Outbox, IActivityStore Activity, Func<ValueTask> Cleanup) : IAsyncDisposable
+public sealed record StoreSet(ITenantStore Tenants, IWorkItemStore WorkItems, IWorkQueue Queue, IOutbox Outbox, IActivityStore Activity,
+    ISlaSettingsStore Slas, Func<ValueTask> Cleanup) : IAsyncDisposable
 {
     public ValueTask DisposeAsync() => Cleanup();
 }

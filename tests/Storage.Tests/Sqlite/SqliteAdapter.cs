@@ -1,6 +1,7 @@
 using BackOffice.Core.Activity;
 using BackOffice.Core.Events;
 using BackOffice.Core.Queues;
+using BackOffice.Core.Sla;
 using BackOffice.Core.Tenancy;
 using BackOffice.Core.WorkItems;
 using BackOffice.Storage.Sqlite;
@@ -20,7 +21,7 @@ public sealed class SqliteAdapter : IStoreAdapter
         var services = new ServiceCollection().AddSingleton(db).AddSqliteStores().BuildServiceProvider();
         return new StoreSet(
             services.GetRequiredService<ITenantStore>(), services.GetRequiredService<IWorkItemStore>(), services.GetRequiredService<IWorkQueue>(),
-            services.GetRequiredService<IOutbox>(), services.GetRequiredService<IActivityStore>(),
+            services.GetRequiredService<IOutbox>(), services.GetRequiredService<IActivityStore>(), services.GetRequiredService<ISlaSettingsStore>(),
             async () =>
             {
                 await services.DisposeAsync();
@@ -36,3 +37,4 @@ public sealed class SqliteWorkItemStoreTests() : WorkItemStoreContract(new Sqlit
 public sealed class SqliteWorkQueueTests() : WorkQueueContract(new SqliteAdapter());
 public sealed class SqliteOutboxTests() : OutboxContract(new SqliteAdapter());
 public sealed class SqliteActivityStoreTests() : ActivityStoreContract(new SqliteAdapter());
+public sealed class SqliteSlaSettingsStoreTests() : SlaSettingsStoreContract(new SqliteAdapter());

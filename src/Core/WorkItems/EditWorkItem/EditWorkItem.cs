@@ -1,4 +1,5 @@
 using BackOffice.Core.Common;
+using BackOffice.Core.Sla.ManageSla;
 using BackOffice.Core.Tenancy;
 
 namespace BackOffice.Core.WorkItems.EditWorkItem;
@@ -7,18 +8,19 @@ namespace BackOffice.Core.WorkItems.EditWorkItem;
 public sealed record EditWorkItemRequest(string? Priority, string? Title, string? Description);
 
 /// <summary>The tenant (or a supervisor) corrects an open item: its priority, title or description.</summary>
-public sealed class EditWorkItem(TenantAccess access, IWorkItemStore items, TimeProvider time)
+public sealed class EditWorkItem(TenantAccess access, IWorkItemStore items, SlaSettingsSource slas, TimeProvider time)
 {
     private static readonly string[] Editors = [Roles.ClientAdmin, Roles.ClientUser, Roles.PlatformAdmin, Roles.Supervisor];
 
     public async Task<WorkItem> HandleAsync(Actor actor, string tenantId, Guid itemId, EditWorkItemRequest request, long? expectedVersion, CancellationToken ct)
     {
-        var (_, scope) = await access.ResolveAsync(actor, tenantId, AccessMode.Submit, ct);
+        var (tenant, scope) = await access.ResolveAsync(actor, tenantId, AccessMode.Submit, ct);
         var item = await items.FindAsync(scope, itemId, ct) ?? throw new NotFoundException($"Work item {itemId}");
         Permissions.Require(actor, Editors);
         var edit = Validate(request);
         Versioned.Require(expectedVersion, item.Version, $"Work item {itemId}");
-        item.Edit(edit, actor, time.GetUtcNow());
+        var sla = item.Sla is null ? null : await slas.VersionAsync(tenant, scope, item.Sla.SlaVersion, ct);
+        item.Edit(edit, actor, time.GetUtcNow(), sla is null ? null : priority => sla.ClockFor(item.ServiceLine, priority, item.CreatedAt));
         if (item.PendingEvents.Count > 0) await items.UpdateAsync(scope, item, expectedVersion!.Value, ct);
         return item;
     }

@@ -1,4 +1,6 @@
 using BackOffice.Core.Common;
+using BackOffice.Core.Sla;
+using BackOffice.Core.Sla.ManageSla;
 using BackOffice.Core.Tenancy;
 
 namespace BackOffice.Core.WorkItems.SubmitWorkItem;
@@ -6,7 +8,7 @@ namespace BackOffice.Core.WorkItems.SubmitWorkItem;
 public sealed record SubmitWorkItemRequest(string? ServiceLine, string? Type, string? Priority, string? Title, string? Description);
 
 /// <summary>A tenant's user (or provider staff on its behalf) hands over a piece of work; it joins its queue.</summary>
-public sealed class SubmitWorkItem(TenantAccess access, IWorkItemStore items, TimeProvider time)
+public sealed class SubmitWorkItem(TenantAccess access, IWorkItemStore items, SlaSettingsSource slas, TimeProvider time)
 {
     private static readonly string[] Submitters = [Roles.ClientAdmin, Roles.ClientUser, Roles.PlatformAdmin, Roles.Supervisor, Roles.Agent];
 
@@ -15,7 +17,9 @@ public sealed class SubmitWorkItem(TenantAccess access, IWorkItemStore items, Ti
         var (tenant, scope) = await access.ResolveAsync(actor, tenantId, AccessMode.Submit, ct);
         Permissions.Require(actor, Submitters);
         var spec = Validate(request, tenant);
-        var item = WorkItem.Submit(scope, spec, actor, time.GetUtcNow());
+        var now = time.GetUtcNow();
+        var sla = await slas.CurrentAsync(tenant, scope, ct);
+        var item = WorkItem.Submit(scope, spec, actor, now, sla.ClockFor(spec.ServiceLine, spec.Priority, now));
         await items.AddAsync(scope, item, ct);
         return item;
     }

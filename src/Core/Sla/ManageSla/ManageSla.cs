@@ -1,0 +1,30 @@
+using BackOffice.Core.Common;
+using BackOffice.Core.Tenancy;
+
+namespace BackOffice.Core.Sla.ManageSla;
+
+/// <summary>Reading and changing a tenant's SLA: provider staff and the tenant's admins read it; platform admins change it.</summary>
+public sealed class ManageSla(TenantAccess access, SlaSettingsSource source, ISlaSettingsStore store, TimeProvider time)
+{
+    private static readonly string[] Readers = [.. Roles.Provider, Roles.ClientAdmin];
+
+    public async Task<SlaSettings> GetAsync(Actor actor, string tenantId, CancellationToken ct)
+    {
+        var (tenant, scope) = await access.ResolveAsync(actor, tenantId, AccessMode.Read, ct);
+        Permissions.Require(actor, Readers);
+        return await source.CurrentAsync(tenant, scope, ct);
+    }
+
+    /// <summary>Replaces calendar and policies with a new version; items already submitted keep the version they had.</summary>
+    public async Task<SlaSettings> ChangeAsync(Actor actor, string tenantId, SlaSettingsData request, long? expectedVersion, CancellationToken ct)
+    {
+        var (tenant, scope) = await access.ResolveAsync(actor, tenantId, AccessMode.Read, ct);
+        Permissions.Require(actor, Roles.PlatformAdmin);
+        var current = await source.CurrentAsync(tenant, scope, ct);
+        var (calendar, policies) = SlaSettingsParser.Parse(request, tenant.ServiceLines);
+        Versioned.Require(expectedVersion, current.Version, $"The SLA of tenant '{tenantId}'");
+        var next = current.Next(calendar, policies, actor, time.GetUtcNow());
+        await store.AddAsync(scope, next, ct);
+        return next;
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace BackOffice.Storage.Sqlite.Migrations;
+
+/// <summary>SLA versions per tenant, each item's clocks, and queue order by resolution due time then priority.</summary>
+[DbContext(typeof(BackOfficeDbContext))]
+[Migration("20261123000003_SlaClocks")]
+internal sealed class M0003_SlaClocks : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.Sql("""
+            CREATE TABLE sla_settings (
+                tenant_id TEXT NOT NULL, version INTEGER NOT NULL, data TEXT NOT NULL, created_at INTEGER NOT NULL,
+                created_by TEXT NOT NULL, PRIMARY KEY (tenant_id, version))
+            """);
+        migrationBuilder.Sql("ALTER TABLE work_items ADD COLUMN sla_version INTEGER");
+        migrationBuilder.Sql("ALTER TABLE work_items ADD COLUMN first_response_due INTEGER");
+        migrationBuilder.Sql("ALTER TABLE work_items ADD COLUMN resolution_due INTEGER");
+        // Items from before SLA clocks keep their submission time as their place; the key now carries priority too.
+        migrationBuilder.Sql("""
+            UPDATE queue_entries SET sort_key = sort_key * 4 + (
+                SELECT CASE w.priority WHEN 'p1' THEN 0 WHEN 'p2' THEN 1 WHEN 'p3' THEN 2 ELSE 3 END
+                FROM work_items w WHERE w.tenant_id = queue_entries.tenant_id AND w.id = queue_entries.item_id)
+            """);
+    }
+}
