@@ -16,6 +16,9 @@ public sealed class Tenant : AggregateRoot
     public DateTimeOffset UpdatedAt { get; private set; }
     public long Version { get; private set; }
 
+    /// <summary>The SLA version new work is measured under; 0 is the platform default. Set by the SLA store with each new version.</summary>
+    public long SlaVersion { get; private init; }
+
     public static Tenant Onboard(NewTenant spec, Actor by, DateTimeOffset now)
     {
         var tenant = new Tenant
@@ -29,11 +32,11 @@ public sealed class Tenant : AggregateRoot
 
     /// <summary>Rebuilds a stored tenant; only stores call this.</summary>
     public static Tenant Restore(string id, string displayName, TenantStatus status, IReadOnlyList<ServiceLine> serviceLines,
-        string timeZone, IReadOnlyList<string> directoryIds, DateTimeOffset createdAt, DateTimeOffset updatedAt, long version) =>
+        string timeZone, IReadOnlyList<string> directoryIds, DateTimeOffset createdAt, DateTimeOffset updatedAt, long version, long slaVersion = 0) =>
         new()
         {
             Id = id, DisplayName = displayName, Status = status, ServiceLines = serviceLines, TimeZone = timeZone,
-            DirectoryIds = directoryIds, CreatedAt = createdAt, UpdatedAt = updatedAt, Version = version,
+            DirectoryIds = directoryIds, CreatedAt = createdAt, UpdatedAt = updatedAt, Version = version, SlaVersion = slaVersion,
         };
 
     public void ChangeStatus(TenantStatus to, Actor by, DateTimeOffset now)

@@ -15,6 +15,7 @@ internal sealed class M0003_SlaClocks : Migration
                 tenant_id TEXT NOT NULL, version INTEGER NOT NULL, data TEXT NOT NULL, created_at INTEGER NOT NULL,
                 created_by TEXT NOT NULL, PRIMARY KEY (tenant_id, version))
             """);
+        migrationBuilder.Sql("ALTER TABLE tenants ADD COLUMN sla_version INTEGER NOT NULL DEFAULT 0");
         migrationBuilder.Sql("ALTER TABLE work_items ADD COLUMN sla_version INTEGER");
         migrationBuilder.Sql("ALTER TABLE work_items ADD COLUMN first_response_due INTEGER");
         migrationBuilder.Sql("ALTER TABLE work_items ADD COLUMN resolution_due INTEGER");

@@ -17,6 +17,7 @@ internal sealed class TenantRow
     public long CreatedAt { get; set; }
     public long UpdatedAt { get; set; }
     public long Version { get; set; }
+    public long SlaVersion { get; set; }
 }
 
 internal sealed class TenantDirectoryRow

@@ -9,11 +9,12 @@ internal static class TenantMapping
     {
         Id = t.Id, DisplayName = t.DisplayName, Status = t.Status.ToText(), ServiceLines = string.Join(',', t.ServiceLines.Select(l => l.ToText())),
         TimeZone = t.TimeZone, DirectoryIds = string.Join(',', t.DirectoryIds), CreatedAt = t.CreatedAt.ToTicks(), UpdatedAt = t.UpdatedAt.ToTicks(), Version = t.Version,
+        SlaVersion = t.SlaVersion,
     };
 
     public static Tenant ToTenant(this TenantRow r) => Tenant.Restore(
         r.Id, r.DisplayName, EnumText.Parse<TenantStatus>(r.Status), Split(r.ServiceLines).Select(EnumText.Parse<ServiceLine>).ToList(),
-        r.TimeZone, Split(r.DirectoryIds).ToList(), Time.FromTicks(r.CreatedAt), Time.FromTicks(r.UpdatedAt), r.Version);
+        r.TimeZone, Split(r.DirectoryIds).ToList(), Time.FromTicks(r.CreatedAt), Time.FromTicks(r.UpdatedAt), r.Version, r.SlaVersion);
 
     private static string[] Split(string value) => value.Split(',', StringSplitOptions.RemoveEmptyEntries);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using BackOffice.Core.Common;
 using BackOffice.Core.Sla;
@@ -7,22 +8,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BackOffice.Storage.Sqlite.Stores;
 
+/// <remarks>A version never changes once written, so parsed versions are kept by (tenant, version).</remarks>
 internal sealed class SqliteSlaSettingsStore(SqliteDatabase db) : ISlaSettingsStore
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    public async Task<SlaSettings?> FindCurrentAsync(TenantScope scope, CancellationToken ct)
-    {
-        await using var context = db.Context(scope);
-        var row = await context.SlaSettings.AsNoTracking().OrderByDescending(r => r.Version).FirstOrDefaultAsync(ct);
-        return row is null ? null : ToSettings(row);
-    }
+    private readonly ConcurrentDictionary<(string Tenant, long Version), SlaSettings> _versions = new();
 
     public async Task<SlaSettings?> FindVersionAsync(TenantScope scope, long version, CancellationToken ct)
     {
+        if (_versions.TryGetValue((scope.TenantId, version), out var cached)) return cached;
         await using var context = db.Context(scope);
         var row = await context.SlaSettings.AsNoTracking().FirstOrDefaultAsync(r => r.Version == version, ct);
-        return row is null ? null : ToSettings(row);
+        return row is null ? null : _versions.GetOrAdd((scope.TenantId, version), _ => ToSettings(row));
     }
 
     public async Task AddAsync(TenantScope scope, SlaSettings settings, CancellationToken ct)
@@ -38,6 +35,9 @@ internal sealed class SqliteSlaSettingsStore(SqliteDatabase db) : ISlaSettingsSt
         {
             await db.WriteAsync(scope, async context =>
             {
+                var advanced = await context.Database.ExecuteSqlAsync(
+                    $"UPDATE tenants SET sla_version = {settings.Version} WHERE id = {settings.TenantId} AND sla_version = {settings.Version - 1}", ct);
+                if (advanced != 1) throw new ConcurrencyConflictException($"The SLA of tenant '{settings.TenantId}'");
                 context.SlaSettings.Add(row);
                 context.Outbox.AddRange(events);
                 await context.SaveChangesAsync(ct);

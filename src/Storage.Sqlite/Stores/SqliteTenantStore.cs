@@ -64,6 +64,7 @@ internal sealed class SqliteTenantStore(SqliteDatabase db) : ITenantStore
             {
                 var entry = context.Tenants.Update(row);
                 entry.Property(r => r.Version).OriginalValue = expectedVersion;
+                entry.Property(r => r.SlaVersion).IsModified = false; // the SLA store's to move, with its versions
                 context.Outbox.AddRange(events);
                 await context.SaveChangesAsync(ct);
             }, ct);
