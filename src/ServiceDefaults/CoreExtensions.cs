@@ -4,6 +4,7 @@ using BackOffice.Core.Queues;
 using BackOffice.Core.Queues.ClaimNextWorkItem;
 using BackOffice.Core.Queues.ReadQueues;
 using BackOffice.Core.Sla.ManageSla;
+using BackOffice.Core.Sla.MonitorSla;
 using BackOffice.Core.Queues.ReturnLapsedClaims;
 using BackOffice.Core.Tenancy;
 using BackOffice.Core.Tenancy.ChangeTenantStatus;
@@ -30,11 +31,12 @@ public static class CoreExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddValidatedOptions<QueueOptions>(QueueOptions.SectionName);
         services.AddValidatedOptions<OutboxOptions>(OutboxOptions.SectionName);
+        services.AddValidatedOptions<SlaMonitorOptions>(SlaMonitorOptions.SectionName);
         services.AddSingleton<TenantAccess>()
             .AddSingleton<OnboardTenant>().AddSingleton<ChangeTenantStatus>().AddSingleton<ReadTenants>()
             .AddSingleton<SubmitWorkItem>().AddSingleton<ReadWorkItems>().AddSingleton<EditWorkItem>().AddSingleton<ResolveWorkItem>()
             .AddSingleton<ClaimNextWorkItem>().AddSingleton<ReadQueues>().AddSingleton<ReturnLapsedClaims>()
-            .AddSingleton<SlaSettingsSource>().AddSingleton<ManageSla>()
+            .AddSingleton<SlaSettingsSource>().AddSingleton<ManageSla>().AddSingleton<MonitorSla>()
             .AddSingleton<ReadActivity>().AddSingleton<IDomainEventHandler, ActivityFeedProjector>()
             .AddSingleton<OutboxDispatcher>();
         return builder;

@@ -35,7 +35,8 @@ public static class SqliteStorageExtensions
         .AddSingleton<IWorkQueue, SqliteWorkQueue>()
         .AddSingleton<IOutbox, SqliteOutbox>()
         .AddSingleton<IActivityStore, SqliteActivityStore>()
-        .AddSingleton<ISlaSettingsStore, SqliteSlaSettingsStore>();
+        .AddSingleton<ISlaSettingsStore, SqliteSlaSettingsStore>()
+        .AddSingleton<ISlaDeadlines, SqliteSlaDeadlines>();
 
     private sealed class SqliteMigrationStep(SqliteDatabase db) : IHostedService
     {

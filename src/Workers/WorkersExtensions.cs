@@ -2,6 +2,7 @@ using BackOffice.ServiceDefaults;
 using BackOffice.Workers.DemoData;
 using BackOffice.Workers.Outbox;
 using BackOffice.Workers.Queues;
+using BackOffice.Workers.Sla;
 
 namespace BackOffice.Workers;
 
@@ -20,6 +21,7 @@ public static class WorkersExtensions
         var options = builder.Configuration.GetSection(WorkersOptions.SectionName).Get<WorkersOptions>() ?? new();
         if (options.RunOutboxDispatcher) builder.Services.AddHostedService<OutboxDispatcherService>();
         if (options.RunLeaseSweeper) builder.Services.AddHostedService<LeaseSweeperService>();
+        if (options.RunSlaMonitor) builder.Services.AddHostedService<SlaMonitorService>();
         return builder;
     }
 }

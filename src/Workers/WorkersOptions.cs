@@ -8,4 +8,6 @@ public sealed record WorkersOptions
     public bool RunOutboxDispatcher { get; init; } = true;
 
     public bool RunLeaseSweeper { get; init; } = true;
+
+    public bool RunSlaMonitor { get; init; } = true;
 }

@@ -19,10 +19,13 @@ public sealed class ActivityFeedProjector(IActivityStore activity) : IDomainEven
             WorkItemClaimed e => (e.ItemId, $"Started work on \"{e.Title}\""),
             WorkItemReturnedToQueue e => (e.ItemId, $"Returned \"{e.Title}\" to the queue after its claim lapsed"),
             WorkItemResolved e => (e.ItemId, $"Resolved \"{e.Title}\""),
+            Sla.SlaWarning e => (e.ItemId, $"SLA warning: {Clock(e.Clock)} of \"{e.Title}\" is {e.Percent}% through, due {e.DueAt:u}"),
+            Sla.SlaBreached e => (e.ItemId, $"SLA breached: {Clock(e.Clock)} of \"{e.Title}\" was due {e.DueAt:u}"),
             TenantStatusChanged e => ((Guid?)null, $"Tenant is now {e.Status.ToText()}"),
             Sla.SlaSettingsChanged e => ((Guid?)null, $"SLA changed: version {e.Version} applies to work submitted from now on"),
             _ => throw new ArgumentOutOfRangeException(nameof(domainEvent), domainEvent.GetType().Name, "Not an activity event."),
         };
+        static string Clock(Sla.SlaClockKind clock) => clock == Sla.SlaClockKind.FirstResponse ? "first response" : "resolution";
         return activity.AppendAsync(scope, new ActivityEntry(domainEvent.TenantId, domainEvent.EventId, domainEvent.OccurredAt, domainEvent.ActorName, itemId, text), ct);
     }
 }

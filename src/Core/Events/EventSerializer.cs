@@ -18,6 +18,8 @@ public static class EventSerializer
         ["work-item.returned-to-queue"] = typeof(WorkItemReturnedToQueue),
         ["work-item.resolved"] = typeof(WorkItemResolved),
         ["sla.settings-changed"] = typeof(Sla.SlaSettingsChanged),
+        ["sla.warning"] = typeof(Sla.SlaWarning),
+        ["sla.breached"] = typeof(Sla.SlaBreached),
     };
 
     private static readonly Dictionary<Type, string> Names = Types.ToDictionary(t => t.Value, t => t.Key);

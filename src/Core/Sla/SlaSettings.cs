@@ -47,7 +47,10 @@ public sealed class SlaSettings : AggregateRoot
     public SlaClock ClockFor(ServiceLine line, Priority priority, DateTimeOffset at)
     {
         var policy = PolicyFor(line, priority);
-        return new SlaClock(Version, Due(policy, at, policy.FirstResponseTarget), Due(policy, at, policy.ResolutionTarget));
+        var deadlines = new[] { (SlaClockKind.FirstResponse, policy.FirstResponseTarget), (SlaClockKind.Resolution, policy.ResolutionTarget) }
+            .SelectMany(c => policy.WarningPercents.Append(100).Select(p => new SlaDeadline(c.Item1, p, Due(policy, at, TimeSpan.FromTicks(c.Item2.Ticks * p / 100)))))
+            .ToList();
+        return new SlaClock(Version, Due(policy, at, policy.FirstResponseTarget), Due(policy, at, policy.ResolutionTarget), deadlines);
     }
 
     private DateTimeOffset Due(SlaPolicy policy, DateTimeOffset at, TimeSpan target) =>

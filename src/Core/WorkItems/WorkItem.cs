@@ -26,6 +26,14 @@ public sealed class WorkItem : AggregateRoot
     public DateTimeOffset UpdatedAt { get; private set; }
     public long Version { get; private set; }
     public SlaClock? Sla { get; private set; }
+
+    /// <summary>When an agent first took the item: its first response, which stops the first-response clock.</summary>
+    public DateTimeOffset? FirstRespondedAt { get; private set; }
+
+    /// <summary>The deadlines still to watch: first-response ones until the first response, resolution ones until it is closed.</summary>
+    public IEnumerable<Sla.SlaDeadline> PendingDeadlines => (Sla?.Deadlines ?? []).Where(d => d.Clock == Core.Sla.SlaClockKind.FirstResponse
+        ? FirstRespondedAt is null
+        : Status is not (WorkItemStatus.Resolved or WorkItemStatus.Closed or WorkItemStatus.Cancelled));
     public IReadOnlyList<WorkItemChange> History => _history;
 
     /// <summary>Queue order: earliest resolution due time first, priority breaking ties; submission time for items with no clock.</summary>
@@ -63,7 +71,7 @@ public sealed class WorkItem : AggregateRoot
             Id = s.Id, TenantId = s.TenantId, ServiceLine = s.ServiceLine, Type = s.Type, Priority = s.Priority, Title = s.Title,
             Description = s.Description, Status = s.Status, AssigneeSubject = s.AssigneeSubject, AssigneeName = s.AssigneeName,
             LeaseExpiresAt = s.LeaseExpiresAt, Resolution = s.Resolution, SubmittedBy = s.SubmittedBy, CreatedAt = s.CreatedAt,
-            UpdatedAt = s.UpdatedAt, Version = s.Version, Sla = s.Sla,
+            UpdatedAt = s.UpdatedAt, Version = s.Version, Sla = s.Sla, FirstRespondedAt = s.FirstRespondedAt,
         };
         item._history.AddRange(s.History);
         return item;
@@ -99,6 +107,7 @@ public sealed class WorkItem : AggregateRoot
         var details = new Dictionary<string, string?> { ["leaseExpiresAt"] = leaseUntil.ToString("O") };
         if (leaseLapsed) details["previousAssignee"] = AssigneeName;
         (Status, AssigneeSubject, AssigneeName, LeaseExpiresAt) = (WorkItemStatus.InProgress, agent.Subject, agent.Name, leaseUntil);
+        FirstRespondedAt ??= now;
         Record(agent, now, "claimed", details);
         Raise(Event<WorkItemClaimed>(agent, now));
     }
@@ -143,7 +152,7 @@ public sealed class WorkItem : AggregateRoot
 }
 
 /// <summary>When an item's clocks fall due, under the SLA version it is measured by.</summary>
-public sealed record SlaClock(long SlaVersion, DateTimeOffset FirstResponseDue, DateTimeOffset ResolutionDue);
+public sealed record SlaClock(long SlaVersion, DateTimeOffset FirstResponseDue, DateTimeOffset ResolutionDue, IReadOnlyList<Sla.SlaDeadline>? Deadlines = null);
 
 public sealed record NewWorkItem(ServiceLine ServiceLine, string Type, Priority Priority, string Title, string Description);
 
@@ -153,4 +162,4 @@ public sealed record WorkItemEdit(Priority? Priority, string? Title, string? Des
 public sealed record StoredWorkItem(Guid Id, string TenantId, ServiceLine ServiceLine, string Type, Priority Priority, string Title,
     string Description, WorkItemStatus Status, string? AssigneeSubject, string? AssigneeName, DateTimeOffset? LeaseExpiresAt,
     string? Resolution, string SubmittedBy, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Version, IReadOnlyList<WorkItemChange> History,
-    SlaClock? Sla = null);
+    SlaClock? Sla = null, DateTimeOffset? FirstRespondedAt = null);

@@ -19,6 +19,14 @@ internal sealed class M0003_SlaClocks : Migration
         migrationBuilder.Sql("ALTER TABLE work_items ADD COLUMN sla_version INTEGER");
         migrationBuilder.Sql("ALTER TABLE work_items ADD COLUMN first_response_due INTEGER");
         migrationBuilder.Sql("ALTER TABLE work_items ADD COLUMN resolution_due INTEGER");
+        migrationBuilder.Sql("ALTER TABLE work_items ADD COLUMN sla_deadlines TEXT");
+        migrationBuilder.Sql("ALTER TABLE work_items ADD COLUMN first_responded_at INTEGER");
+        migrationBuilder.Sql("""
+            CREATE TABLE sla_deadlines (
+                tenant_id TEXT NOT NULL, item_id TEXT NOT NULL, clock TEXT NOT NULL, percent INTEGER NOT NULL, due_at INTEGER NOT NULL,
+                title TEXT NOT NULL, PRIMARY KEY (tenant_id, item_id, clock, percent))
+            """);
+        migrationBuilder.Sql("CREATE INDEX ix_sla_deadlines_due ON sla_deadlines (due_at)");
         // Items from before SLA clocks keep their submission time as their place; the key now carries priority too.
         migrationBuilder.Sql("""
             UPDATE queue_entries SET sort_key = sort_key * 4 + (

@@ -48,6 +48,8 @@ internal sealed class WorkItemRow : ITenantOwned
     public long? SlaVersion { get; set; }
     public long? FirstResponseDue { get; set; }
     public long? ResolutionDue { get; set; }
+    public string? SlaDeadlines { get; set; }
+    public long? FirstRespondedAt { get; set; }
 }
 
 internal sealed class SlaSettingsRow : ITenantOwned

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BackOffice.Core.Common;
+using BackOffice.Core.Sla;
 using BackOffice.Core.Tenancy;
 using BackOffice.Core.WorkItems;
 
@@ -16,6 +17,7 @@ internal static class WorkItemMapping
         LeaseExpiresAt = i.LeaseExpiresAt.ToTicks(), Resolution = i.Resolution, SubmittedBy = i.SubmittedBy, CreatedAt = i.CreatedAt.ToTicks(),
         UpdatedAt = i.UpdatedAt.ToTicks(), Version = i.Version, History = JsonSerializer.Serialize(i.History, Json),
         SlaVersion = i.Sla?.SlaVersion, FirstResponseDue = i.Sla?.FirstResponseDue.ToTicks(), ResolutionDue = i.Sla?.ResolutionDue.ToTicks(),
+        SlaDeadlines = i.Sla?.Deadlines is { } d ? JsonSerializer.Serialize(d, Json) : null, FirstRespondedAt = i.FirstRespondedAt.ToTicks(),
     };
 
     public static WorkItem ToWorkItem(this WorkItemRow r) => WorkItem.Restore(new StoredWorkItem(
@@ -23,5 +25,9 @@ internal static class WorkItemMapping
         r.Description, EnumText.Parse<WorkItemStatus>(r.Status), r.AssigneeSubject, r.AssigneeName, Time.FromTicks(r.LeaseExpiresAt),
         r.Resolution, r.SubmittedBy, Time.FromTicks(r.CreatedAt), Time.FromTicks(r.UpdatedAt), r.Version,
         JsonSerializer.Deserialize<List<WorkItemChange>>(r.History, Json) ?? [],
-        r.SlaVersion is { } version ? new SlaClock(version, Time.FromTicks(r.FirstResponseDue!.Value), Time.FromTicks(r.ResolutionDue!.Value)) : null));
+        r.SlaVersion is { } version
+            ? new SlaClock(version, Time.FromTicks(r.FirstResponseDue!.Value), Time.FromTicks(r.ResolutionDue!.Value),
+                r.SlaDeadlines is null ? null : JsonSerializer.Deserialize<List<SlaDeadline>>(r.SlaDeadlines, Json))
+            : null,
+        Time.FromTicks(r.FirstRespondedAt)));
 }

@@ -41,6 +41,7 @@ internal sealed class SqliteWorkItemStore(SqliteDatabase db) : IWorkItemStore
             context.Outbox.AddRange(events);
             await context.SaveChangesAsync(ct);
             await QueueIndex.SyncAsync(context, item, ct);
+            await DeadlineIndex.SyncAsync(context, item, ct);
         }, ct);
         item.ClearPendingEvents();
     }
@@ -53,6 +54,7 @@ internal sealed class SqliteWorkItemStore(SqliteDatabase db) : IWorkItemStore
         {
             await SaveRowAsync(context, row, events, expectedVersion, ct);
             await QueueIndex.SyncAsync(context, item, ct);
+            await DeadlineIndex.SyncAsync(context, item, ct);
         }, ct);
         item.ClearPendingEvents();
     }

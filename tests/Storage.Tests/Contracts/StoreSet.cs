@@ -9,7 +9,7 @@ namespace BackOffice.Storage.Tests.Contracts;
 
 /// <summary>Every store of one adapter over one fresh, empty database.</summary>
 public sealed record StoreSet(ITenantStore Tenants, IWorkItemStore WorkItems, IWorkQueue Queue, IOutbox Outbox, IActivityStore Activity,
-    ISlaSettingsStore Slas, Func<ValueTask> Cleanup) : IAsyncDisposable
+    ISlaSettingsStore Slas, ISlaDeadlines Deadlines, Func<ValueTask> Cleanup) : IAsyncDisposable
 {
     public ValueTask DisposeAsync() => Cleanup();
 }

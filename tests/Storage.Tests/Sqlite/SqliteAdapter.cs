@@ -22,6 +22,7 @@ public sealed class SqliteAdapter : IStoreAdapter
         return new StoreSet(
             services.GetRequiredService<ITenantStore>(), services.GetRequiredService<IWorkItemStore>(), services.GetRequiredService<IWorkQueue>(),
             services.GetRequiredService<IOutbox>(), services.GetRequiredService<IActivityStore>(), services.GetRequiredService<ISlaSettingsStore>(),
+            services.GetRequiredService<ISlaDeadlines>(),
             async () =>
             {
                 await services.DisposeAsync();
@@ -38,3 +39,4 @@ public sealed class SqliteWorkQueueTests() : WorkQueueContract(new SqliteAdapter
 public sealed class SqliteOutboxTests() : OutboxContract(new SqliteAdapter());
 public sealed class SqliteActivityStoreTests() : ActivityStoreContract(new SqliteAdapter());
 public sealed class SqliteSlaSettingsStoreTests() : SlaSettingsStoreContract(new SqliteAdapter());
+public sealed class SqliteSlaDeadlinesTests() : SlaDeadlinesContract(new SqliteAdapter());
