@@ -17,13 +17,9 @@ internal sealed class SqliteSlaDeadlines(SqliteDatabase db) : ISlaDeadlines
                 DELETE FROM sla_deadlines WHERE rowid IN (SELECT rowid FROM sla_deadlines WHERE due_at <= {now.ToTicks()} ORDER BY due_at LIMIT {max})
                 RETURNING tenant_id AS TenantId, item_id AS ItemId, clock AS Clock, percent AS Percent, due_at AS DueAt, title AS Title
                 """).ToListAsync(ct);
-            foreach (var row in due.OrderBy(r => r.DueAt))
-            {
-                var deadline = new SlaDeadline(EnumText.Parse<SlaClockKind>(row.Clock), row.Percent, Time.FromTicks(row.DueAt));
-                var domainEvent = deadline.EventFor(row.TenantId, Guid.Parse(row.ItemId), row.Title);
-                context.Outbox.Add(OutboxMapping.Row(domainEvent));
-            }
-            await context.SaveChangesAsync(ct);
+            var events = due.OrderBy(r => r.DueAt).Select(row =>
+                new SlaDeadline(EnumText.Parse<SlaClockKind>(row.Clock), row.Percent, Time.FromTicks(row.DueAt)).EventFor(row.TenantId, Guid.Parse(row.ItemId), row.Title));
+            await OutboxBulkInsert.InsertAsync(context, events.Select(OutboxMapping.Row), ct);
             return due.Count;
         }, ct);
 }
