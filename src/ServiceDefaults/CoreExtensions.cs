@@ -14,6 +14,7 @@ using BackOffice.Core.WorkItems.EditWorkItem;
 using BackOffice.Core.WorkItems.ReadWorkItems;
 using BackOffice.Core.WorkItems.ResolveWorkItem;
 using BackOffice.Core.WorkItems.SubmitWorkItem;
+using BackOffice.Core.WorkItems.WaitOnClient;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -34,7 +35,7 @@ public static class CoreExtensions
         services.AddValidatedOptions<SlaMonitorOptions>(SlaMonitorOptions.SectionName);
         services.AddSingleton<TenantAccess>()
             .AddSingleton<OnboardTenant>().AddSingleton<ChangeTenantStatus>().AddSingleton<ReadTenants>()
-            .AddSingleton<SubmitWorkItem>().AddSingleton<ReadWorkItems>().AddSingleton<EditWorkItem>().AddSingleton<ResolveWorkItem>()
+            .AddSingleton<SubmitWorkItem>().AddSingleton<ReadWorkItems>().AddSingleton<EditWorkItem>().AddSingleton<ResolveWorkItem>().AddSingleton<WaitOnClient>()
             .AddSingleton<ClaimNextWorkItem>().AddSingleton<ReadQueues>().AddSingleton<ReturnLapsedClaims>()
             .AddSingleton<SlaSettingsSource>().AddSingleton<ManageSla>().AddSingleton<MonitorSla>()
             .AddSingleton<ReadActivity>().AddSingleton<IDomainEventHandler, ActivityFeedProjector>()

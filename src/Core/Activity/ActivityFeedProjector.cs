@@ -19,6 +19,8 @@ public sealed class ActivityFeedProjector(IActivityStore activity) : IDomainEven
             WorkItemClaimed e => (e.ItemId, $"Started work on \"{e.Title}\""),
             WorkItemReturnedToQueue e => (e.ItemId, $"Returned \"{e.Title}\" to the queue after its claim lapsed"),
             WorkItemResolved e => (e.ItemId, $"Resolved \"{e.Title}\""),
+            WorkItemWaitingOnClient e => (e.ItemId, $"Asked you about \"{e.Title}\": {e.Question}"),
+            WorkItemAnswered e => (e.ItemId, $"Answered the question on \"{e.Title}\""),
             Sla.SlaWarning e => (e.ItemId, $"SLA warning: {Clock(e.Clock)} of \"{e.Title}\" is {e.Percent}% through, due {e.DueAt:u}"),
             Sla.SlaBreached e => (e.ItemId, $"SLA breached: {Clock(e.Clock)} of \"{e.Title}\" was due {e.DueAt:u}"),
             TenantStatusChanged e => ((Guid?)null, $"Tenant is now {e.Status.ToText()}"),

@@ -17,6 +17,8 @@ public static class EventSerializer
         ["work-item.claimed"] = typeof(WorkItemClaimed),
         ["work-item.returned-to-queue"] = typeof(WorkItemReturnedToQueue),
         ["work-item.resolved"] = typeof(WorkItemResolved),
+        ["work-item.waiting-on-client"] = typeof(WorkItemWaitingOnClient),
+        ["work-item.answered"] = typeof(WorkItemAnswered),
         ["sla.settings-changed"] = typeof(Sla.SlaSettingsChanged),
         ["sla.warning"] = typeof(Sla.SlaWarning),
         ["sla.breached"] = typeof(Sla.SlaBreached),

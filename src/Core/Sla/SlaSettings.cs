@@ -53,6 +53,17 @@ public sealed class SlaSettings : AggregateRoot
         return new SlaClock(Version, Due(policy, at, policy.FirstResponseTarget), Due(policy, at, policy.ResolutionTarget), deadlines);
     }
 
+    /// <summary>
+    /// How a paused item's instants move when it resumes: in business time, each keeps the working time it had left
+    /// at the pause, counted from the resumption; in calendar time, each moves by the length of the pause.
+    /// </summary>
+    public Func<DateTimeOffset, DateTimeOffset> Shift(ServiceLine line, Priority priority, DateTimeOffset pausedAt, DateTimeOffset resumedAt) =>
+        PolicyFor(line, priority).Mode == ClockMode.Business
+            ? at => BusinessTime.Add(Calendar, resumedAt, BusinessTime.Between(Calendar, pausedAt, at))
+            : at => at + (resumedAt - pausedAt);
+
+    public bool Pauses(ServiceLine line, Priority priority, WorkItemStatus status) => PolicyFor(line, priority).PausedStatuses.Contains(status);
+
     private DateTimeOffset Due(SlaPolicy policy, DateTimeOffset at, TimeSpan target) =>
         policy.Mode == ClockMode.Business ? BusinessTime.Add(Calendar, at, target) : at + target;
 }

@@ -31,7 +31,7 @@ public sealed class WorkItem : AggregateRoot
     public DateTimeOffset? FirstRespondedAt { get; private set; }
 
     /// <summary>The deadlines still to watch: first-response ones until the first response, resolution ones until it is closed.</summary>
-    public IEnumerable<Sla.SlaDeadline> PendingDeadlines => (Sla?.Deadlines ?? []).Where(d => d.Clock == Core.Sla.SlaClockKind.FirstResponse
+    public IEnumerable<Sla.SlaDeadline> PendingDeadlines => Sla?.PausedAt is not null ? [] : (Sla?.Deadlines ?? []).Where(d => d.Clock == Core.Sla.SlaClockKind.FirstResponse
         ? FirstRespondedAt is null
         : Status is not (WorkItemStatus.Resolved or WorkItemStatus.Closed or WorkItemStatus.Cancelled));
     public IReadOnlyList<WorkItemChange> History => _history;
@@ -134,6 +134,33 @@ public sealed class WorkItem : AggregateRoot
         Raise(Event<WorkItemResolved>(by, now) with { Resolution = resolution });
     }
 
+    /// <summary>The agent holding the item asks the client; it leaves the queue, and its clocks pause if <paramref name="pausesClock"/>.</summary>
+    public void AskClient(Actor by, string question, DateTimeOffset now, bool pausesClock)
+    {
+        if (Status != WorkItemStatus.InProgress) throw new ConflictException($"Work item {Id} is {Status.ToText()}; only a claimed item can wait on the client.");
+        if (AssigneeSubject != by.Subject && !by.HasAnyRole(Roles.Supervisor))
+            throw new ConflictException($"Work item {Id} is claimed by {AssigneeName}; only they or a supervisor can ask the client.");
+        (Status, AssigneeSubject, AssigneeName, LeaseExpiresAt) = (WorkItemStatus.WaitingOnClient, null, null, null);
+        if (pausesClock && Sla is not null) Sla = Sla with { PausedAt = now };
+        Record(by, now, "asked-client", new Dictionary<string, string?> { ["question"] = question, ["clockPaused"] = (pausesClock && Sla is not null).ToString() });
+        Raise(Event<WorkItemWaitingOnClient>(by, now) with { Question = question });
+    }
+
+    /// <summary>The client answers: the item goes back to its queue, and paused clocks resume, moved by <paramref name="shift"/>.</summary>
+    public void ClientAnswered(Actor by, string answer, DateTimeOffset now, Func<SlaClock, Func<DateTimeOffset, DateTimeOffset>> shift)
+    {
+        if (Status != WorkItemStatus.WaitingOnClient) throw new ConflictException($"Work item {Id} is {Status.ToText()}; it is not waiting on the client.");
+        Status = WorkItemStatus.New;
+        var details = new Dictionary<string, string?> { ["answer"] = answer };
+        if (Sla?.PausedAt is not null)
+        {
+            Sla = Sla.Resumed(shift(Sla));
+            details["resolutionDue"] = Sla.ResolutionDue.ToString("O");
+        }
+        Record(by, now, "client-answered", details);
+        Raise(Event<WorkItemAnswered>(by, now) with { Answer = answer });
+    }
+
     private void EnsureOpen()
     {
         if (Status is WorkItemStatus.Resolved or WorkItemStatus.Closed or WorkItemStatus.Cancelled)
@@ -152,7 +179,19 @@ public sealed class WorkItem : AggregateRoot
 }
 
 /// <summary>When an item's clocks fall due, under the SLA version it is measured by.</summary>
-public sealed record SlaClock(long SlaVersion, DateTimeOffset FirstResponseDue, DateTimeOffset ResolutionDue, IReadOnlyList<Sla.SlaDeadline>? Deadlines = null);
+/// <param name="PausedAt">Set while the item waits in a status its policy pauses the clocks for.</param>
+public sealed record SlaClock(long SlaVersion, DateTimeOffset FirstResponseDue, DateTimeOffset ResolutionDue, IReadOnlyList<Sla.SlaDeadline>? Deadlines = null,
+    DateTimeOffset? PausedAt = null)
+{
+    /// <summary>The clocks after a pause: every instant not yet passed at the pause moves as <paramref name="shift"/> says.</summary>
+    public SlaClock Resumed(Func<DateTimeOffset, DateTimeOffset> shift) => this with
+    {
+        FirstResponseDue = Later(FirstResponseDue, shift), ResolutionDue = Later(ResolutionDue, shift), PausedAt = null,
+        Deadlines = Deadlines?.Select(d => d with { At = Later(d.At, shift) }).ToList(),
+    };
+
+    private DateTimeOffset Later(DateTimeOffset at, Func<DateTimeOffset, DateTimeOffset> shift) => at > PausedAt ? shift(at) : at;
+}
 
 public sealed record NewWorkItem(ServiceLine ServiceLine, string Type, Priority Priority, string Title, string Description);
 

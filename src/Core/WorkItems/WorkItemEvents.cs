@@ -19,6 +19,16 @@ public sealed record WorkItemClaimed : WorkItemEvent;
 
 public sealed record WorkItemReturnedToQueue : WorkItemEvent;
 
+public sealed record WorkItemWaitingOnClient : WorkItemEvent
+{
+    public string Question { get; init; } = "";
+}
+
+public sealed record WorkItemAnswered : WorkItemEvent
+{
+    public string Answer { get; init; } = "";
+}
+
 public sealed record WorkItemResolved : WorkItemEvent
 {
     public string Resolution { get; init; } = "";

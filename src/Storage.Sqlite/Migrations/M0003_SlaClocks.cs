@@ -21,6 +21,7 @@ internal sealed class M0003_SlaClocks : Migration
         migrationBuilder.Sql("ALTER TABLE work_items ADD COLUMN resolution_due INTEGER");
         migrationBuilder.Sql("ALTER TABLE work_items ADD COLUMN sla_deadlines TEXT");
         migrationBuilder.Sql("ALTER TABLE work_items ADD COLUMN first_responded_at INTEGER");
+        migrationBuilder.Sql("ALTER TABLE work_items ADD COLUMN sla_paused_at INTEGER");
         migrationBuilder.Sql("""
             CREATE TABLE sla_deadlines (
                 tenant_id TEXT NOT NULL, item_id TEXT NOT NULL, clock TEXT NOT NULL, percent INTEGER NOT NULL, due_at INTEGER NOT NULL,

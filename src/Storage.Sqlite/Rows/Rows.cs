@@ -50,6 +50,7 @@ internal sealed class WorkItemRow : ITenantOwned
     public long? ResolutionDue { get; set; }
     public string? SlaDeadlines { get; set; }
     public long? FirstRespondedAt { get; set; }
+    public long? SlaPausedAt { get; set; }
 }
 
 internal sealed class SlaSettingsRow : ITenantOwned

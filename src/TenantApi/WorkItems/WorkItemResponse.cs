@@ -4,7 +4,7 @@ using BackOffice.TenantApi.Http;
 
 namespace BackOffice.TenantApi.WorkItems;
 
-public sealed record SlaClockResponse(long SlaVersion, DateTimeOffset FirstResponseDue, DateTimeOffset ResolutionDue);
+public sealed record SlaClockResponse(long SlaVersion, DateTimeOffset FirstResponseDue, DateTimeOffset ResolutionDue, DateTimeOffset? PausedAt);
 
 public sealed record WorkItemChangeResponse(DateTimeOffset At, string Actor, string Action, IReadOnlyDictionary<string, string?> Details);
 
@@ -15,7 +15,7 @@ public sealed record WorkItemResponse(Guid Id, string TenantId, string ServiceLi
 {
     public static WorkItemResponse Summary(WorkItem i) => new(i.Id, i.TenantId, i.ServiceLine.ToText(), i.Type, i.Priority.ToText(), i.Title, i.Description,
         i.Status.ToText(), i.Queue, i.AssigneeName, i.LeaseExpiresAt, i.Resolution, i.SubmittedBy, i.CreatedAt, i.UpdatedAt, ETags.Format(i.Version),
-        i.Sla is { } s ? new SlaClockResponse(s.SlaVersion, s.FirstResponseDue, s.ResolutionDue) : null, null);
+        i.Sla is { } s ? new SlaClockResponse(s.SlaVersion, s.FirstResponseDue, s.ResolutionDue, s.PausedAt) : null, null);
 
     public static WorkItemResponse Full(WorkItem i) => Summary(i) with
     {

@@ -2,6 +2,7 @@ using BackOffice.Core.WorkItems.EditWorkItem;
 using BackOffice.Core.WorkItems.ReadWorkItems;
 using BackOffice.Core.WorkItems.ResolveWorkItem;
 using BackOffice.Core.WorkItems.SubmitWorkItem;
+using BackOffice.Core.WorkItems.WaitOnClient;
 using BackOffice.TenantApi.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -18,6 +19,8 @@ public static class WorkItemsApi
         items.MapGet("/{itemId:guid}", Get);
         items.MapPatch("/{itemId:guid}", Edit);
         items.MapPost("/{itemId:guid}/resolve", Resolve);
+        items.MapPost("/{itemId:guid}/questions", Ask);
+        items.MapPost("/{itemId:guid}/answer", Answer);
         return api;
     }
 
@@ -43,18 +46,24 @@ public static class WorkItemsApi
     }
 
     private static async Task<Ok<WorkItemResponse>> Edit(string tenantId, Guid itemId, EditWorkItemRequest request, [FromHeader(Name = "If-Match")] string? ifMatch,
-        CurrentActor actor, EditWorkItem useCase, HttpContext http, CancellationToken ct)
+        CurrentActor actor, EditWorkItem useCase, HttpContext http, CancellationToken ct) =>
+        Respond(http, await useCase.HandleAsync(actor, tenantId, itemId, request, ETags.Parse(ifMatch), ct));
+
+    private static async Task<Ok<WorkItemResponse>> Ask(string tenantId, Guid itemId, AskClientRequest request, [FromHeader(Name = "If-Match")] string? ifMatch,
+        CurrentActor actor, WaitOnClient useCase, HttpContext http, CancellationToken ct) =>
+        Respond(http, await useCase.AskAsync(actor, tenantId, itemId, request, ETags.Parse(ifMatch), ct));
+
+    private static async Task<Ok<WorkItemResponse>> Answer(string tenantId, Guid itemId, AnswerRequest request, [FromHeader(Name = "If-Match")] string? ifMatch,
+        CurrentActor actor, WaitOnClient useCase, HttpContext http, CancellationToken ct) =>
+        Respond(http, await useCase.AnswerAsync(actor, tenantId, itemId, request, ETags.Parse(ifMatch), ct));
+
+    private static Ok<WorkItemResponse> Respond(HttpContext http, Core.WorkItems.WorkItem item)
     {
-        var item = await useCase.HandleAsync(actor, tenantId, itemId, request, ETags.Parse(ifMatch), ct);
         ETags.Set(http, item.Version);
         return TypedResults.Ok(WorkItemResponse.Full(item));
     }
 
     private static async Task<Ok<WorkItemResponse>> Resolve(string tenantId, Guid itemId, ResolveWorkItemRequest request, [FromHeader(Name = "If-Match")] string? ifMatch,
-        CurrentActor actor, ResolveWorkItem useCase, HttpContext http, CancellationToken ct)
-    {
-        var item = await useCase.HandleAsync(actor, tenantId, itemId, request, ETags.Parse(ifMatch), ct);
-        ETags.Set(http, item.Version);
-        return TypedResults.Ok(WorkItemResponse.Full(item));
-    }
+        CurrentActor actor, ResolveWorkItem useCase, HttpContext http, CancellationToken ct) =>
+        Respond(http, await useCase.HandleAsync(actor, tenantId, itemId, request, ETags.Parse(ifMatch), ct));
 }
