@@ -4,7 +4,15 @@ using BackOffice.TenantApi.Http;
 
 namespace BackOffice.TenantApi.WorkItems;
 
-public sealed record SlaClockResponse(long SlaVersion, DateTimeOffset FirstResponseDue, DateTimeOffset ResolutionDue, DateTimeOffset? PausedAt);
+/// <summary>One clock now, in minutes of the time its policy counts in; negative remaining means overdue.</summary>
+public sealed record SlaProgressResponse(double TargetMinutes, double ElapsedMinutes, double RemainingMinutes, string State)
+{
+    public static SlaProgressResponse? From(Core.Sla.SlaProgress? p) => p is null ? null : new(p.Target.TotalMinutes, p.Elapsed.TotalMinutes, p.Remaining.TotalMinutes,
+        p.Paused ? "paused" : p.Running ? (p.Breached ? "breached" : "running") : (p.Breached ? "met-late" : "met"));
+}
+
+public sealed record SlaClockResponse(long SlaVersion, DateTimeOffset FirstResponseDue, DateTimeOffset ResolutionDue, DateTimeOffset? PausedAt,
+    SlaProgressResponse? FirstResponse = null, SlaProgressResponse? Resolution = null);
 
 public sealed record WorkItemChangeResponse(DateTimeOffset At, string Actor, string Action, IReadOnlyDictionary<string, string?> Details);
 

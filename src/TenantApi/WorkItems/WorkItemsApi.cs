@@ -38,11 +38,16 @@ public static class WorkItemsApi
         return TypedResults.Ok(PageResponse<WorkItemResponse>.From(page, WorkItemResponse.Summary));
     }
 
+    /// <summary>One item with its history and where its SLA clocks stand now.</summary>
     private static async Task<Ok<WorkItemResponse>> Get(string tenantId, Guid itemId, CurrentActor actor, ReadWorkItems useCase, HttpContext http, CancellationToken ct)
     {
-        var item = await useCase.GetAsync(actor, tenantId, itemId, ct);
-        ETags.Set(http, item.Version);
-        return TypedResults.Ok(WorkItemResponse.Full(item));
+        var view = await useCase.ViewAsync(actor, tenantId, itemId, ct);
+        ETags.Set(http, view.Item.Version);
+        var response = WorkItemResponse.Full(view.Item);
+        return TypedResults.Ok(response.Sla is null ? response : response with
+        {
+            Sla = response.Sla with { FirstResponse = SlaProgressResponse.From(view.FirstResponse), Resolution = SlaProgressResponse.From(view.Resolution) },
+        });
     }
 
     private static async Task<Ok<WorkItemResponse>> Edit(string tenantId, Guid itemId, EditWorkItemRequest request, [FromHeader(Name = "If-Match")] string? ifMatch,

@@ -42,7 +42,9 @@ public sealed class WaitOnClientTests : IClassFixture<ApiFactory>, IAsyncLifetim
 
         var asked = await Api.PostWithETagAsync(agent, $"{url}/questions", claim.Headers.ETag!.Tag, new { question = "Which PO number?" });
         var whileWaiting = await agent.PostAsync("/api/queues/billing/claims", null);
+        var pausedView = (await Api.GetJsonAsync(client, url))["sla"]!["resolution"]!;
         await Task.Delay(50);
+        var pausedLater = (await Api.GetJsonAsync(client, url))["sla"]!["resolution"]!;
         var answered = await Api.PostWithETagAsync(client, $"{url}/answer", asked.Headers.ETag!.Tag, new { answer = "PO-1234" });
         var item = await Api.GetJsonAsync(client, url);
         var reclaimed = await Api.JsonAsync(await agent.PostAsync("/api/queues/billing/claims", null));
@@ -56,6 +58,9 @@ public sealed class WaitOnClientTests : IClassFixture<ApiFactory>, IAsyncLifetim
         Assert.True(pause > TimeSpan.Zero);
         Assert.Equal((DateTimeOffset)submitted["sla"]!["resolutionDue"]! + pause, (DateTimeOffset)item["sla"]!["resolutionDue"]!);
         Assert.Null(item["sla"]!["pausedAt"]);
+        Assert.Equal(("paused", (double)pausedView["remainingMinutes"]!), ((string)pausedLater["state"]!, (double)pausedLater["remainingMinutes"]!));
+        Assert.Equal("running", (string)item["sla"]!["resolution"]!["state"]!);
+        Assert.Equal(6000, (double)item["sla"]!["resolution"]!["targetMinutes"]!);
     }
 
     [Fact]

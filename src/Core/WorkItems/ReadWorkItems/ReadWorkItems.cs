@@ -1,4 +1,6 @@
 using BackOffice.Core.Common;
+using BackOffice.Core.Sla;
+using BackOffice.Core.Sla.ManageSla;
 using BackOffice.Core.Tenancy;
 
 namespace BackOffice.Core.WorkItems.ReadWorkItems;
@@ -6,12 +8,19 @@ namespace BackOffice.Core.WorkItems.ReadWorkItems;
 public sealed record ListWorkItemsQuery(string? Status = null, string? ServiceLine = null, string? Priority = null, string? Type = null, int? PageSize = null, string? Cursor = null);
 
 /// <summary>A tenant's work items, as its users and the provider's staff see them.</summary>
-public sealed class ReadWorkItems(TenantAccess access, IWorkItemStore items)
+/// <summary>An item with where its SLA clocks stand now.</summary>
+public sealed record WorkItemView(WorkItem Item, SlaProgress? FirstResponse, SlaProgress? Resolution);
+
+public sealed class ReadWorkItems(TenantAccess access, IWorkItemStore items, SlaSettingsSource slas, TimeProvider time)
 {
-    public async Task<WorkItem> GetAsync(Actor actor, string tenantId, Guid itemId, CancellationToken ct)
+    /// <summary>One item and its clocks, read under the SLA version it is measured by.</summary>
+    public async Task<WorkItemView> ViewAsync(Actor actor, string tenantId, Guid itemId, CancellationToken ct)
     {
-        var (_, scope) = await access.ResolveAsync(actor, tenantId, AccessMode.Read, ct);
-        return await items.FindAsync(scope, itemId, ct) ?? throw new NotFoundException($"Work item {itemId}");
+        var (tenant, scope) = await access.ResolveAsync(actor, tenantId, AccessMode.Read, ct);
+        var item = await items.FindAsync(scope, itemId, ct) ?? throw new NotFoundException($"Work item {itemId}");
+        if (item.Sla is null) return new WorkItemView(item, null, null);
+        var progress = SlaProgress.Of(item, await slas.VersionAsync(tenant, scope, item.Sla.SlaVersion, ct), time.GetUtcNow());
+        return new WorkItemView(item, progress?.FirstResponse, progress?.Resolution);
     }
 
     public async Task<Page<WorkItem>> ListAsync(Actor actor, string tenantId, ListWorkItemsQuery query, CancellationToken ct)
