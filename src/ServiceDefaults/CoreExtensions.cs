@@ -5,6 +5,7 @@ using BackOffice.Core.Queues.ClaimNextWorkItem;
 using BackOffice.Core.Queues.ReadQueues;
 using BackOffice.Core.Sla.ManageSla;
 using BackOffice.Core.Sla.MonitorSla;
+using BackOffice.Core.Sla.Reporting;
 using BackOffice.Core.Queues.ReturnLapsedClaims;
 using BackOffice.Core.Tenancy;
 using BackOffice.Core.Tenancy.ChangeTenantStatus;
@@ -37,7 +38,7 @@ public static class CoreExtensions
             .AddSingleton<OnboardTenant>().AddSingleton<ChangeTenantStatus>().AddSingleton<ReadTenants>()
             .AddSingleton<SubmitWorkItem>().AddSingleton<ReadWorkItems>().AddSingleton<EditWorkItem>().AddSingleton<ResolveWorkItem>().AddSingleton<WaitOnClient>()
             .AddSingleton<ClaimNextWorkItem>().AddSingleton<ReadQueues>().AddSingleton<ReturnLapsedClaims>()
-            .AddSingleton<SlaSettingsSource>().AddSingleton<ManageSla>().AddSingleton<MonitorSla>()
+            .AddSingleton<SlaSettingsSource>().AddSingleton<ManageSla>().AddSingleton<MonitorSla>().AddSingleton<ReportSla>()
             .AddSingleton<ReadActivity>().AddSingleton<IDomainEventHandler, ActivityFeedProjector>()
             .AddSingleton<OutboxDispatcher>();
         return builder;

@@ -5,6 +5,8 @@ using BackOffice.TenantApi.Queues;
 using BackOffice.TenantApi.Sla;
 using BackOffice.TenantApi.Tenants;
 using BackOffice.TenantApi.WorkItems;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Scalar.AspNetCore;
 
 namespace BackOffice.TenantApi;
@@ -16,6 +18,8 @@ public static class TenantApiExtensions
     {
         builder.AddApiAuthentication();
         builder.Services.AddOpenApi();
+        // Enums on the wire are their kebab-case names ("in-progress", "p1"), the same as EnumText everywhere else.
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
         return builder;
     }
 

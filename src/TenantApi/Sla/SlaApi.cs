@@ -1,5 +1,6 @@
 using BackOffice.Core.Sla;
 using BackOffice.Core.Sla.ManageSla;
+using BackOffice.Core.Sla.Reporting;
 using BackOffice.TenantApi.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -23,7 +24,18 @@ public static class SlaApi
         var sla = api.MapGroup("/tenants/{tenantId}/sla").WithTags("SLA");
         sla.MapGet("/", Get);
         sla.MapPut("/", Change);
+        sla.MapGet("/report", Report);
+        sla.MapGet("/report.csv", ReportCsv);
         return api;
+    }
+
+    private static async Task<Ok<SlaReport>> Report(string tenantId, string? period, CurrentActor actor, ReportSla useCase, CancellationToken ct) =>
+        TypedResults.Ok(await useCase.MonthAsync(actor, tenantId, period, ct));
+
+    private static async Task<FileContentHttpResult> ReportCsv(string tenantId, string? period, CurrentActor actor, ReportSla useCase, CancellationToken ct)
+    {
+        var report = await useCase.MonthAsync(actor, tenantId, period, ct);
+        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(SlaReportCsv.Write(report)), "text/csv", $"sla-{report.TenantId}-{period}.csv");
     }
 
     private static async Task<Ok<SlaResponse>> Get(string tenantId, CurrentActor actor, ManageSla useCase, HttpContext http, CancellationToken ct)

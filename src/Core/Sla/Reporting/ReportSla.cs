@@ -1,0 +1,42 @@
+using System.Globalization;
+using BackOffice.Core.Common;
+using BackOffice.Core.Sla.ManageSla;
+using BackOffice.Core.Tenancy;
+using BackOffice.Core.WorkItems;
+
+namespace BackOffice.Core.Sla.Reporting;
+
+/// <summary>The SLA report of a month, the same for the tenant's admins and the provider's staff.</summary>
+public sealed class ReportSla(TenantAccess access, IWorkItemStore items, SlaSettingsSource slas, TimeProvider time)
+{
+    private static readonly string[] Readers = [.. Roles.Provider, Roles.ClientAdmin];
+
+    /// <param name="period">A month, yyyy-MM, in the tenant's time zone; items count in the month they were submitted.</param>
+    public async Task<SlaReport> MonthAsync(Actor actor, string tenantId, string? period, CancellationToken ct)
+    {
+        var (tenant, scope) = await access.ResolveAsync(actor, tenantId, AccessMode.Read, ct);
+        Permissions.Require(actor, Readers);
+        if (!DateOnly.TryParseExact($"{period}-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
+            throw new ValidationException(new Dictionary<string, string[]> { ["period"] = [$"'{period}' is not a month (yyyy-MM)."] });
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(tenant.TimeZone);
+        var (from, to) = (Instant(first, zone), Instant(first.AddMonths(1), zone));
+        var inPeriod = new List<(WorkItem, SlaSettings)>();
+        string? cursor = null;
+        do
+        {
+            var page = await items.ListAsync(scope, new WorkItemFilter(), Paging.MaxPageSize, cursor, ct);
+            foreach (var item in page.Items.Where(i => i.CreatedAt >= from && i.CreatedAt < to && i.Sla is not null))
+                inPeriod.Add((item, await slas.VersionAsync(tenant, scope, item.Sla!.SlaVersion, ct)));
+            cursor = page.Items.Count > 0 && page.Items[^1].CreatedAt < from ? null : page.NextCursor;
+        } while (cursor is not null);
+        return SlaReportBuilder.Build(tenant.Id, first, first.AddMonths(1).AddDays(-1), inPeriod, await slas.CurrentAsync(tenant, scope, ct), time.GetUtcNow());
+    }
+
+    /// <summary>The first instant of a local date; where DST skips midnight, the first local time that exists.</summary>
+    private static DateTimeOffset Instant(DateOnly date, TimeZoneInfo zone)
+    {
+        var local = date.ToDateTime(TimeOnly.MinValue);
+        while (zone.IsInvalidTime(local)) local = local.AddMinutes(15);
+        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, zone), TimeSpan.Zero);
+    }
+}
