@@ -3,7 +3,9 @@ using BackOffice.Core.Events;
 using BackOffice.Core.Queues;
 using BackOffice.Core.Queues.ClaimNextWorkItem;
 using BackOffice.Core.Queues.ReadQueues;
+using BackOffice.Core.Sla.Alerts;
 using BackOffice.Core.Sla.ManageSla;
+using BackOffice.Core.Sla.ReplaySla;
 using BackOffice.Core.Sla.MonitorSla;
 using BackOffice.Core.Sla.Reporting;
 using BackOffice.Core.Queues.ReturnLapsedClaims;
@@ -38,8 +40,9 @@ public static class CoreExtensions
             .AddSingleton<OnboardTenant>().AddSingleton<ChangeTenantStatus>().AddSingleton<ReadTenants>()
             .AddSingleton<SubmitWorkItem>().AddSingleton<ReadWorkItems>().AddSingleton<EditWorkItem>().AddSingleton<ResolveWorkItem>().AddSingleton<WaitOnClient>()
             .AddSingleton<ClaimNextWorkItem>().AddSingleton<ReadQueues>().AddSingleton<ReturnLapsedClaims>()
-            .AddSingleton<SlaSettingsSource>().AddSingleton<ManageSla>().AddSingleton<MonitorSla>().AddSingleton<ReportSla>()
+            .AddSingleton<SlaSettingsSource>().AddSingleton<ManageSla>().AddSingleton<MonitorSla>().AddSingleton<ReportSla>().AddSingleton<ReplaySla>()
             .AddSingleton<ReadActivity>().AddSingleton<IDomainEventHandler, ActivityFeedProjector>()
+            .AddSingleton<ReadSlaAlerts>().AddSingleton<IDomainEventHandler, SlaEscalation>()
             .AddSingleton<OutboxDispatcher>();
         return builder;
     }

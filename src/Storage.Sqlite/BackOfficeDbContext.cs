@@ -26,6 +26,7 @@ internal sealed class BackOfficeDbContext(DbContextOptions<BackOfficeDbContext> 
     public DbSet<ActivityRow> Activity => Set<ActivityRow>();
     public DbSet<OutboxRow> Outbox => Set<OutboxRow>();
     public DbSet<SlaSettingsRow> SlaSettings => Set<SlaSettingsRow>();
+    public DbSet<SlaAlertRow> SlaAlerts => Set<SlaAlertRow>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -54,6 +55,11 @@ internal sealed class BackOfficeDbContext(DbContextOptions<BackOfficeDbContext> 
         model.Entity<SlaSettingsRow>(e =>
         {
             e.ToTable("sla_settings").HasKey(r => new { r.TenantId, r.Version });
+            e.HasQueryFilter(r => r.TenantId == TenantId);
+        });
+        model.Entity<SlaAlertRow>(e =>
+        {
+            e.ToTable("sla_alerts").HasKey(r => r.Id);
             e.HasQueryFilter(r => r.TenantId == TenantId);
         });
         foreach (var entity in model.Model.GetEntityTypes())

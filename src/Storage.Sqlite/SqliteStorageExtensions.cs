@@ -2,6 +2,7 @@ using BackOffice.Core.Activity;
 using BackOffice.Core.Events;
 using BackOffice.Core.Queues;
 using BackOffice.Core.Sla;
+using BackOffice.Core.Sla.Alerts;
 using BackOffice.Core.Tenancy;
 using BackOffice.Core.WorkItems;
 using BackOffice.Storage.Sqlite.Stores;
@@ -36,7 +37,8 @@ public static class SqliteStorageExtensions
         .AddSingleton<IOutbox, SqliteOutbox>()
         .AddSingleton<IActivityStore, SqliteActivityStore>()
         .AddSingleton<ISlaSettingsStore, SqliteSlaSettingsStore>()
-        .AddSingleton<ISlaDeadlines, SqliteSlaDeadlines>();
+        .AddSingleton<ISlaDeadlines, SqliteSlaDeadlines>()
+        .AddSingleton<ISlaAlertStore, SqliteSlaAlertStore>();
 
     private sealed class SqliteMigrationStep(SqliteDatabase db) : IHostedService
     {

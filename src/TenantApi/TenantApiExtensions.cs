@@ -33,7 +33,8 @@ public static class TenantApiExtensions
             .MapWorkItemsApi()
             .MapQueuesApi()
             .MapActivityApi()
-            .MapSlaApi();
+            .MapSlaApi()
+            .MapSlaAlertsApi();
         app.MapDevTokenApi();
         return app;
     }

@@ -23,6 +23,7 @@ public sealed class ActivityFeedProjector(IActivityStore activity) : IDomainEven
             WorkItemAnswered e => (e.ItemId, $"Answered the question on \"{e.Title}\""),
             Sla.SlaWarning e => (e.ItemId, $"SLA warning: {Clock(e.Clock)} of \"{e.Title}\" is {e.Percent}% through, due {e.DueAt:u}"),
             Sla.SlaBreached e => (e.ItemId, $"SLA breached: {Clock(e.Clock)} of \"{e.Title}\" was due {e.DueAt:u}"),
+            SlaReplayed e => (e.ItemId, $"SLA clocks of \"{e.Title}\" recomputed under version {e.ToVersion}: {e.Reason}"),
             TenantStatusChanged e => ((Guid?)null, $"Tenant is now {e.Status.ToText()}"),
             Sla.SlaSettingsChanged e => ((Guid?)null, $"SLA changed: version {e.Version} applies to work submitted from now on"),
             _ => throw new ArgumentOutOfRangeException(nameof(domainEvent), domainEvent.GetType().Name, "Not an activity event."),

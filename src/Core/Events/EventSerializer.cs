@@ -22,6 +22,7 @@ public static class EventSerializer
         ["sla.settings-changed"] = typeof(Sla.SlaSettingsChanged),
         ["sla.warning"] = typeof(Sla.SlaWarning),
         ["sla.breached"] = typeof(Sla.SlaBreached),
+        ["sla.replayed"] = typeof(SlaReplayed),
     };
 
     private static readonly Dictionary<Type, string> Names = Types.ToDictionary(t => t.Value, t => t.Key);

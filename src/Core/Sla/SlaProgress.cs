@@ -15,11 +15,11 @@ public sealed record SlaProgress(TimeSpan Target, TimeSpan Elapsed, TimeSpan Rem
     {
         if (item.Sla is not { } clock) return null;
         var policy = settings.PolicyFor(item.ServiceLine, item.Priority);
-        var closed = item.Status is WorkItemStatus.Resolved or WorkItemStatus.Closed or WorkItemStatus.Cancelled;
+        var closed = item.ClosedAt is not null;
         var readAt = clock.PausedAt ?? now;
         return (
             Read(settings, policy, policy.FirstResponseTarget, clock.FirstResponseDue, item.FirstRespondedAt ?? readAt, item.FirstRespondedAt is null, clock.PausedAt is not null),
-            Read(settings, policy, policy.ResolutionTarget, clock.ResolutionDue, closed ? item.UpdatedAt : readAt, !closed, clock.PausedAt is not null));
+            Read(settings, policy, policy.ResolutionTarget, clock.ResolutionDue, item.ClosedAt ?? readAt, !closed, clock.PausedAt is not null));
     }
 
     private static SlaProgress Read(SlaSettings settings, SlaPolicy policy, TimeSpan target, DateTimeOffset due, DateTimeOffset at, bool running, bool paused)

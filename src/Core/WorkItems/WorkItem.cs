@@ -5,7 +5,7 @@ using BackOffice.Core.Tenancy;
 namespace BackOffice.Core.WorkItems;
 
 /// <summary>A unit of outsourced work a tenant hands over, worked by an agent from its queue.</summary>
-public sealed class WorkItem : AggregateRoot
+public sealed partial class WorkItem : AggregateRoot
 {
     private readonly List<WorkItemChange> _history = [];
 
@@ -36,8 +36,13 @@ public sealed class WorkItem : AggregateRoot
         : Status is not (WorkItemStatus.Resolved or WorkItemStatus.Closed or WorkItemStatus.Cancelled));
     public IReadOnlyList<WorkItemChange> History => _history;
 
-    /// <summary>Queue order: earliest resolution due time first, priority breaking ties; submission time for items with no clock.</summary>
-    public long QueueOrder => (Sla?.ResolutionDue ?? CreatedAt).UtcTicks * 4 + (int)Priority;
+    /// <summary>
+    /// Queue order: items raised by an SLA warning first, then the rest; within each, earliest resolution due time first,
+    /// priority breaking ties; submission time for items with no clock.
+    /// </summary>
+    public long QueueOrder => (Sla?.ResolutionDue ?? CreatedAt).UtcTicks * 4 + (int)Priority - (RaisedAt is null ? 0 : RaisedBand);
+
+    private const long RaisedBand = 1L << 62;
 
     /// <summary>The queue an item waits in while it is open: for now, the one of its service line.</summary>
     public string Queue => ServiceLine.ToText();
@@ -58,7 +63,7 @@ public sealed class WorkItem : AggregateRoot
             ["serviceLine"] = spec.ServiceLine.ToText(), ["type"] = spec.Type, ["priority"] = spec.Priority.ToText(), ["title"] = spec.Title,
         };
         if (sla is not null) details["resolutionDue"] = sla.ResolutionDue.ToString("O");
-        item._history.Add(new WorkItemChange(now, by.Subject, by.Name, "submitted", details));
+        item._history.Add(new WorkItemChange(now, by.Subject, by.Name, WorkItemActions.Submitted, details));
         item.Raise(item.Event<WorkItemSubmitted>(by, now));
         return item;
     }
@@ -71,13 +76,13 @@ public sealed class WorkItem : AggregateRoot
             Id = s.Id, TenantId = s.TenantId, ServiceLine = s.ServiceLine, Type = s.Type, Priority = s.Priority, Title = s.Title,
             Description = s.Description, Status = s.Status, AssigneeSubject = s.AssigneeSubject, AssigneeName = s.AssigneeName,
             LeaseExpiresAt = s.LeaseExpiresAt, Resolution = s.Resolution, SubmittedBy = s.SubmittedBy, CreatedAt = s.CreatedAt,
-            UpdatedAt = s.UpdatedAt, Version = s.Version, Sla = s.Sla, FirstRespondedAt = s.FirstRespondedAt,
+            UpdatedAt = s.UpdatedAt, Version = s.Version, Sla = s.Sla, FirstRespondedAt = s.FirstRespondedAt, RaisedAt = s.RaisedAt,
         };
         item._history.AddRange(s.History);
         return item;
     }
 
-    /// <param name="reschedule">The clocks for a new priority, under the item's own SLA version.</param>
+    /// <param name="reschedule">The clocks for a new priority, under the item's own SLA version and from its history.</param>
     public void Edit(WorkItemEdit edit, Actor by, DateTimeOffset now, Func<Priority, SlaClock>? reschedule = null)
     {
         EnsureOpen();
@@ -96,7 +101,7 @@ public sealed class WorkItem : AggregateRoot
         if (edit.Title is { } title && title != Title) { details["title"] = title; Title = title; }
         if (edit.Description is { } description && description != Description) { details["description"] = "changed"; Description = description; }
         if (details.Count == 0) return;
-        Record(by, now, "edited", details);
+        Record(by, now, WorkItemActions.Edited, details);
         Raise(Event<WorkItemEdited>(by, now) with { Fields = details.Keys.ToList() });
     }
 
@@ -108,7 +113,7 @@ public sealed class WorkItem : AggregateRoot
         if (leaseLapsed) details["previousAssignee"] = AssigneeName;
         (Status, AssigneeSubject, AssigneeName, LeaseExpiresAt) = (WorkItemStatus.InProgress, agent.Subject, agent.Name, leaseUntil);
         FirstRespondedAt ??= now;
-        Record(agent, now, "claimed", details);
+        Record(agent, now, WorkItemActions.Claimed, details);
         Raise(Event<WorkItemClaimed>(agent, now));
     }
 
@@ -119,7 +124,7 @@ public sealed class WorkItem : AggregateRoot
         var details = new Dictionary<string, string?> { ["previousAssignee"] = AssigneeName };
         (Status, AssigneeSubject, AssigneeName, LeaseExpiresAt) = (WorkItemStatus.New, null, null, null);
         var system = Actor.System("lease-sweeper");
-        Record(system, now, "returned-to-queue", details);
+        Record(system, now, WorkItemActions.ReturnedToQueue, details);
         Raise(Event<WorkItemReturnedToQueue>(system, now));
         return true;
     }
@@ -130,7 +135,7 @@ public sealed class WorkItem : AggregateRoot
         if (AssigneeSubject != by.Subject && !by.HasAnyRole(Roles.Supervisor))
             throw new ConflictException($"Work item {Id} is claimed by {AssigneeName}; only they or a supervisor can resolve it.");
         (Status, Resolution, LeaseExpiresAt) = (WorkItemStatus.Resolved, resolution, null);
-        Record(by, now, "resolved", new Dictionary<string, string?> { ["resolution"] = resolution });
+        Record(by, now, WorkItemActions.Resolved, new Dictionary<string, string?> { ["resolution"] = resolution });
         Raise(Event<WorkItemResolved>(by, now) with { Resolution = resolution });
     }
 
@@ -142,7 +147,7 @@ public sealed class WorkItem : AggregateRoot
             throw new ConflictException($"Work item {Id} is claimed by {AssigneeName}; only they or a supervisor can ask the client.");
         (Status, AssigneeSubject, AssigneeName, LeaseExpiresAt) = (WorkItemStatus.WaitingOnClient, null, null, null);
         if (pausesClock && Sla is not null) Sla = Sla with { PausedAt = now };
-        Record(by, now, "asked-client", new Dictionary<string, string?> { ["question"] = question, ["clockPaused"] = (pausesClock && Sla is not null).ToString() });
+        Record(by, now, WorkItemActions.AskedClient, new Dictionary<string, string?> { ["question"] = question, ["clockPaused"] = (pausesClock && Sla is not null).ToString() });
         Raise(Event<WorkItemWaitingOnClient>(by, now) with { Question = question });
     }
 
@@ -157,7 +162,7 @@ public sealed class WorkItem : AggregateRoot
             Sla = Sla.Resumed(shift(Sla));
             details["resolutionDue"] = Sla.ResolutionDue.ToString("O");
         }
-        Record(by, now, "client-answered", details);
+        Record(by, now, WorkItemActions.ClientAnswered, details);
         Raise(Event<WorkItemAnswered>(by, now) with { Answer = answer });
     }
 
@@ -201,4 +206,4 @@ public sealed record WorkItemEdit(Priority? Priority, string? Title, string? Des
 public sealed record StoredWorkItem(Guid Id, string TenantId, ServiceLine ServiceLine, string Type, Priority Priority, string Title,
     string Description, WorkItemStatus Status, string? AssigneeSubject, string? AssigneeName, DateTimeOffset? LeaseExpiresAt,
     string? Resolution, string SubmittedBy, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Version, IReadOnlyList<WorkItemChange> History,
-    SlaClock? Sla = null, DateTimeOffset? FirstRespondedAt = null);
+    SlaClock? Sla = null, DateTimeOffset? FirstRespondedAt = null, DateTimeOffset? RaisedAt = null);

@@ -51,6 +51,7 @@ internal sealed class WorkItemRow : ITenantOwned
     public string? SlaDeadlines { get; set; }
     public long? FirstRespondedAt { get; set; }
     public long? SlaPausedAt { get; set; }
+    public long? RaisedAt { get; set; }
 }
 
 internal sealed class SlaSettingsRow : ITenantOwned
@@ -84,4 +85,19 @@ internal sealed class OutboxRow
     public long? LeasedUntil { get; set; }
     public long? DeliveredAt { get; set; }
     public string? LastError { get; set; }
+}
+
+internal sealed class SlaAlertRow : ITenantOwned
+{
+    public required string Id { get; set; }
+    public required string TenantId { get; set; }
+    public required string ItemId { get; set; }
+    public required string Title { get; set; }
+    public required string Queue { get; set; }
+    public required string Clock { get; set; }
+    public int Percent { get; set; }
+    public long DueAt { get; set; }
+    public long FiredAt { get; set; }
+    public long? AcknowledgedAt { get; set; }
+    public string? AcknowledgedBy { get; set; }
 }

@@ -2,6 +2,7 @@ using BackOffice.Core.Activity;
 using BackOffice.Core.Events;
 using BackOffice.Core.Queues;
 using BackOffice.Core.Sla;
+using BackOffice.Core.Sla.Alerts;
 using BackOffice.Core.Tenancy;
 using BackOffice.Core.WorkItems;
 
@@ -9,7 +10,7 @@ namespace BackOffice.Storage.Tests.Contracts;
 
 /// <summary>Every store of one adapter over one fresh, empty database.</summary>
 public sealed record StoreSet(ITenantStore Tenants, IWorkItemStore WorkItems, IWorkQueue Queue, IOutbox Outbox, IActivityStore Activity,
-    ISlaSettingsStore Slas, ISlaDeadlines Deadlines, Func<ValueTask> Cleanup) : IAsyncDisposable
+    ISlaSettingsStore Slas, ISlaDeadlines Deadlines, ISlaAlertStore Alerts, Func<ValueTask> Cleanup) : IAsyncDisposable
 {
     public ValueTask DisposeAsync() => Cleanup();
 }

@@ -2,6 +2,7 @@ using BackOffice.Core.Activity;
 using BackOffice.Core.Events;
 using BackOffice.Core.Queues;
 using BackOffice.Core.Sla;
+using BackOffice.Core.Sla.Alerts;
 using BackOffice.Core.Tenancy;
 using BackOffice.Core.WorkItems;
 using BackOffice.Storage.Sqlite;
@@ -22,7 +23,7 @@ public sealed class SqliteAdapter : IStoreAdapter
         return new StoreSet(
             services.GetRequiredService<ITenantStore>(), services.GetRequiredService<IWorkItemStore>(), services.GetRequiredService<IWorkQueue>(),
             services.GetRequiredService<IOutbox>(), services.GetRequiredService<IActivityStore>(), services.GetRequiredService<ISlaSettingsStore>(),
-            services.GetRequiredService<ISlaDeadlines>(),
+            services.GetRequiredService<ISlaDeadlines>(), services.GetRequiredService<ISlaAlertStore>(),
             async () =>
             {
                 await services.DisposeAsync();
@@ -40,3 +41,4 @@ public sealed class SqliteOutboxTests() : OutboxContract(new SqliteAdapter());
 public sealed class SqliteActivityStoreTests() : ActivityStoreContract(new SqliteAdapter());
 public sealed class SqliteSlaSettingsStoreTests() : SlaSettingsStoreContract(new SqliteAdapter());
 public sealed class SqliteSlaDeadlinesTests() : SlaDeadlinesContract(new SqliteAdapter());
+public sealed class SqliteSlaAlertStoreTests() : SlaAlertStoreContract(new SqliteAdapter());

@@ -42,6 +42,15 @@ public static class Api
         return await client.SendAsync(request);
     }
 
+    /// <summary>Replaces the tenant's SLA with <paramref name="body"/> (a calendar and policies), as the current version's successor.</summary>
+    public static async Task ChangeSlaAsync(HttpClient admin, string tenant, object body)
+    {
+        var current = await admin.GetAsync($"/api/tenants/{tenant}/sla");
+        var put = new HttpRequestMessage(HttpMethod.Put, $"/api/tenants/{tenant}/sla") { Content = JsonContent.Create(body) };
+        put.Headers.TryAddWithoutValidation("If-Match", current.Headers.ETag!.Tag);
+        Assert.Equal(HttpStatusCode.OK, (await admin.SendAsync(put)).StatusCode);
+    }
+
     public static async Task<JsonObject> JsonAsync(HttpResponseMessage response) =>
         JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
 

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace BackOffice.TenantApi.Tests.Infrastructure;
 
@@ -28,8 +30,10 @@ public class HostFactory<THost>(string environment = "Development", IReadOnlyDic
         return client;
     }
 
+    /// <summary>Tokens are dated by the real clock, whatever clock the host runs on, since their validation reads the real one.</summary>
     public string Token(TestUser user) =>
-        Services.GetRequiredService<DevTokens>().Mint(user.Subject, user.Name, user.Roles, user.DirectoryId);
+        new DevTokens(Services.GetRequiredService<IOptions<PlatformAuthOptions>>(), Services.GetRequiredService<IHostEnvironment>(), TimeProvider.System)
+            .Mint(user.Subject, user.Name, user.Roles, user.DirectoryId);
 
     protected override void Dispose(bool disposing)
     {

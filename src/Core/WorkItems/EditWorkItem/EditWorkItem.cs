@@ -20,7 +20,7 @@ public sealed class EditWorkItem(TenantAccess access, IWorkItemStore items, SlaS
         var edit = Validate(request);
         Versioned.Require(expectedVersion, item.Version, $"Work item {itemId}");
         var sla = item.Sla is null ? null : await slas.VersionAsync(tenant, scope, item.Sla.SlaVersion, ct);
-        item.Edit(edit, actor, time.GetUtcNow(), sla is null ? null : priority => sla.ClockFor(item.ServiceLine, priority, item.CreatedAt));
+        item.Edit(edit, actor, time.GetUtcNow(), sla is null ? null : priority => Sla.SlaTimeline.Replay(sla, item, priority));
         if (item.PendingEvents.Count > 0) await items.UpdateAsync(scope, item, expectedVersion!.Value, ct);
         return item;
     }
