@@ -13,6 +13,8 @@ using BackOffice.Core.Tenancy;
 using BackOffice.Core.Tenancy.ChangeTenantStatus;
 using BackOffice.Core.Tenancy.OnboardTenant;
 using BackOffice.Core.Tenancy.ReadTenants;
+using BackOffice.Core.Webhooks;
+using BackOffice.Core.Webhooks.ManageWebhook;
 using BackOffice.Core.WorkItems.EditWorkItem;
 using BackOffice.Core.WorkItems.ReadWorkItems;
 using BackOffice.Core.WorkItems.ResolveWorkItem;
@@ -36,6 +38,7 @@ public static class CoreExtensions
         services.AddValidatedOptions<QueueOptions>(QueueOptions.SectionName);
         services.AddValidatedOptions<OutboxOptions>(OutboxOptions.SectionName);
         services.AddValidatedOptions<SlaMonitorOptions>(SlaMonitorOptions.SectionName);
+        services.AddValidatedOptions<WebhookOptions>(WebhookOptions.SectionName);
         services.AddSingleton<TenantAccess>()
             .AddSingleton<OnboardTenant>().AddSingleton<ChangeTenantStatus>().AddSingleton<ReadTenants>()
             .AddSingleton<SubmitWorkItem>().AddSingleton<ReadWorkItems>().AddSingleton<EditWorkItem>().AddSingleton<ResolveWorkItem>().AddSingleton<WaitOnClient>()
@@ -43,6 +46,7 @@ public static class CoreExtensions
             .AddSingleton<SlaSettingsSource>().AddSingleton<ManageSla>().AddSingleton<MonitorSla>().AddSingleton<ReportSla>().AddSingleton<ReplaySla>()
             .AddSingleton<ReadActivity>().AddSingleton<IDomainEventHandler, ActivityFeedProjector>()
             .AddSingleton<ReadSlaAlerts>().AddSingleton<IDomainEventHandler, SlaEscalation>()
+            .AddSingleton<ManageWebhook>().AddSingleton<IDomainEventHandler, WebhookFanout>()
             .AddSingleton<OutboxDispatcher>();
         return builder;
     }

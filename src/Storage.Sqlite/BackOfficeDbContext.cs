@@ -27,6 +27,8 @@ internal sealed class BackOfficeDbContext(DbContextOptions<BackOfficeDbContext> 
     public DbSet<OutboxRow> Outbox => Set<OutboxRow>();
     public DbSet<SlaSettingsRow> SlaSettings => Set<SlaSettingsRow>();
     public DbSet<SlaAlertRow> SlaAlerts => Set<SlaAlertRow>();
+    public DbSet<WebhookSubscriptionRow> WebhookSubscriptions => Set<WebhookSubscriptionRow>();
+    public DbSet<WebhookDeliveryRow> WebhookDeliveries => Set<WebhookDeliveryRow>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -60,6 +62,16 @@ internal sealed class BackOfficeDbContext(DbContextOptions<BackOfficeDbContext> 
         model.Entity<SlaAlertRow>(e =>
         {
             e.ToTable("sla_alerts").HasKey(r => r.Id);
+            e.HasQueryFilter(r => r.TenantId == TenantId);
+        });
+        model.Entity<WebhookSubscriptionRow>(e =>
+        {
+            e.ToTable("webhook_subscriptions").HasKey(r => r.TenantId);
+            e.HasQueryFilter(r => r.TenantId == TenantId);
+        });
+        model.Entity<WebhookDeliveryRow>(e =>
+        {
+            e.ToTable("webhook_deliveries").HasKey(r => new { r.TenantId, r.Id });
             e.HasQueryFilter(r => r.TenantId == TenantId);
         });
         foreach (var entity in model.Model.GetEntityTypes())

@@ -4,6 +4,7 @@ using BackOffice.Core.Queues;
 using BackOffice.Core.Sla;
 using BackOffice.Core.Sla.Alerts;
 using BackOffice.Core.Tenancy;
+using BackOffice.Core.Webhooks;
 using BackOffice.Core.WorkItems;
 using BackOffice.Storage.Sqlite.Stores;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,7 +39,8 @@ public static class SqliteStorageExtensions
         .AddSingleton<IActivityStore, SqliteActivityStore>()
         .AddSingleton<ISlaSettingsStore, SqliteSlaSettingsStore>()
         .AddSingleton<ISlaDeadlines, SqliteSlaDeadlines>()
-        .AddSingleton<ISlaAlertStore, SqliteSlaAlertStore>();
+        .AddSingleton<ISlaAlertStore, SqliteSlaAlertStore>()
+        .AddSingleton<IWebhookStore, SqliteWebhookStore>();
 
     private sealed class SqliteMigrationStep(SqliteDatabase db) : IHostedService
     {

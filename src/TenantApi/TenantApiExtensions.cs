@@ -4,6 +4,7 @@ using BackOffice.TenantApi.DevAuth;
 using BackOffice.TenantApi.Queues;
 using BackOffice.TenantApi.Sla;
 using BackOffice.TenantApi.Tenants;
+using BackOffice.TenantApi.Webhooks;
 using BackOffice.TenantApi.WorkItems;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -34,7 +35,8 @@ public static class TenantApiExtensions
             .MapQueuesApi()
             .MapActivityApi()
             .MapSlaApi()
-            .MapSlaAlertsApi();
+            .MapSlaAlertsApi()
+            .MapWebhooksApi();
         app.MapDevTokenApi();
         return app;
     }

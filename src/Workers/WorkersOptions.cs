@@ -10,4 +10,6 @@ public sealed record WorkersOptions
     public bool RunLeaseSweeper { get; init; } = true;
 
     public bool RunSlaMonitor { get; init; } = true;
+
+    public bool RunWebhookDelivery { get; init; } = true;
 }

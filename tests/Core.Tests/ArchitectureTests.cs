@@ -13,6 +13,8 @@ public sealed class ArchitectureTests
     [InlineData("Microsoft.Data.Sqlite")]
     [InlineData("BackOffice.Storage")]
     [InlineData("BackOffice.ServiceDefaults")]
+    [InlineData("BackOffice.Webhooks")]
+    [InlineData("System.Net.Http")]
     public void Core_DependsOnNoFrameworkOrAdapter(string forbidden)
     {
         var result = Types.InAssembly(Core).ShouldNot().HaveDependencyOn(forbidden).GetResult();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using BackOffice.Core.Tenancy;
 using BackOffice.Core.WorkItems;
 
@@ -7,7 +8,11 @@ namespace BackOffice.Core.Events;
 /// <summary>Turns events into outbox rows and back; the type name is stable, not the CLR name.</summary>
 public static class EventSerializer
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>Enums by their kebab-case names, as on the API: payloads also reach tenants' webhooks. Older numeric rows still read.</summary>
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+    };
 
     private static readonly Dictionary<string, Type> Types = new(StringComparer.Ordinal)
     {

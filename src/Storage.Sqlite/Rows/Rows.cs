@@ -101,3 +101,29 @@ internal sealed class SlaAlertRow : ITenantOwned
     public long? AcknowledgedAt { get; set; }
     public string? AcknowledgedBy { get; set; }
 }
+
+internal sealed class WebhookSubscriptionRow : ITenantOwned
+{
+    public required string TenantId { get; set; }
+    public required string Url { get; set; }
+    public required string Events { get; set; }
+    public required string Secret { get; set; }
+    public long CreatedAt { get; set; }
+    public long UpdatedAt { get; set; }
+}
+
+internal sealed class WebhookDeliveryRow : ITenantOwned
+{
+    public required string TenantId { get; set; }
+    public required string Id { get; set; }
+    public required string EventType { get; set; }
+    public required string Url { get; set; }
+    public required string Payload { get; set; }
+    public long CreatedAt { get; set; }
+    public required string Status { get; set; }
+    public int Attempts { get; set; }
+    public long? NextAttemptAt { get; set; }
+    public int? LastStatusCode { get; set; }
+    public string? LastError { get; set; }
+    public long? LastAttemptAt { get; set; }
+}

@@ -4,13 +4,14 @@ using BackOffice.Core.Queues;
 using BackOffice.Core.Sla;
 using BackOffice.Core.Sla.Alerts;
 using BackOffice.Core.Tenancy;
+using BackOffice.Core.Webhooks;
 using BackOffice.Core.WorkItems;
 
 namespace BackOffice.Storage.Tests.Contracts;
 
 /// <summary>Every store of one adapter over one fresh, empty database.</summary>
 public sealed record StoreSet(ITenantStore Tenants, IWorkItemStore WorkItems, IWorkQueue Queue, IOutbox Outbox, IActivityStore Activity,
-    ISlaSettingsStore Slas, ISlaDeadlines Deadlines, ISlaAlertStore Alerts, Func<ValueTask> Cleanup) : IAsyncDisposable
+    ISlaSettingsStore Slas, ISlaDeadlines Deadlines, ISlaAlertStore Alerts, IWebhookStore Webhooks, Func<ValueTask> Cleanup) : IAsyncDisposable
 {
     public ValueTask DisposeAsync() => Cleanup();
 }

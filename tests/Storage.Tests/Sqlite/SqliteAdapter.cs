@@ -4,6 +4,7 @@ using BackOffice.Core.Queues;
 using BackOffice.Core.Sla;
 using BackOffice.Core.Sla.Alerts;
 using BackOffice.Core.Tenancy;
+using BackOffice.Core.Webhooks;
 using BackOffice.Core.WorkItems;
 using BackOffice.Storage.Sqlite;
 using BackOffice.Storage.Tests.Contracts;
@@ -23,7 +24,7 @@ public sealed class SqliteAdapter : IStoreAdapter
         return new StoreSet(
             services.GetRequiredService<ITenantStore>(), services.GetRequiredService<IWorkItemStore>(), services.GetRequiredService<IWorkQueue>(),
             services.GetRequiredService<IOutbox>(), services.GetRequiredService<IActivityStore>(), services.GetRequiredService<ISlaSettingsStore>(),
-            services.GetRequiredService<ISlaDeadlines>(), services.GetRequiredService<ISlaAlertStore>(),
+            services.GetRequiredService<ISlaDeadlines>(), services.GetRequiredService<ISlaAlertStore>(), services.GetRequiredService<IWebhookStore>(),
             async () =>
             {
                 await services.DisposeAsync();
@@ -42,3 +43,4 @@ public sealed class SqliteActivityStoreTests() : ActivityStoreContract(new Sqlit
 public sealed class SqliteSlaSettingsStoreTests() : SlaSettingsStoreContract(new SqliteAdapter());
 public sealed class SqliteSlaDeadlinesTests() : SlaDeadlinesContract(new SqliteAdapter());
 public sealed class SqliteSlaAlertStoreTests() : SlaAlertStoreContract(new SqliteAdapter());
+public sealed class SqliteWebhookStoreTests() : WebhookStoreContract(new SqliteAdapter());

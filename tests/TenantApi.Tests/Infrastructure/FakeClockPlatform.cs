@@ -9,12 +9,20 @@ namespace BackOffice.TenantApi.Tests.Infrastructure;
 /// The whole platform (API and workers in one host) on a fake clock: time moves only when a test advances it, and the
 /// workers' timers tick as it does.
 /// </summary>
-public sealed class FakeClockPlatform(DateTimeOffset start) : HostFactory<PortalHost>("Development", new Dictionary<string, string?>
+public sealed class FakeClockPlatform(DateTimeOffset start, IReadOnlyDictionary<string, string?>? settings = null)
+    : HostFactory<PortalHost>("Development", Settings(settings))
 {
-    ["Platform:AllInOne"] = "true", ["Demo:Seed"] = "false", ["SlaMonitor:Interval"] = "00:01:00", ["Outbox:PollInterval"] = "00:01:00",
-    ["Queues:SweepInterval"] = "00:01:00",
-})
-{
+    private static Dictionary<string, string?> Settings(IReadOnlyDictionary<string, string?>? extra)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Platform:AllInOne"] = "true", ["Demo:Seed"] = "false", ["SlaMonitor:Interval"] = "00:01:00", ["Outbox:PollInterval"] = "00:01:00",
+            ["Queues:SweepInterval"] = "00:01:00", ["Webhooks:Interval"] = "00:01:00",
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) settings[key] = value;
+        return settings;
+    }
+
     public FakeTimeProvider Clock { get; } = new(start);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -1,0 +1,95 @@
+using BackOffice.Core.Common;
+using BackOffice.Core.Tenancy;
+
+namespace BackOffice.Core.Webhooks.ManageWebhook;
+
+/// <param name="Events">Event names to send; all of <see cref="WebhookEvents.All"/> when left out.</param>
+public sealed record WebhookRequest(string? Url, IReadOnlyList<string>? Events);
+
+/// <summary>
+/// A tenant's admin (or a platform admin) points the tenant's events at a URL, reads the signing secret, rotates it, and
+/// watches each delivery's status; a failed delivery can be sent again.
+/// </summary>
+public sealed class ManageWebhook(TenantAccess access, IWebhookStore webhooks, WebhookOptions options, TimeProvider time)
+{
+    private static readonly string[] Managers = [Roles.ClientAdmin, Roles.PlatformAdmin];
+    private static readonly string[] Watchers = [Roles.ClientAdmin, Roles.PlatformAdmin, Roles.Supervisor];
+    public const int UrlMax = 2000;
+
+    public async Task<WebhookSubscription> GetAsync(Actor actor, string tenantId, CancellationToken ct)
+    {
+        var scope = await ScopeAsync(actor, tenantId, Managers, ct);
+        return await webhooks.FindAsync(scope, ct) ?? throw new NotFoundException($"The webhook of tenant '{tenantId}'");
+    }
+
+    /// <summary>Creates or replaces the subscription; a new one gets a fresh secret, a replaced one keeps its secret.</summary>
+    public async Task<(WebhookSubscription Subscription, bool Created)> PutAsync(Actor actor, string tenantId, WebhookRequest request, CancellationToken ct)
+    {
+        var scope = await ScopeAsync(actor, tenantId, Managers, ct);
+        var (url, events) = Validate(request);
+        var now = time.GetUtcNow();
+        var existing = await webhooks.FindAsync(scope, ct);
+        var subscription = existing is null
+            ? new WebhookSubscription(scope.TenantId, url, events, WebhookSignature.NewSecret(), now, now)
+            : existing with { Url = url, Events = events, UpdatedAt = now };
+        await webhooks.SaveAsync(scope, subscription, ct);
+        return (subscription, existing is null);
+    }
+
+    public async Task<WebhookSubscription> RotateSecretAsync(Actor actor, string tenantId, CancellationToken ct)
+    {
+        var subscription = await GetAsync(actor, tenantId, ct) with { Secret = WebhookSignature.NewSecret(), UpdatedAt = time.GetUtcNow() };
+        await webhooks.SaveAsync(TenantScope.ForWorker(subscription.TenantId), subscription, ct);
+        return subscription;
+    }
+
+    public async Task RemoveAsync(Actor actor, string tenantId, CancellationToken ct)
+    {
+        var scope = await ScopeAsync(actor, tenantId, Managers, ct);
+        if (!await webhooks.RemoveAsync(scope, ct)) throw new NotFoundException($"The webhook of tenant '{tenantId}'");
+    }
+
+    public async Task<Page<WebhookDelivery>> ListDeliveriesAsync(Actor actor, string tenantId, string? status, int? pageSize, string? cursor, CancellationToken ct)
+    {
+        var scope = await ScopeAsync(actor, tenantId, Watchers, ct);
+        var errors = new FieldErrors();
+        var filter = errors.Enum<WebhookDeliveryStatus>("status", status, required: false);
+        var size = Paging.PageSize(errors, pageSize);
+        errors.ThrowIfAny();
+        return await webhooks.ListDeliveriesAsync(scope, filter, size, cursor, ct);
+    }
+
+    public async Task<WebhookDelivery> RedeliverAsync(Actor actor, string tenantId, Guid deliveryId, CancellationToken ct)
+    {
+        var scope = await ScopeAsync(actor, tenantId, Managers, ct);
+        var delivery = await webhooks.FindDeliveryAsync(scope, deliveryId, ct) ?? throw new NotFoundException($"Webhook delivery {deliveryId}");
+        if (delivery.Status != WebhookDeliveryStatus.Failed) throw new ConflictException($"Webhook delivery {deliveryId} is {delivery.Status.ToText()}; only a failed one is sent again.");
+        var again = delivery.Redelivered(time.GetUtcNow());
+        await webhooks.RecordAttemptAsync(again, ct);
+        return again;
+    }
+
+    private async Task<TenantScope> ScopeAsync(Actor actor, string tenantId, string[] roles, CancellationToken ct)
+    {
+        var (_, scope) = await access.ResolveAsync(actor, tenantId, AccessMode.Read, ct);
+        Permissions.Require(actor, roles);
+        return scope;
+    }
+
+    private (Uri, IReadOnlyList<string>) Validate(WebhookRequest request)
+    {
+        var errors = new FieldErrors();
+        var text = errors.Required("url", request.Url, UrlMax);
+        Uri? url = null;
+        if (text is not null && (!Uri.TryCreate(text, UriKind.Absolute, out url) || url.Scheme is not ("https" or "http")))
+            errors.Add("url", "'url' must be an absolute https URL.");
+        else if (url is not null && url.Scheme == "http" && !options.AllowPrivateEndpoints)
+            errors.Add("url", "'url' must use https.");
+        var events = request.Events ?? WebhookEvents.All;
+        var unknown = events.Where(e => !WebhookEvents.All.Contains(e)).ToList();
+        if (unknown.Count > 0) errors.Add("events", $"Unknown events: {string.Join(", ", unknown)}. Known: {string.Join(", ", WebhookEvents.All)}.");
+        else if (events.Count == 0) errors.Add("events", "Subscribe to at least one event.");
+        errors.ThrowIfAny();
+        return (url!, events.Distinct().ToList());
+    }
+}

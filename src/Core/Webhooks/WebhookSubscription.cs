@@ -1,0 +1,42 @@
+using BackOffice.Core.Common;
+using BackOffice.Core.Tenancy;
+
+namespace BackOffice.Core.Webhooks;
+
+/// <summary>Where a tenant wants its events posted, which ones, and the secret its deliveries are signed with.</summary>
+public sealed record WebhookSubscription(string TenantId, Uri Url, IReadOnlyList<string> Events, string Secret, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+/// <summary>The events a tenant can subscribe to, by their stable names.</summary>
+public static class WebhookEvents
+{
+    public static readonly IReadOnlyList<string> All =
+        ["sla.warning", "sla.breached", "sla.replayed", "work-item.waiting-on-client", "work-item.resolved"];
+}
+
+/// <summary>A tenant's subscription and its deliveries; due deliveries are leased across tenants by the delivery worker.</summary>
+public interface IWebhookStore
+{
+    Task<WebhookSubscription?> FindAsync(TenantScope scope, CancellationToken ct);
+
+    Task SaveAsync(TenantScope scope, WebhookSubscription subscription, CancellationToken ct);
+
+    /// <returns>Whether there was one to remove.</returns>
+    Task<bool> RemoveAsync(TenantScope scope, CancellationToken ct);
+
+    /// <summary>Queues a delivery once per tenant and event; a second enqueue of the same event changes nothing.</summary>
+    Task EnqueueAsync(TenantScope scope, WebhookDelivery delivery, CancellationToken ct);
+
+    /// <summary>
+    /// Takes up to <paramref name="max"/> pending deliveries due at <paramref name="now"/>, oldest first, and hides them
+    /// from other callers until <paramref name="leaseUntil"/>: a delivery is never sent by two workers at once.
+    /// </summary>
+    Task<IReadOnlyList<WebhookDelivery>> LeaseDueAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int max, CancellationToken ct);
+
+    /// <summary>Stores the outcome of an attempt (its status, attempts, next attempt and last response).</summary>
+    Task RecordAttemptAsync(WebhookDelivery delivery, CancellationToken ct);
+
+    Task<WebhookDelivery?> FindDeliveryAsync(TenantScope scope, Guid id, CancellationToken ct);
+
+    /// <summary>Newest first.</summary>
+    Task<Page<WebhookDelivery>> ListDeliveriesAsync(TenantScope scope, WebhookDeliveryStatus? status, int pageSize, string? cursor, CancellationToken ct);
+}
