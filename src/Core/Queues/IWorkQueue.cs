@@ -21,6 +21,12 @@ public interface IWorkQueue
 
     Task<IReadOnlyList<LapsedClaim>> FindLapsedClaimsAsync(DateTimeOffset now, int max, CancellationToken ct);
 
+    /// <summary>
+    /// The queue's open items in claim order (at most <paramref name="maxOpen"/>), with who holds each live claim, and its
+    /// <paramref name="recent"/> latest resolutions: what the breach forecast plays forward.
+    /// </summary>
+    Task<ForecastBreaches.QueueSnapshot> SnapshotAsync(string queue, DateTimeOffset now, int maxOpen, int recent, CancellationToken ct);
+
     /// <summary>How many entries wait unclaimed in each queue.</summary>
     Task<IReadOnlyDictionary<string, int>> CountWaitingAsync(DateTimeOffset now, CancellationToken ct);
 }

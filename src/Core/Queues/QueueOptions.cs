@@ -14,4 +14,16 @@ public sealed record QueueOptions
     /// <summary>How often the sweeper looks for lapsed claims.</summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]
     public TimeSpan SweepInterval { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>The forecast's handling time for a queue with no resolutions yet.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan DefaultHandlingTime { get; init; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>An agent who resolved an item of a queue this recently counts as on shift for it.</summary>
+    [Range(typeof(TimeSpan), "00:05:00", "1.00:00:00")]
+    public TimeSpan ShiftWindow { get; init; } = TimeSpan.FromHours(2);
+
+    /// <summary>How many of a queue's items, in claim order, the forecast plays forward.</summary>
+    [Range(100, 1_000_000)]
+    public int ForecastBacklogMax { get; init; } = 10_000;
 }

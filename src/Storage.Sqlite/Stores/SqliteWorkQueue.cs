@@ -63,6 +63,12 @@ internal sealed class SqliteWorkQueue(SqliteDatabase db) : IWorkQueue
         return rows.ToDictionary(r => r.Queue, r => r.Count);
     }
 
+    public async Task<Core.Queues.ForecastBreaches.QueueSnapshot> SnapshotAsync(string queue, DateTimeOffset now, int maxOpen, int recent, CancellationToken ct)
+    {
+        await using var context = db.Context();
+        return await QueueSnapshots.ReadAsync(context, queue, now, maxOpen, recent, ct);
+    }
+
     private sealed record LapsedRow(string Queue, string TenantId, string ItemId);
 
     private sealed record CountRow(string Queue, int Count);

@@ -1,4 +1,5 @@
 using BackOffice.Core.Queues.ClaimNextWorkItem;
+using BackOffice.Core.Queues.ForecastBreaches;
 using BackOffice.Core.Queues.ReadQueues;
 using BackOffice.TenantApi.Http;
 using BackOffice.TenantApi.WorkItems;
@@ -13,11 +14,16 @@ public static class QueuesApi
         var queues = api.MapGroup("/queues").WithTags("Queues");
         queues.MapGet("/", List).ProviderOnly();
         queues.MapPost("/{queue}/claims", Claim).ProviderOnly();
+        queues.MapGet("/{queue}/forecast", Forecast).ProviderOnly();
         return api;
     }
 
     private static async Task<Ok<IReadOnlyList<QueueSummary>>> List(CurrentActor actor, ReadQueues useCase, CancellationToken ct) =>
         TypedResults.Ok(await useCase.ListAsync(actor, ct));
+
+    /// <summary>The items of the queue expected to breach within the next hours, for supervisors.</summary>
+    private static async Task<Ok<ForecastResponse>> Forecast(string queue, int? hours, int? agents, CurrentActor actor, ForecastBreaches useCase, CancellationToken ct) =>
+        TypedResults.Ok(ForecastResponse.From(await useCase.ForecastAsync(actor, queue, new ForecastQuery(hours, agents), ct)));
 
     /// <summary>The claimed item, or 204 when the queue has nothing free.</summary>
     private static async Task<Results<Ok<WorkItemResponse>, NoContent>> Claim(string queue, CurrentActor actor, ClaimNextWorkItem useCase, HttpContext http, CancellationToken ct)

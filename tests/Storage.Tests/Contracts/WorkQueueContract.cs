@@ -75,4 +75,29 @@ public abstract class WorkQueueContract(IStoreAdapter adapter)
         Assert.Equal(ids.Order(), claims.Select(c => c.Item).Order());
         Assert.True(claims.Select(c => c.Agent).Distinct().Count() > 1, "the claims should have been spread over several agents");
     }
+
+    [Fact]
+    public async Task Snapshot_ListsTheQueueInClaimOrderAcrossTenants_WithLiveClaimsAndRecentResolutions()
+    {
+        await using var stores = await adapter.CreateAsync();
+        var (first, second, worked, other) = (Build.Item("globex", Build.Now), Build.Item("acme", Build.Now.AddMinutes(1)),
+            Build.Item("acme", Build.Now.AddMinutes(-10)), Build.Item("acme", Build.Now, ServiceLine.Billing));
+        await stores.WorkItems.AddAsync(TenantScope.ForWorker("acme"), worked, default);
+        await stores.WorkItems.AddAsync(TenantScope.ForWorker("globex"), first, default);
+        await stores.WorkItems.AddAsync(TenantScope.ForWorker("acme"), second, default);
+        await stores.WorkItems.AddAsync(TenantScope.ForWorker("acme"), other, default);
+        var claimed = (await stores.Queue.ClaimNextAsync("hr", Lease(1, Build.Now.AddMinutes(2)), default))!;
+        claimed.Resolve(Build.Agent(1), "Done", Build.Now.AddMinutes(14));
+        await stores.WorkItems.UpdateAsync(TenantScope.ForWorker("acme"), claimed, 2, default);
+        var held = (await stores.Queue.ClaimNextAsync("hr", Lease(2, Build.Now.AddMinutes(15)), default))!;
+
+        var snapshot = await stores.Queue.SnapshotAsync("hr", Build.Now.AddMinutes(16), 100, 10, default);
+
+        Assert.Equal(worked.Id, claimed.Id);
+        Assert.Equal([first.Id, second.Id], snapshot.Open.Select(i => i.ItemId));
+        Assert.Equal(("agent-2", (DateTimeOffset?)Build.Now.AddMinutes(15)), (snapshot.Open[0].ClaimedBy, snapshot.Open[0].ClaimedAt));
+        Assert.Equal(held.Id, snapshot.Open[0].ItemId);
+        Assert.Null(snapshot.Open[1].ClaimedBy);
+        Assert.Equal([new Core.Queues.ForecastBreaches.RecentResolution("agent-1", Build.Now.AddMinutes(2), Build.Now.AddMinutes(14))], snapshot.Recent);
+    }
 }
