@@ -11,8 +11,9 @@ public sealed record SlaProgressResponse(double TargetMinutes, double ElapsedMin
         p.Paused ? "paused" : p.Running ? (p.Breached ? "breached" : "running") : (p.Breached ? "met-late" : "met"));
 }
 
+/// <summary>A single item's due times carry the offset of <see cref="TimeZone"/>, the zone its SLA is measured in; lists give them in UTC.</summary>
 public sealed record SlaClockResponse(long SlaVersion, DateTimeOffset FirstResponseDue, DateTimeOffset ResolutionDue, DateTimeOffset? PausedAt,
-    SlaProgressResponse? FirstResponse = null, SlaProgressResponse? Resolution = null);
+    SlaProgressResponse? FirstResponse = null, SlaProgressResponse? Resolution = null, string? TimeZone = null);
 
 public sealed record WorkItemChangeResponse(DateTimeOffset At, string Actor, string Action, IReadOnlyDictionary<string, string?> Details);
 

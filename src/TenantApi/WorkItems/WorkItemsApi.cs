@@ -46,7 +46,12 @@ public static class WorkItemsApi
         var response = WorkItemResponse.Full(view.Item);
         return TypedResults.Ok(response.Sla is null ? response : response with
         {
-            Sla = response.Sla with { FirstResponse = SlaProgressResponse.From(view.FirstResponse), Resolution = SlaProgressResponse.From(view.Resolution) },
+            Sla = response.Sla with
+            {
+                FirstResponse = SlaProgressResponse.From(view.FirstResponse), Resolution = SlaProgressResponse.From(view.Resolution), TimeZone = view.TimeZone,
+                FirstResponseDue = view.Local(response.Sla.FirstResponseDue), ResolutionDue = view.Local(response.Sla.ResolutionDue),
+                PausedAt = response.Sla.PausedAt is { } paused ? view.Local(paused) : null,
+            },
         });
     }
 

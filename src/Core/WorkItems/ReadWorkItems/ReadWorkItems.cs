@@ -8,8 +8,12 @@ namespace BackOffice.Core.WorkItems.ReadWorkItems;
 public sealed record ListWorkItemsQuery(string? Status = null, string? ServiceLine = null, string? Priority = null, string? Type = null, int? PageSize = null, string? Cursor = null);
 
 /// <summary>A tenant's work items, as its users and the provider's staff see them.</summary>
-/// <summary>An item with where its SLA clocks stand now.</summary>
-public sealed record WorkItemView(WorkItem Item, SlaProgress? FirstResponse, SlaProgress? Resolution);
+/// <summary>An item with where its SLA clocks stand now, and the time zone its SLA is measured in (else its tenant's).</summary>
+public sealed record WorkItemView(WorkItem Item, SlaProgress? FirstResponse, SlaProgress? Resolution, string TimeZone)
+{
+    /// <summary>An instant as the tenant's clock on the wall shows it.</summary>
+    public DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById(TimeZone));
+}
 
 public sealed class ReadWorkItems(TenantAccess access, IWorkItemStore items, SlaSettingsSource slas, TimeProvider time)
 {
@@ -18,9 +22,10 @@ public sealed class ReadWorkItems(TenantAccess access, IWorkItemStore items, Sla
     {
         var (tenant, scope) = await access.ResolveAsync(actor, tenantId, AccessMode.Read, ct);
         var item = await items.FindAsync(scope, itemId, ct) ?? throw new NotFoundException($"Work item {itemId}");
-        if (item.Sla is null) return new WorkItemView(item, null, null);
-        var progress = SlaProgress.Of(item, await slas.VersionAsync(tenant, scope, item.Sla.SlaVersion, ct), time.GetUtcNow());
-        return new WorkItemView(item, progress?.FirstResponse, progress?.Resolution);
+        if (item.Sla is null) return new WorkItemView(item, null, null, tenant.TimeZone);
+        var settings = await slas.VersionAsync(tenant, scope, item.Sla.SlaVersion, ct);
+        var progress = SlaProgress.Of(item, settings, time.GetUtcNow());
+        return new WorkItemView(item, progress?.FirstResponse, progress?.Resolution, settings.Calendar.TimeZone);
     }
 
     public async Task<Page<WorkItem>> ListAsync(Actor actor, string tenantId, ListWorkItemsQuery query, CancellationToken ct)
