@@ -60,4 +60,19 @@ public sealed class PortalBrowserTests(PortalServer server) : IClassFixture<Port
 
         await Assertions.Expect(page.Locator("[data-testid=desk-message]")).ToContainTextAsync($"Resolved \"{title}\"");
     }
+
+    [Fact]
+    public async Task DemoSupervisor_SeesTheBreachForecastOfEveryQueue_WhichAnAgentMayNot()
+    {
+        var page = await _browser!.NewPageAsync();
+        await page.GotoAsync($"{server.BaseUrl}/dev/sign-in?returnUrl=/supervisor");
+        await page.ClickAsync("text=Sam Supervisor");
+
+        foreach (var queue in new[] { "hr", "billing", "orders" })
+            await Assertions.Expect(page.Locator($"[data-testid=forecast-{queue}]")).ToContainTextAsync("agents on shift");
+        var agent = await _browser.NewPageAsync();
+        await agent.GotoAsync($"{server.BaseUrl}/dev/sign-in?returnUrl=/supervisor");
+        await agent.ClickAsync("text=Alex Agent");
+        await Assertions.Expect(agent.Locator("[role=alert]")).ToContainTextAsync("Supervisor");
+    }
 }
