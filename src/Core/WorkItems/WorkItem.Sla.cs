@@ -18,13 +18,15 @@ public sealed partial class WorkItem
     /// Replaces the item's clocks with ones recomputed from its history, keeping the old and the new figures, who and why,
     /// in its history. A threshold the new figures put in the past, that the old ones had not yet reached, fires now.
     /// </summary>
-    public void ReplaySla(SlaClock replayed, Actor by, string reason, DateTimeOffset now)
+    /// <param name="discardedPauses">Pauses, by the instant each began, that the replay found were not pauses: kept for later replays.</param>
+    public void ReplaySla(SlaClock replayed, Actor by, string reason, DateTimeOffset now, IReadOnlyCollection<DateTimeOffset>? discardedPauses = null)
     {
         var old = Sla ?? throw new ConflictException($"Work item {Id} has no SLA clocks to replay.");
         Sla = replayed;
         Record(by, now, WorkItemActions.SlaReplayed, new Dictionary<string, string?>
         {
             ["reason"] = reason,
+            [SlaTimeline.DiscardedPauses] = discardedPauses is { Count: > 0 } ? string.Join(' ', discardedPauses.Select(p => p.ToString("O"))) : null,
             ["slaVersion"] = $"{old.SlaVersion} -> {replayed.SlaVersion}",
             ["firstResponseDue"] = $"{old.FirstResponseDue:O} -> {replayed.FirstResponseDue:O}",
             ["resolutionDue"] = $"{old.ResolutionDue:O} -> {replayed.ResolutionDue:O}",

@@ -107,4 +107,22 @@ public sealed class SlaTimelineTests
             .Select(e => e switch { SlaWarning w => (w.Clock, w.Percent), SlaBreached b => (b.Clock, 100), _ => default }).ToList();
         Assert.Equal([(SlaClockKind.FirstResponse, 50), (SlaClockKind.FirstResponse, 100), (SlaClockKind.Resolution, 50)], fired);
     }
+
+    [Fact]
+    public void Replay_DiscardingAPauseAskedByMistake_CountsItsTime_AndLaterEditsKeepItDiscarded()
+    {
+        var settings = Settings(1, AlwaysOpen, ClockMode.Calendar);
+        var item = Submit(settings, T0);
+        Ask(item, T0.AddMinutes(10));
+        Answer(item, settings, T0.AddMinutes(40));
+        var paused = item.Sla!.ResolutionDue;
+
+        item.ReplaySla(SlaTimeline.Replay(settings, item, item.Priority, [T0.AddMinutes(10)]), Supervisor, "Asked by mistake", T0.AddMinutes(45), [T0.AddMinutes(10)]);
+        var corrected = item.Sla!.ResolutionDue;
+        ChangePriority(item, settings, Priority.P1, T0.AddMinutes(50));
+
+        Assert.Equal((T0.AddMinutes(630), T0.AddMinutes(600)), (paused, corrected));
+        Assert.Equal(T0.AddMinutes(120), item.Sla!.ResolutionDue);
+        Assert.Equal($"{T0.AddMinutes(10):O}", item.History.Single(h => h.Action == WorkItemActions.SlaReplayed).Details[SlaTimeline.DiscardedPauses]);
+    }
 }

@@ -76,11 +76,32 @@ public sealed class SlaReplayTests : IAsyncLifetime
         var url = $"/api/tenants/acme/work-items/{item["id"]}/sla/replay";
 
         await Api.ProblemAsync(await Api.PostWithETagAsync(_client, url, "\"1\"", new { reason = "Mine" }), HttpStatusCode.Forbidden);
-        var errors = await Api.ProblemAsync(await Api.PostWithETagAsync(_supervisor, url, "\"1\"", new { reason = " ", slaVersion = 99 }), HttpStatusCode.BadRequest);
+        var errors = await Api.ProblemAsync(await Api.PostWithETagAsync(_supervisor, url, "\"1\"", new { reason = " ", slaVersion = 99, discardPauses = new[] { DateTimeOffset.UnixEpoch } }),
+            HttpStatusCode.BadRequest);
         await Api.ProblemAsync(await Api.PostWithETagAsync(_supervisor, url, "\"7\"", new { reason = "Stale" }), HttpStatusCode.PreconditionFailed);
         var unchanged = await Api.GetJsonAsync(_client, $"/api/tenants/acme/work-items/{item["id"]}");
 
-        Assert.Equal(["reason", "slaVersion"], errors.Keys.Order());
+        Assert.Equal(["discardPauses", "reason", "slaVersion"], errors.Keys.Order());
         Assert.Equal("\"1\"", (string)unchanged["eTag"]!);
+    }
+
+    [Fact]
+    public async Task Replay_CanDiscardAWaitOnTheClientThatWasAMistake_CountingItsTimeAgain()
+    {
+        var agent = _platform.ClientAs(TestUser.Agent);
+        var item = await Api.SubmitAsync(_client, "acme", "Asked by mistake");
+        var url = $"/api/tenants/acme/work-items/{item["id"]}";
+        var claim = await agent.PostAsync("/api/queues/hr/claims", null);
+        var asked = await Api.PostWithETagAsync(agent, $"{url}/questions", claim.Headers.ETag!.Tag, new { question = "Which Jane?" });
+        _platform.Clock.Advance(TimeSpan.FromMinutes(30));
+        var answered = await Api.PostWithETagAsync(_client, $"{url}/answer", asked.Headers.ETag!.Tag, new { answer = "Never mind" });
+        var paused = await Api.JsonAsync(answered);
+        var askedAt = paused["history"]!.AsArray().Single(h => (string)h!["action"]! == "asked-client")!["at"]!.GetValue<DateTimeOffset>();
+
+        var replay = await Api.PostWithETagAsync(_supervisor, $"{url}/sla/replay", answered.Headers.ETag!.Tag, new { reason = "The question was a mistake", discardPauses = new[] { askedAt } });
+        var corrected = await Api.JsonAsync(replay);
+
+        Assert.Equal((DateTimeOffset)item["sla"]!["resolutionDue"]! + TimeSpan.FromMinutes(30), (DateTimeOffset)paused["sla"]!["resolutionDue"]!);
+        Assert.Equal((DateTimeOffset)item["sla"]!["resolutionDue"]!, (DateTimeOffset)corrected["sla"]!["resolutionDue"]!);
     }
 }

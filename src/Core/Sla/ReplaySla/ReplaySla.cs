@@ -6,7 +6,11 @@ using BackOffice.Core.WorkItems;
 namespace BackOffice.Core.Sla.ReplaySla;
 
 /// <param name="SlaVersion">The version to measure under; the tenant's current one when left out.</param>
-public sealed record ReplaySlaRequest(string? Reason, long? SlaVersion);
+/// <param name="DiscardPauses">
+/// Corrects the item's status history: the waits on the client that began at these instants were not real waits (say, the
+/// question was asked by mistake), so their time counts against the clocks, in this replay and every later one.
+/// </param>
+public sealed record ReplaySlaRequest(string? Reason, long? SlaVersion, IReadOnlyList<DateTimeOffset>? DiscardPauses = null);
 
 /// <summary>
 /// A supervisor or platform admin recomputes an item's clocks from its history, for example after a holiday was entered
@@ -25,11 +29,14 @@ public sealed class ReplaySla(TenantAccess access, IWorkItemStore items, SlaSett
         var reason = errors.Required("reason", request.Reason, ReasonMax);
         var version = request.SlaVersion ?? tenant.SlaVersion;
         if (version < 0 || version > tenant.SlaVersion) errors.Add("slaVersion", $"Must be a version of this tenant's SLA, 0 to {tenant.SlaVersion}.");
+        var discard = request.DiscardPauses ?? [];
+        var unknown = discard.Except(SlaTimeline.PauseStarts(item)).ToList();
+        if (unknown.Count > 0) errors.Add("discardPauses", $"The item did not start waiting on the client at {string.Join(", ", unknown.Select(u => u.ToString("O")))}.");
         errors.ThrowIfAny();
         Versioned.Require(expectedVersion, item.Version, $"Work item {itemId}");
         if (item.Sla is null) throw new ConflictException($"Work item {itemId} has no SLA clocks to replay.");
         var settings = await slas.VersionAsync(tenant, scope, version, ct);
-        item.ReplaySla(SlaTimeline.Replay(settings, item, item.Priority), actor, reason!, time.GetUtcNow());
+        item.ReplaySla(SlaTimeline.Replay(settings, item, item.Priority, discard), actor, reason!, time.GetUtcNow(), discard.Distinct().ToList());
         await items.UpdateAsync(scope, item, expectedVersion!.Value, ct);
         return item;
     }
