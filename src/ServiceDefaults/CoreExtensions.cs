@@ -10,6 +10,8 @@ using BackOffice.Core.Sla.ReplaySla;
 using BackOffice.Core.Sla.MonitorSla;
 using BackOffice.Core.Sla.Reporting;
 using BackOffice.Core.Queues.ReturnLapsedClaims;
+using BackOffice.Core.Routing;
+using BackOffice.Core.Routing.ManageAgents;
 using BackOffice.Core.Tenancy;
 using BackOffice.Core.Tenancy.ChangeTenantStatus;
 using BackOffice.Core.Tenancy.OnboardTenant;
@@ -40,10 +42,11 @@ public static class CoreExtensions
         services.AddValidatedOptions<OutboxOptions>(OutboxOptions.SectionName);
         services.AddValidatedOptions<SlaMonitorOptions>(SlaMonitorOptions.SectionName);
         services.AddValidatedOptions<WebhookOptions>(WebhookOptions.SectionName);
+        services.AddValidatedOptions<RoutingOptions>(RoutingOptions.SectionName);
         services.AddSingleton<TenantAccess>()
             .AddSingleton<OnboardTenant>().AddSingleton<ChangeTenantStatus>().AddSingleton<ReadTenants>()
             .AddSingleton<SubmitWorkItem>().AddSingleton<ReadWorkItems>().AddSingleton<EditWorkItem>().AddSingleton<ResolveWorkItem>().AddSingleton<WaitOnClient>()
-            .AddSingleton<ClaimNextWorkItem>().AddSingleton<ReadQueues>().AddSingleton<ForecastBreaches>().AddSingleton<ReturnLapsedClaims>()
+            .AddSingleton<ClaimNextWorkItem>().AddSingleton<ReadQueues>().AddSingleton<ForecastBreaches>().AddSingleton<ManageAgents>().AddSingleton<ReturnLapsedClaims>()
             .AddSingleton<SlaSettingsSource>().AddSingleton<ManageSla>().AddSingleton<MonitorSla>().AddSingleton<ReportSla>().AddSingleton<ReplaySla>()
             .AddSingleton<ReadActivity>().AddSingleton<IDomainEventHandler, ActivityFeedProjector>()
             .AddSingleton<ReadSlaAlerts>().AddSingleton<IDomainEventHandler, SlaEscalation>()

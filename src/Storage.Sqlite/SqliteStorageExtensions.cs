@@ -1,6 +1,7 @@
 using BackOffice.Core.Activity;
 using BackOffice.Core.Events;
 using BackOffice.Core.Queues;
+using BackOffice.Core.Routing;
 using BackOffice.Core.Sla;
 using BackOffice.Core.Sla.Alerts;
 using BackOffice.Core.Tenancy;
@@ -40,7 +41,8 @@ public static class SqliteStorageExtensions
         .AddSingleton<ISlaSettingsStore, SqliteSlaSettingsStore>()
         .AddSingleton<ISlaDeadlines, SqliteSlaDeadlines>()
         .AddSingleton<ISlaAlertStore, SqliteSlaAlertStore>()
-        .AddSingleton<IWebhookStore, SqliteWebhookStore>();
+        .AddSingleton<IWebhookStore, SqliteWebhookStore>()
+        .AddSingleton<IAgentProfileStore, SqliteAgentProfileStore>();
 
     private sealed class SqliteMigrationStep(SqliteDatabase db) : IHostedService
     {

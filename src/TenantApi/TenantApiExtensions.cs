@@ -1,5 +1,6 @@
 using BackOffice.ServiceDefaults.Auth;
 using BackOffice.TenantApi.Activity;
+using BackOffice.TenantApi.Agents;
 using BackOffice.TenantApi.DevAuth;
 using BackOffice.TenantApi.Queues;
 using BackOffice.TenantApi.Sla;
@@ -36,7 +37,8 @@ public static class TenantApiExtensions
             .MapActivityApi()
             .MapSlaApi()
             .MapSlaAlertsApi()
-            .MapWebhooksApi();
+            .MapWebhooksApi()
+            .MapAgentsApi();
         app.MapDevTokenApi();
         return app;
     }

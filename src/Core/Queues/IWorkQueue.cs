@@ -3,7 +3,9 @@ using BackOffice.Core.Common;
 namespace BackOffice.Core.Queues;
 
 /// <summary>A claim an agent takes on the next item of a queue, for a limited time.</summary>
-public sealed record ClaimLease(Actor Agent, DateTimeOffset Now, DateTimeOffset Until);
+/// <param name="Tenants">The tenants the agent may serve; null for every tenant.</param>
+/// <param name="WipLimit">How many live claims the agent may hold, this one included; null for no limit.</param>
+public sealed record ClaimLease(Actor Agent, DateTimeOffset Now, DateTimeOffset Until, IReadOnlyCollection<string>? Tenants = null, int? WipLimit = null);
 
 /// <summary>An entry of a queue whose claim lapsed, found through the queue index.</summary>
 public sealed record LapsedClaim(string Queue, string TenantId, Guid ItemId);
@@ -14,8 +16,11 @@ public sealed record LapsedClaim(string Queue, string TenantId, Guid ItemId);
 public interface IWorkQueue
 {
     /// <summary>
-    /// Takes the first entry of the queue that is free or whose lease lapsed, claims its item
+    /// Takes the next entry of the queue that is free or whose lease lapsed, among the lease's tenants, claims its item
     /// (<see cref="WorkItems.WorkItem.Claim"/>) and saves both atomically. No two callers ever get the same entry.
+    /// Order: the earliest fairness band first (<see cref="WorkItems.WorkItem.QueueBand"/>); within a band, the tenant
+    /// served least recently in this queue; within a tenant, <see cref="WorkItems.WorkItem.QueueOrder"/>.
+    /// Throws <see cref="Common.ConflictException"/> when the agent already holds <see cref="ClaimLease.WipLimit"/> live claims.
     /// </summary>
     Task<WorkItems.WorkItem?> ClaimNextAsync(string queue, ClaimLease lease, CancellationToken ct);
 

@@ -44,6 +44,15 @@ public sealed partial class WorkItem : AggregateRoot
 
     private const long RaisedBand = 1L << 62;
 
+    /// <summary>Items due within this much of each other count as equally close to their due time, for fairness across tenants.</summary>
+    public static readonly TimeSpan FairnessWindow = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// The item's fairness band in its queue: raised items first, then by due time in <see cref="FairnessWindow"/> steps.
+    /// Within a band, a queue serves its tenants in turn (see <see cref="Queues.IWorkQueue.ClaimNextAsync"/>).
+    /// </summary>
+    public long QueueBand => (RaisedAt is null ? 1L << 40 : 0) + (Sla?.ResolutionDue ?? CreatedAt).UtcTicks / FairnessWindow.Ticks;
+
     /// <summary>The queue an item waits in while it is open: for now, the one of its service line.</summary>
     public string Queue => ServiceLine.ToText();
 

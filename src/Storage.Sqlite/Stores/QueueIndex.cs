@@ -12,13 +12,14 @@ internal static class QueueIndex
         var id = item.Id.ToString("D");
         if (!item.IsQueued)
             return context.Database.ExecuteSqlAsync($"DELETE FROM queue_entries WHERE item_id = {id}", ct);
-        var sortKey = item.QueueOrder;
+        var (sortKey, band) = (item.QueueOrder, item.QueueBand);
         var lease = item.LeaseExpiresAt.ToTicks();
         return context.Database.ExecuteSqlAsync($"""
-            INSERT INTO queue_entries (item_id, queue, tenant_id, sort_key, claimed_by, lease_expires_at)
-            VALUES ({id}, {item.Queue}, {item.TenantId}, {sortKey}, {item.AssigneeSubject}, {lease})
-            ON CONFLICT (item_id) DO UPDATE SET queue = excluded.queue, sort_key = excluded.sort_key,
-                claimed_by = excluded.claimed_by, lease_expires_at = excluded.lease_expires_at
+            INSERT INTO queue_entries (item_id, queue, tenant_id, sort_key, band, claimed_by, lease_expires_at)
+            VALUES ({id}, {item.Queue}, {item.TenantId}, {sortKey}, {band}, {item.AssigneeSubject}, {lease})
+            ON CONFLICT (item_id) DO UPDATE SET queue = excluded.queue, sort_key = excluded.sort_key, band = excluded.band,
+                claimed_by = excluded.claimed_by, lease_expires_at = excluded.lease_expires_at;
+            INSERT OR IGNORE INTO queue_tenants (queue, tenant_id, last_served) VALUES ({item.Queue}, {item.TenantId}, 0)
             """, ct);
     }
 }

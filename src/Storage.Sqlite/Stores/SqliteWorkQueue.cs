@@ -8,28 +8,14 @@ namespace BackOffice.Storage.Sqlite.Stores;
 
 internal sealed class SqliteWorkQueue(SqliteDatabase db) : IWorkQueue
 {
-    private sealed record Entry(string TenantId, string ItemId);
-
     public Task<WorkItem?> ClaimNextAsync(string queue, ClaimLease lease, CancellationToken ct) =>
         db.WriteAsync<WorkItem?>(null, async context =>
         {
-            var now = lease.Now.ToTicks();
-            var until = lease.Until.ToTicks();
-            var taken = await context.Database.SqlQuery<Entry>($"""
-                UPDATE queue_entries SET claimed_by = {lease.Agent.Subject}, lease_expires_at = {until}
-                WHERE item_id = (SELECT item_id FROM (
-                    SELECT * FROM (SELECT item_id, sort_key FROM queue_entries
-                                   WHERE queue = {queue} AND claimed_by IS NULL ORDER BY sort_key LIMIT 1)
-                    UNION ALL
-                    SELECT * FROM (SELECT item_id, sort_key FROM queue_entries
-                                   WHERE queue = {queue} AND claimed_by IS NOT NULL AND lease_expires_at <= {now} ORDER BY sort_key LIMIT 1))
-                  ORDER BY sort_key LIMIT 1)
-                RETURNING tenant_id AS TenantId, item_id AS ItemId
-                """).ToListAsync(ct);
-            if (taken.Count == 0) return null;
+            var taken = await FairClaim.TakeAsync(context, queue, lease, ct);
+            if (taken is null) return null;
 
-            var tenantContext = await context.InTenant(TenantScope.ForWorker(taken[0].TenantId));
-            var row = await CompiledQueries.WorkItemById(tenantContext, taken[0].ItemId) ?? throw new InvalidOperationException($"Queue entry {taken[0].ItemId} has no item.");
+            var tenantContext = await context.InTenant(TenantScope.ForWorker(taken.TenantId));
+            var row = await CompiledQueries.WorkItemById(tenantContext, taken.ItemId) ?? throw new InvalidOperationException($"Queue entry {taken.ItemId} has no item.");
             var item = row.ToWorkItem();
             var readVersion = item.Version;
             item.Claim(lease.Agent, lease.Now, lease.Until);

@@ -14,11 +14,11 @@ public abstract class WorkQueueContract(IStoreAdapter adapter)
     {
         await using var stores = await adapter.CreateAsync();
         var older = Build.Item("globex", Build.Now);
-        await stores.WorkItems.AddAsync(TenantScope.ForWorker("acme"), Build.Item("acme", Build.Now.AddMinutes(2)), default);
+        await stores.WorkItems.AddAsync(TenantScope.ForWorker("acme"), Build.Item("acme", Build.Now.AddMinutes(20)), default);
         await stores.WorkItems.AddAsync(TenantScope.ForWorker("globex"), older, default);
         await stores.WorkItems.AddAsync(TenantScope.ForWorker("acme"), Build.Item("acme", Build.Now.AddMinutes(-5), ServiceLine.Billing), default);
 
-        var claimed = await stores.Queue.ClaimNextAsync("hr", Lease(1, Build.Now.AddMinutes(3)), default);
+        var claimed = await stores.Queue.ClaimNextAsync("hr", Lease(1, Build.Now.AddMinutes(21)), default);
 
         Assert.Equal(older.Id, claimed?.Id);
         Assert.Equal((WorkItemStatus.InProgress, "agent-1", 2L), (claimed!.Status, claimed.AssigneeSubject, claimed.Version));
@@ -99,5 +99,65 @@ public abstract class WorkQueueContract(IStoreAdapter adapter)
         Assert.Equal(held.Id, snapshot.Open[0].ItemId);
         Assert.Null(snapshot.Open[1].ClaimedBy);
         Assert.Equal([new Core.Queues.ForecastBreaches.RecentResolution("agent-1", Build.Now.AddMinutes(2), Build.Now.AddMinutes(14))], snapshot.Recent);
+    }
+
+    private static async Task AddAsync(StoreSet stores, params WorkItem[] items)
+    {
+        foreach (var item in items) await stores.WorkItems.AddAsync(TenantScope.ForWorker(item.TenantId), item, default);
+    }
+
+    [Fact]
+    public async Task ClaimNext_WithinAFairnessBand_ServesTenantsInTurn_HoweverLargeOneBacklogIs()
+    {
+        await using var stores = await adapter.CreateAsync();
+        await AddAsync(stores, [.. Enumerable.Range(0, 6).Select(i => Build.Item("acme", Build.Now.AddSeconds(i)))]);
+        await AddAsync(stores, [.. Enumerable.Range(0, 3).Select(i => Build.Item("globex", Build.Now.AddMinutes(5).AddSeconds(i)))]);
+
+        var tenants = new List<string>();
+        for (var i = 0; i < 6; i++) tenants.Add((await stores.Queue.ClaimNextAsync("hr", Lease(i, Build.Now.AddMinutes(6)), default))!.TenantId);
+
+        Assert.Equal(["acme", "globex", "acme", "globex", "acme", "globex"], tenants);
+    }
+
+    [Fact]
+    public async Task ClaimNext_AnEarlierBand_GoesFirst_WhicheverTenantWasServedLast()
+    {
+        await using var stores = await adapter.CreateAsync();
+        await AddAsync(stores, Build.Item("globex", Build.Now), Build.Item("globex", Build.Now.AddMinutes(1)), Build.Item("acme", Build.Now.AddHours(1)));
+
+        var first = await stores.Queue.ClaimNextAsync("hr", Lease(1, Build.Now.AddMinutes(2)), default);
+        var second = await stores.Queue.ClaimNextAsync("hr", Lease(2, Build.Now.AddMinutes(2)), default);
+
+        Assert.Equal(("globex", "globex"), (first!.TenantId, second!.TenantId));
+    }
+
+    [Fact]
+    public async Task ClaimNext_OffersOnlyTheTenantsTheAgentMayServe()
+    {
+        await using var stores = await adapter.CreateAsync();
+        await AddAsync(stores, Build.Item("acme", Build.Now), Build.Item("globex", Build.Now.AddHours(1)));
+        var lease = Lease(1, Build.Now.AddMinutes(1)) with { Tenants = ["globex"] };
+
+        var first = await stores.Queue.ClaimNextAsync("hr", lease, default);
+        var second = await stores.Queue.ClaimNextAsync("hr", lease with { Agent = Build.Agent(2) }, default);
+
+        Assert.Equal("globex", first?.TenantId);
+        Assert.Null(second);
+    }
+
+    [Fact]
+    public async Task ClaimNext_RefusesAnAgentAtTheirWipLimit_UntilAClaimLapses()
+    {
+        await using var stores = await adapter.CreateAsync();
+        await AddAsync(stores, [.. Enumerable.Range(0, 4).Select(i => Build.Item("acme", Build.Now.AddSeconds(i)))]);
+        var lease = Lease(1, Build.Now) with { WipLimit = 2 };
+
+        await stores.Queue.ClaimNextAsync("hr", lease, default);
+        await stores.Queue.ClaimNextAsync("hr", lease, default);
+        var third = await Assert.ThrowsAsync<Core.Common.ConflictException>(() => stores.Queue.ClaimNextAsync("hr", lease, default));
+        var afterLapse = await stores.Queue.ClaimNextAsync("hr", Lease(1, Build.Now.AddMinutes(11)) with { WipLimit = 2 }, default);
+
+        Assert.Contains("limit", third.Message);
+        Assert.NotNull(afterLapse);
     }
 }

@@ -20,6 +20,8 @@ public class HostFactory<THost>(string environment = "Development", IReadOnlyDic
         builder.UseSetting("Storage:Sqlite:DataFolder", DataFolder);
         builder.UseSetting("Telemetry:Exporter", "none");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Tests drain queues with one agent; work-in-progress limits are tested through agents' own profiles.
+        builder.UseSetting("Routing:DefaultWipLimit", "10000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
     }
 

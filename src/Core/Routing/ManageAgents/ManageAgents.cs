@@ -1,0 +1,46 @@
+using BackOffice.Core.Common;
+using BackOffice.Core.Tenancy;
+
+namespace BackOffice.Core.Routing.ManageAgents;
+
+/// <param name="Tenants">The tenants the agent may serve; null or left out for every tenant.</param>
+public sealed record AgentProfileRequest(string? Name, IReadOnlyList<string>? Lines, IReadOnlyList<string>? Tenants, int? WipLimit);
+
+/// <summary>Supervisors set each agent's skills (service lines, tenants) and work-in-progress limit.</summary>
+public sealed class ManageAgents(IAgentProfileStore profiles, ITenantStore tenants, RoutingOptions options, TimeProvider time)
+{
+    public const int MaxWipLimit = 50;
+
+    public async Task<IReadOnlyList<AgentProfile>> ListAsync(Actor actor, CancellationToken ct)
+    {
+        Permissions.Require(actor, Roles.Supervisor, Roles.PlatformAdmin);
+        return await profiles.ListAsync(ct);
+    }
+
+    /// <summary>The agent's profile, or the default one everyone without a profile works under.</summary>
+    public async Task<AgentProfile> GetAsync(Actor actor, string subject, CancellationToken ct)
+    {
+        Permissions.Require(actor, [.. Roles.Provider]);
+        if (actor.Subject != subject) Permissions.Require(actor, Roles.Supervisor, Roles.PlatformAdmin);
+        return await profiles.FindAsync(subject, ct) ?? AgentProfile.Default(subject, subject, options.DefaultWipLimit);
+    }
+
+    public async Task<AgentProfile> PutAsync(Actor actor, string subject, AgentProfileRequest request, CancellationToken ct)
+    {
+        Permissions.Require(actor, Roles.Supervisor, Roles.PlatformAdmin);
+        var errors = new FieldErrors();
+        var name = errors.Required("name", request.Name, 200);
+        var lines = new List<ServiceLine>();
+        if (request.Lines is not { Count: > 0 }) errors.Add("lines", "Give at least one service line.");
+        else foreach (var line in request.Lines)
+                if (EnumText.TryParse<ServiceLine>(line, out var parsed)) lines.Add(parsed);
+                else errors.Add("lines", $"'{line}' is not a service line.");
+        if (request.WipLimit is not (>= 1 and <= MaxWipLimit)) errors.Add("wipLimit", $"'wipLimit' must be between 1 and {MaxWipLimit}.");
+        foreach (var tenant in request.Tenants ?? [])
+            if (await tenants.FindAsync(tenant, ct) is null) errors.Add("tenants", $"There is no tenant '{tenant}'.");
+        errors.ThrowIfAny();
+        var profile = new AgentProfile(subject, name!, lines.Distinct().ToList(), request.Tenants?.Distinct().ToList(), request.WipLimit!.Value, time.GetUtcNow(), actor.Name);
+        await profiles.SaveAsync(profile, ct);
+        return profile;
+    }
+}

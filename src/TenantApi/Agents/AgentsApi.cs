@@ -1,0 +1,36 @@
+using BackOffice.Core.Common;
+using BackOffice.Core.Routing;
+using BackOffice.Core.Routing.ManageAgents;
+using BackOffice.TenantApi.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace BackOffice.TenantApi.Agents;
+
+public sealed record AgentProfileResponse(string Subject, string Name, IReadOnlyList<string> Lines, IReadOnlyList<string>? Tenants, int WipLimit,
+    DateTimeOffset? UpdatedAt, string UpdatedBy)
+{
+    public static AgentProfileResponse From(AgentProfile p) => new(p.Subject, p.Name, p.Lines.Select(l => l.ToText()).ToList(), p.Tenants, p.WipLimit,
+        p.UpdatedAt == DateTimeOffset.MinValue ? null : p.UpdatedAt, p.UpdatedBy);
+}
+
+/// <summary>Agents' skills and work-in-progress limits, set by supervisors; claim-next honours them.</summary>
+public static class AgentsApi
+{
+    public static RouteGroupBuilder MapAgentsApi(this RouteGroupBuilder api)
+    {
+        var agents = api.MapGroup("/agents").WithTags("Routing");
+        agents.MapGet("/", List).ProviderOnly();
+        agents.MapGet("/{subject}", Get).ProviderOnly();
+        agents.MapPut("/{subject}", Put).ProviderOnly();
+        return api;
+    }
+
+    private static async Task<Ok<List<AgentProfileResponse>>> List(CurrentActor actor, ManageAgents useCase, CancellationToken ct) =>
+        TypedResults.Ok((await useCase.ListAsync(actor, ct)).Select(AgentProfileResponse.From).ToList());
+
+    private static async Task<Ok<AgentProfileResponse>> Get(string subject, CurrentActor actor, ManageAgents useCase, CancellationToken ct) =>
+        TypedResults.Ok(AgentProfileResponse.From(await useCase.GetAsync(actor, subject, ct)));
+
+    private static async Task<Ok<AgentProfileResponse>> Put(string subject, AgentProfileRequest request, CurrentActor actor, ManageAgents useCase, CancellationToken ct) =>
+        TypedResults.Ok(AgentProfileResponse.From(await useCase.PutAsync(actor, subject, request, ct)));
+}
