@@ -23,6 +23,20 @@ if (only is null or "monitor")
 }
 if (only is "monitor") return;
 
+if (only is null or "routing")
+{
+    Console.WriteLine($"routing warm-up: {(await RoutingBenchmark.RunAsync(TimeSpan.FromSeconds(5), synchronous)).ClaimsPerSecond:F0} claims/s (not counted)");
+    var routingRuns = new List<(double ClaimsPerSecond, double FairnessRatio, int Claims)>();
+    for (var run = 0; run < 3; run++)
+    {
+        var result = await RoutingBenchmark.RunAsync(TimeSpan.FromSeconds(seconds), synchronous);
+        routingRuns.Add(result);
+        Console.WriteLine($"routing run {run + 1}: {result.ClaimsPerSecond:F0} claims/s ({result.Claims} claimed and resolved), largest/smallest tenant share {result.FairnessRatio:F2}");
+    }
+    Console.WriteLine($"ROUTING (50 agents mixed skills, 20 tenants, 100,000 items): median {Median(routingRuns.Select(r => r.ClaimsPerSecond)):F0} claims/s, fairness ratio {Median(routingRuns.Select(r => r.FairnessRatio)):F2} (targets >= 500/s, <= 1.20)");
+}
+if (only is "routing") return;
+
 // One uncounted round of each scenario first: a server runs warm (tiered JIT done), and so should its measure.
 if (only is null or "claims") Console.WriteLine($"claims warm-up: ours {(await ClaimBenchmark.RunAsync(synchronous)).Ours:F0}/s (not counted)");
 if (only is null or "submissions") Console.WriteLine($"submissions warm-up: {(await SubmitBenchmark.RunAsync(TimeSpan.FromSeconds(seconds), synchronous)).PerSecond:F0}/s (not counted)");
