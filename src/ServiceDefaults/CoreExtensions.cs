@@ -10,6 +10,7 @@ using BackOffice.Core.Sla.ReplaySla;
 using BackOffice.Core.Sla.MonitorSla;
 using BackOffice.Core.Sla.Reporting;
 using BackOffice.Core.Queues.ReturnLapsedClaims;
+using BackOffice.Core.Queues.Supervise;
 using BackOffice.Core.Routing;
 using BackOffice.Core.Routing.ManageAgents;
 using BackOffice.Core.Tenancy;
@@ -46,7 +47,8 @@ public static class CoreExtensions
         services.AddSingleton<TenantAccess>()
             .AddSingleton<OnboardTenant>().AddSingleton<ChangeTenantStatus>().AddSingleton<ReadTenants>()
             .AddSingleton<SubmitWorkItem>().AddSingleton<ReadWorkItems>().AddSingleton<EditWorkItem>().AddSingleton<ResolveWorkItem>().AddSingleton<WaitOnClient>()
-            .AddSingleton<ClaimNextWorkItem>().AddSingleton<ReadQueues>().AddSingleton<ForecastBreaches>().AddSingleton<ManageAgents>().AddSingleton<ReturnLapsedClaims>()
+            .AddSingleton<ClaimNextWorkItem>().AddSingleton<ReadQueues>().AddSingleton<ForecastBreaches>().AddSingleton<ManageAgents>()
+            .AddSingleton<SuperviseQueue>().AddSingleton<ReadQueueBoard>().AddSingleton<ReturnLapsedClaims>()
             .AddSingleton<SlaSettingsSource>().AddSingleton<ManageSla>().AddSingleton<MonitorSla>().AddSingleton<ReportSla>().AddSingleton<ReplaySla>()
             .AddSingleton<ReadActivity>().AddSingleton<IDomainEventHandler, ActivityFeedProjector>()
             .AddSingleton<ReadSlaAlerts>().AddSingleton<IDomainEventHandler, SlaEscalation>()

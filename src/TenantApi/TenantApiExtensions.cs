@@ -38,7 +38,8 @@ public static class TenantApiExtensions
             .MapSlaApi()
             .MapSlaAlertsApi()
             .MapWebhooksApi()
-            .MapAgentsApi();
+            .MapAgentsApi()
+            .MapSupervisionApi();
         app.MapDevTokenApi();
         return app;
     }

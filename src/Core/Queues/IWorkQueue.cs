@@ -32,6 +32,9 @@ public interface IWorkQueue
     /// </summary>
     Task<ForecastBreaches.QueueSnapshot> SnapshotAsync(string queue, DateTimeOffset now, int maxOpen, int recent, CancellationToken ct);
 
+    /// <summary>The queue's counts by status, tenant and age, and its raised items (up to 50, in claim order).</summary>
+    Task<Supervise.QueueBoard> BoardAsync(string queue, DateTimeOffset now, CancellationToken ct);
+
     /// <summary>How many entries wait unclaimed in each queue.</summary>
     Task<IReadOnlyDictionary<string, int>> CountWaitingAsync(DateTimeOffset now, CancellationToken ct);
 }

@@ -55,6 +55,12 @@ internal sealed class SqliteWorkQueue(SqliteDatabase db) : IWorkQueue
         return await QueueSnapshots.ReadAsync(context, queue, now, maxOpen, recent, ct);
     }
 
+    public async Task<Core.Queues.Supervise.QueueBoard> BoardAsync(string queue, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var context = db.Context();
+        return await QueueBoards.ReadAsync(context, queue, now, ct);
+    }
+
     private sealed record LapsedRow(string Queue, string TenantId, string ItemId);
 
     private sealed record CountRow(string Queue, int Count);

@@ -54,6 +54,10 @@ public static class Api
     public static async Task<JsonObject> JsonAsync(HttpResponseMessage response) =>
         JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
 
+    /// <summary>A JSON array answer, wrapped under <paramref name="name"/> so it reads like the rest.</summary>
+    public static async Task<JsonNode> JsonAsync(HttpResponseMessage response, string name) =>
+        new JsonObject { [name] = JsonNode.Parse(await response.Content.ReadAsStringAsync()) }[name]!;
+
     public static async Task<JsonObject> GetJsonAsync(HttpClient client, string url)
     {
         var response = await client.GetAsync(url);

@@ -1,0 +1,27 @@
+using BackOffice.Core.Common;
+using BackOffice.Core.Tenancy;
+using BackOffice.Core.WorkItems;
+
+namespace BackOffice.Core.Queues.Supervise;
+
+public sealed record TenantCounts(string TenantId, int Waiting, int InProgress);
+
+/// <summary>Open items of the queue by time since submission: under 1 h, 1-4 h, 4-24 h, over 24 h.</summary>
+public sealed record AgeCounts(int UnderOneHour, int OneToFourHours, int FourToTwentyFourHours, int OverADay);
+
+public sealed record AtRiskItem(string TenantId, Guid ItemId, string Title, Priority Priority, DateTimeOffset? ResolutionDue, string? Assignee);
+
+/// <summary>A queue at a glance: counts by status, tenant and age, and the items an SLA warning or breach raised.</summary>
+public sealed record QueueBoard(string Queue, int Waiting, int InProgress, int WaitingOnClient, IReadOnlyList<TenantCounts> ByTenant, AgeCounts ByAge,
+    IReadOnlyList<AtRiskItem> AtRisk);
+
+/// <summary>The supervisors' board of one queue.</summary>
+public sealed class ReadQueueBoard(IWorkQueue queues, TimeProvider time)
+{
+    public async Task<QueueBoard> ReadAsync(Actor actor, string queue, CancellationToken ct)
+    {
+        Permissions.Require(actor, Roles.Supervisor, Roles.PlatformAdmin);
+        if (!EnumText.TryParse<ServiceLine>(queue, out var line)) throw new NotFoundException($"Queue '{queue}'");
+        return await queues.BoardAsync(line.ToText(), time.GetUtcNow(), ct);
+    }
+}

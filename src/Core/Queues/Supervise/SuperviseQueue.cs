@@ -1,0 +1,106 @@
+using BackOffice.Core.Common;
+using BackOffice.Core.Routing;
+using BackOffice.Core.Tenancy;
+using BackOffice.Core.WorkItems;
+
+namespace BackOffice.Core.Queues.Supervise;
+
+public sealed record AssignRequest(string? Agent);
+
+public sealed record ReturnRequest(string? Reason);
+
+/// <summary>One item of a bulk action, and what became of it.</summary>
+public sealed record BulkTarget(string? TenantId, Guid? ItemId);
+
+public sealed record BulkRequest(string? Action, string? Agent, string? Reason, IReadOnlyList<BulkTarget>? Items);
+
+public sealed record BulkOutcome(string TenantId, Guid ItemId, bool Done, string? Error);
+
+/// <summary>
+/// Supervisors move work by hand: give an item to an agent skilled for it, put a claimed item back in its queue (the
+/// holding agent may hand it back too), or do either to many items at once, each item on its own.
+/// </summary>
+public sealed class SuperviseQueue(TenantAccess access, IWorkItemStore items, IAgentProfileStore profiles, QueueOptions options, RoutingOptions routing, TimeProvider time)
+{
+    public const int BulkMax = 200;
+    private const int ReasonMax = 500;
+
+    public async Task<WorkItem> AssignAsync(Actor actor, string tenantId, Guid itemId, AssignRequest request, long? expectedVersion, CancellationToken ct)
+    {
+        var (scope, item) = await LoadAsync(actor, tenantId, itemId, ct);
+        Permissions.Require(actor, Roles.Supervisor);
+        var profile = await SkilledAgentAsync(request.Agent, item, ct);
+        Versioned.Require(expectedVersion, item.Version, $"Work item {itemId}");
+        var now = time.GetUtcNow();
+        item.AssignTo(profile.Subject, profile.Name, actor, now, now + options.LeaseDuration);
+        await items.UpdateAsync(scope, item, expectedVersion!.Value, ct);
+        return item;
+    }
+
+    public async Task<WorkItem> ReturnAsync(Actor actor, string tenantId, Guid itemId, ReturnRequest request, long? expectedVersion, CancellationToken ct)
+    {
+        var (scope, item) = await LoadAsync(actor, tenantId, itemId, ct);
+        Permissions.Require(actor, Roles.Agent, Roles.Supervisor);
+        var reason = Reason(request.Reason);
+        Versioned.Require(expectedVersion, item.Version, $"Work item {itemId}");
+        item.ReturnToQueue(actor, reason, time.GetUtcNow());
+        await items.UpdateAsync(scope, item, expectedVersion!.Value, ct);
+        return item;
+    }
+
+    /// <summary>Each item is read and changed on its own: one that fails (gone, resolved, changed meanwhile) leaves the rest done.</summary>
+    public async Task<IReadOnlyList<BulkOutcome>> BulkAsync(Actor actor, BulkRequest request, CancellationToken ct)
+    {
+        Permissions.Require(actor, Roles.Supervisor);
+        var errors = new FieldErrors();
+        if (request.Action is not ("assign" or "return")) errors.Add("action", "'action' must be 'assign' or 'return'.");
+        if (request.Items is not { Count: > 0 and <= BulkMax }) errors.Add("items", $"Give 1 to {BulkMax} items.");
+        else if (request.Items.Any(i => string.IsNullOrWhiteSpace(i.TenantId) || i.ItemId is null)) errors.Add("items", "Each item needs 'tenantId' and 'itemId'.");
+        if (request.Action == "assign" && string.IsNullOrWhiteSpace(request.Agent)) errors.Add("agent", "Name the agent to assign to.");
+        if (request.Action == "return") errors.Required("reason", request.Reason, ReasonMax);
+        errors.ThrowIfAny();
+        var outcomes = new List<BulkOutcome>();
+        foreach (var target in request.Items!)
+        {
+            try
+            {
+                var current = await items.FindAsync((await access.ResolveAsync(actor, target.TenantId!, AccessMode.Read, ct)).Scope, target.ItemId!.Value, ct)
+                    ?? throw new NotFoundException($"Work item {target.ItemId}");
+                _ = request.Action == "assign"
+                    ? await AssignAsync(actor, target.TenantId!, target.ItemId.Value, new AssignRequest(request.Agent), current.Version, ct)
+                    : await ReturnAsync(actor, target.TenantId!, target.ItemId.Value, new ReturnRequest(request.Reason), current.Version, ct);
+                outcomes.Add(new BulkOutcome(target.TenantId!, target.ItemId.Value, true, null));
+            }
+            catch (DomainException ex)
+            {
+                outcomes.Add(new BulkOutcome(target.TenantId!, target.ItemId!.Value, false, ex.Message));
+            }
+        }
+        return outcomes;
+    }
+
+    private async Task<(TenantScope, WorkItem)> LoadAsync(Actor actor, string tenantId, Guid itemId, CancellationToken ct)
+    {
+        var (_, scope) = await access.ResolveAsync(actor, tenantId, AccessMode.Read, ct);
+        return (scope, await items.FindAsync(scope, itemId, ct) ?? throw new NotFoundException($"Work item {itemId}"));
+    }
+
+    private async Task<AgentProfile> SkilledAgentAsync(string? subject, WorkItem item, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var agent = errors.Required("agent", subject, 200);
+        errors.ThrowIfAny();
+        var profile = await profiles.FindAsync(agent!, ct) ?? AgentProfile.Default(agent!, agent!, routing.DefaultWipLimit);
+        if (!profile.Serves(item.ServiceLine) || profile.Tenants is { } allowed && !allowed.Contains(item.TenantId))
+            throw new ValidationException(new Dictionary<string, string[]> { ["agent"] = [$"{profile.Name} is not skilled for {item.ServiceLine.ToText()} work of {item.TenantId}."] });
+        return profile;
+    }
+
+    private static string Reason(string? value)
+    {
+        var errors = new FieldErrors();
+        var reason = errors.Required("reason", value, ReasonMax);
+        errors.ThrowIfAny();
+        return reason!;
+    }
+}

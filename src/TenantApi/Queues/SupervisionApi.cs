@@ -1,0 +1,52 @@
+using BackOffice.Core.Common;
+using BackOffice.Core.Queues.Supervise;
+using BackOffice.TenantApi.Http;
+using BackOffice.TenantApi.WorkItems;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace BackOffice.TenantApi.Queues;
+
+public sealed record AtRiskResponse(string TenantId, Guid ItemId, string Title, string Priority, DateTimeOffset? ResolutionDue, string? Assignee);
+
+public sealed record QueueBoardResponse(string Queue, int Waiting, int InProgress, int WaitingOnClient, IReadOnlyList<TenantCounts> ByTenant, AgeCounts ByAge,
+    IReadOnlyList<AtRiskResponse> AtRisk)
+{
+    public static QueueBoardResponse From(QueueBoard b) => new(b.Queue, b.Waiting, b.InProgress, b.WaitingOnClient, b.ByTenant, b.ByAge,
+        b.AtRisk.Select(r => new AtRiskResponse(r.TenantId, r.ItemId, r.Title, r.Priority.ToText(), r.ResolutionDue, r.Assignee)).ToList());
+}
+
+/// <summary>Supervisors' tools: the queue board, assigning and returning items, and both in bulk.</summary>
+public static class SupervisionApi
+{
+    public static RouteGroupBuilder MapSupervisionApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/queues/{queue}/board", Board).WithTags("Queues").ProviderOnly();
+        api.MapPost("/queues/bulk", Bulk).WithTags("Queues").ProviderOnly();
+        var item = api.MapGroup("/tenants/{tenantId}/work-items/{itemId:guid}").WithTags("Queues");
+        item.MapPost("/assign", Assign);
+        item.MapPost("/return", Return);
+        return api;
+    }
+
+    private static async Task<Ok<QueueBoardResponse>> Board(string queue, CurrentActor actor, ReadQueueBoard useCase, CancellationToken ct) =>
+        TypedResults.Ok(QueueBoardResponse.From(await useCase.ReadAsync(actor, queue, ct)));
+
+    /// <summary>Each item is done on its own; the answer says, per item, whether it was done and why not.</summary>
+    private static async Task<Ok<IReadOnlyList<BulkOutcome>>> Bulk(BulkRequest request, CurrentActor actor, SuperviseQueue useCase, CancellationToken ct) =>
+        TypedResults.Ok(await useCase.BulkAsync(actor, request, ct));
+
+    private static async Task<Ok<WorkItemResponse>> Assign(string tenantId, Guid itemId, AssignRequest request, [FromHeader(Name = "If-Match")] string? ifMatch,
+        CurrentActor actor, SuperviseQueue useCase, HttpContext http, CancellationToken ct) =>
+        Respond(http, await useCase.AssignAsync(actor, tenantId, itemId, request, ETags.Parse(ifMatch), ct));
+
+    private static async Task<Ok<WorkItemResponse>> Return(string tenantId, Guid itemId, ReturnRequest request, [FromHeader(Name = "If-Match")] string? ifMatch,
+        CurrentActor actor, SuperviseQueue useCase, HttpContext http, CancellationToken ct) =>
+        Respond(http, await useCase.ReturnAsync(actor, tenantId, itemId, request, ETags.Parse(ifMatch), ct));
+
+    private static Ok<WorkItemResponse> Respond(HttpContext http, Core.WorkItems.WorkItem item)
+    {
+        ETags.Set(http, item.Version);
+        return TypedResults.Ok(WorkItemResponse.Full(item));
+    }
+}
