@@ -1,5 +1,6 @@
 using BackOffice.Core.Common;
 using BackOffice.Core.Queues;
+using BackOffice.Core.Routing;
 using BackOffice.Core.Sla;
 using BackOffice.Core.Tenancy;
 using BackOffice.Core.WorkItems;
@@ -21,7 +22,7 @@ public sealed record DemoOptions
 /// Fills an empty database with the demo tenants and about 200 work items in varied states, through the same
 /// domain methods and stores as real work, so the outbox and activity feeds fill as they would in use.
 /// </summary>
-public sealed class DemoDataSeeder(ITenantStore tenants, IWorkItemStore items, IWorkQueue queues, TimeProvider time)
+public sealed class DemoDataSeeder(ITenantStore tenants, IWorkItemStore items, IWorkQueue queues, IAgentProfileStore profiles, TimeProvider time)
 {
     private static readonly Actor Seeder = new("demo-seeder", "Demo seed", new HashSet<string> { Roles.PlatformAdmin }, null);
 
@@ -36,6 +37,7 @@ public sealed class DemoDataSeeder(ITenantStore tenants, IWorkItemStore items, I
             tenant.ChangeStatus(TenantStatus.Active, Seeder, now.AddDays(-29));
             await tenants.UpdateAsync(tenant, 1, ct);
         }
+        foreach (var profile in DemoDirectory.AgentProfiles(now)) await profiles.SaveAsync(profile, ct);
         var random = new Random(20261123);
         for (var i = 0; i < itemCount; i++) await SubmitAsync(random, now.AddMinutes(-(itemCount - i) * 37), ct);
         await WorkSomeAsync(random, now, ct);
@@ -56,19 +58,23 @@ public sealed class DemoDataSeeder(ITenantStore tenants, IWorkItemStore items, I
         await items.AddAsync(scope, WorkItem.Submit(scope, new NewWorkItem(line, type, priority, title, $"Demo {type.Replace('-', ' ')} for {spec.DisplayName}."), actor, at, clock), ct);
     }
 
-    /// <summary>Agents take the oldest items of each queue: most get resolved, some stay in progress.</summary>
+    /// <summary>Agents take the oldest items of each queue: most get resolved, a few stay in progress (two at most per agent, under their limits).</summary>
     private async Task WorkSomeAsync(Random random, DateTimeOffset now, CancellationToken ct)
     {
         var agents = DemoDirectory.Users.Where(u => u.Role == Roles.Agent)
             .Select(u => new Actor(u.Subject, u.Name, new HashSet<string> { u.Role }, null)).ToArray();
+        var held = agents.ToDictionary(a => a.Subject, _ => 0);
         foreach (var queue in EnumText.Names<ServiceLine>())
         {
             var waiting = (await queues.CountWaitingAsync(now, ct)).GetValueOrDefault(queue);
             for (var n = 0; n < waiting * 6 / 10; n++)
             {
                 var agent = agents[n % agents.Length];
-                var item = await queues.ClaimNextAsync(queue, new ClaimLease(agent, now, now.AddHours(8)), ct);
-                if (item is null || random.Next(10) < 2) continue;
+                var profile = DemoDirectory.AgentProfiles(now).Single(p => p.Subject == agent.Subject);
+                if (!profile.Serves(EnumText.Parse<ServiceLine>(queue))) continue;
+                var item = await queues.ClaimNextAsync(queue, new ClaimLease(agent, now, now.AddHours(8), profile.Tenants), ct);
+                if (item is null) continue;
+                if (random.Next(10) < 2 && held[agent.Subject] < 2) { held[agent.Subject]++; continue; }
                 var version = item.Version;
                 item.Resolve(agent, "Done as requested; details are in the tenant's records.", now);
                 await items.UpdateAsync(TenantScope.ForWorker(item.TenantId), item, version, ct);

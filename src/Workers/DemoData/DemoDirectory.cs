@@ -35,4 +35,11 @@ public static class DemoDirectory
         [ServiceLine.Billing] = ["customer-invoice", "payment-received", "collections-follow-up", "vendor-bill"],
         [ServiceLine.Orders] = ["order-intake", "availability-check", "fulfilment", "shipment", "return"],
     };
+
+    /// <summary>Alex works every line and tenant and is HR-skilled (sees pay); Jo works billing and orders for two tenants.</summary>
+    public static IReadOnlyList<Core.Routing.AgentProfile> AgentProfiles(DateTimeOffset at) =>
+    [
+        new("alex-agent", "Alex Agent", [ServiceLine.Hr, ServiceLine.Billing, ServiceLine.Orders], null, 5, at, "demo seed"),
+        new("jo-agent", "Jo Agent", [ServiceLine.Billing, ServiceLine.Orders], ["northwind", "tailspin"], 3, at, "demo seed"),
+    ];
 }
