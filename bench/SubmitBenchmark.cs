@@ -31,7 +31,7 @@ internal static class SubmitBenchmark
         await Task.WhenAll(Enumerable.Range(0, Clients).Select(c => Task.Run(async () =>
         {
             latencies[c] = [];
-            var body = new { serviceLine = "hr", type = "new-hire", priority = "p3", title = $"Hire from client {c}", description = "Load test" };
+            var body = new { serviceLine = "hr", type = "general", priority = "p3", title = $"Hire from client {c}", description = "Load test" };
             while (clock.Elapsed < duration)
             {
                 var started = Stopwatch.GetTimestamp();

@@ -1,5 +1,6 @@
 using BackOffice.Core.Activity;
 using BackOffice.Core.Events;
+using BackOffice.Core.Hr;
 using BackOffice.Core.Queues;
 using BackOffice.Core.Queues.ClaimNextWorkItem;
 using BackOffice.Core.Queues.ForecastBreaches;
@@ -48,7 +49,8 @@ public static class CoreExtensions
             .AddSingleton<OnboardTenant>().AddSingleton<ChangeTenantStatus>().AddSingleton<ReadTenants>()
             .AddSingleton<SubmitWorkItem>().AddSingleton<ReadWorkItems>().AddSingleton<EditWorkItem>().AddSingleton<ResolveWorkItem>().AddSingleton<WaitOnClient>()
             .AddSingleton<ClaimNextWorkItem>().AddSingleton<ReadQueues>().AddSingleton<ForecastBreaches>().AddSingleton<ManageAgents>()
-            .AddSingleton<SuperviseQueue>().AddSingleton<ReadQueueBoard>().AddSingleton<ReturnLapsedClaims>()
+            .AddSingleton<SuperviseQueue>().AddSingleton<ReadQueueBoard>()
+            .AddSingleton<HrResolution>().AddSingleton<SensitiveData>().AddSingleton<ReadEmployees>().AddSingleton<ReturnLapsedClaims>()
             .AddSingleton<SlaSettingsSource>().AddSingleton<ManageSla>().AddSingleton<MonitorSla>().AddSingleton<ReportSla>().AddSingleton<ReplaySla>()
             .AddSingleton<ReadActivity>().AddSingleton<IDomainEventHandler, ActivityFeedProjector>()
             .AddSingleton<ReadSlaAlerts>().AddSingleton<IDomainEventHandler, SlaEscalation>()

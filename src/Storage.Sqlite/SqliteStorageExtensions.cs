@@ -1,5 +1,6 @@
 using BackOffice.Core.Activity;
 using BackOffice.Core.Events;
+using BackOffice.Core.Hr;
 using BackOffice.Core.Queues;
 using BackOffice.Core.Routing;
 using BackOffice.Core.Sla;
@@ -42,7 +43,8 @@ public static class SqliteStorageExtensions
         .AddSingleton<ISlaDeadlines, SqliteSlaDeadlines>()
         .AddSingleton<ISlaAlertStore, SqliteSlaAlertStore>()
         .AddSingleton<IWebhookStore, SqliteWebhookStore>()
-        .AddSingleton<IAgentProfileStore, SqliteAgentProfileStore>();
+        .AddSingleton<IAgentProfileStore, SqliteAgentProfileStore>()
+        .AddSingleton<IEmployeeStore, SqliteEmployeeStore>();
 
     private sealed class SqliteMigrationStep(SqliteDatabase db) : IHostedService
     {

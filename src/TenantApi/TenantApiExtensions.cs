@@ -2,6 +2,7 @@ using BackOffice.ServiceDefaults.Auth;
 using BackOffice.TenantApi.Activity;
 using BackOffice.TenantApi.Agents;
 using BackOffice.TenantApi.DevAuth;
+using BackOffice.TenantApi.Employees;
 using BackOffice.TenantApi.Queues;
 using BackOffice.TenantApi.Sla;
 using BackOffice.TenantApi.Tenants;
@@ -39,7 +40,8 @@ public static class TenantApiExtensions
             .MapSlaAlertsApi()
             .MapWebhooksApi()
             .MapAgentsApi()
-            .MapSupervisionApi();
+            .MapSupervisionApi()
+            .MapEmployeesApi();
         app.MapDevTokenApi();
         return app;
     }

@@ -27,6 +27,9 @@ public sealed partial class WorkItem : AggregateRoot
     public long Version { get; private set; }
     public SlaClock? Sla { get; private set; }
 
+    /// <summary>The typed content of the work, as validated JSON (for work types that have one).</summary>
+    public string? Payload { get; init; }
+
     /// <summary>When an agent first took the item: its first response, which stops the first-response clock.</summary>
     public DateTimeOffset? FirstRespondedAt { get; private set; }
 
@@ -65,7 +68,7 @@ public sealed partial class WorkItem : AggregateRoot
         {
             Id = Guid.CreateVersion7(now), TenantId = scope.TenantId, ServiceLine = spec.ServiceLine, Type = spec.Type,
             Priority = spec.Priority, Title = spec.Title, Description = spec.Description, Status = WorkItemStatus.New,
-            SubmittedBy = by.Name, CreatedAt = now, UpdatedAt = now, Version = 1, Sla = sla,
+            SubmittedBy = by.Name, CreatedAt = now, UpdatedAt = now, Version = 1, Sla = sla, Payload = spec.Payload,
         };
         var details = new Dictionary<string, string?>
         {
@@ -85,7 +88,7 @@ public sealed partial class WorkItem : AggregateRoot
             Id = s.Id, TenantId = s.TenantId, ServiceLine = s.ServiceLine, Type = s.Type, Priority = s.Priority, Title = s.Title,
             Description = s.Description, Status = s.Status, AssigneeSubject = s.AssigneeSubject, AssigneeName = s.AssigneeName,
             LeaseExpiresAt = s.LeaseExpiresAt, Resolution = s.Resolution, SubmittedBy = s.SubmittedBy, CreatedAt = s.CreatedAt,
-            UpdatedAt = s.UpdatedAt, Version = s.Version, Sla = s.Sla, FirstRespondedAt = s.FirstRespondedAt, RaisedAt = s.RaisedAt,
+            UpdatedAt = s.UpdatedAt, Version = s.Version, Sla = s.Sla, FirstRespondedAt = s.FirstRespondedAt, RaisedAt = s.RaisedAt, Payload = s.Payload,
         };
         item._history.AddRange(s.History);
         return item;
@@ -138,13 +141,15 @@ public sealed partial class WorkItem : AggregateRoot
         return true;
     }
 
-    public void Resolve(Actor by, string resolution, DateTimeOffset now)
+    /// <param name="outcome">What the resolution made of the tenant's records (say, the employee it created), kept in the history.</param>
+    public void Resolve(Actor by, string resolution, DateTimeOffset now, IReadOnlyDictionary<string, string?>? outcome = null)
     {
         if (Status != WorkItemStatus.InProgress) throw new ConflictException($"Work item {Id} is {Status.ToText()}; only a claimed item can be resolved.");
         if (AssigneeSubject != by.Subject && !by.HasAnyRole(Roles.Supervisor))
             throw new ConflictException($"Work item {Id} is claimed by {AssigneeName}; only they or a supervisor can resolve it.");
         (Status, Resolution, LeaseExpiresAt) = (WorkItemStatus.Resolved, resolution, null);
-        Record(by, now, WorkItemActions.Resolved, new Dictionary<string, string?> { ["resolution"] = resolution });
+        var details = new Dictionary<string, string?>(outcome ?? new Dictionary<string, string?>()) { ["resolution"] = resolution };
+        Record(by, now, WorkItemActions.Resolved, details);
         Raise(Event<WorkItemResolved>(by, now) with { Resolution = resolution });
     }
 
@@ -207,7 +212,7 @@ public sealed record SlaClock(long SlaVersion, DateTimeOffset FirstResponseDue, 
     private DateTimeOffset Later(DateTimeOffset at, Func<DateTimeOffset, DateTimeOffset> shift) => at > PausedAt ? shift(at) : at;
 }
 
-public sealed record NewWorkItem(ServiceLine ServiceLine, string Type, Priority Priority, string Title, string Description);
+public sealed record NewWorkItem(ServiceLine ServiceLine, string Type, Priority Priority, string Title, string Description, string? Payload = null);
 
 public sealed record WorkItemEdit(Priority? Priority, string? Title, string? Description);
 
@@ -215,4 +220,4 @@ public sealed record WorkItemEdit(Priority? Priority, string? Title, string? Des
 public sealed record StoredWorkItem(Guid Id, string TenantId, ServiceLine ServiceLine, string Type, Priority Priority, string Title,
     string Description, WorkItemStatus Status, string? AssigneeSubject, string? AssigneeName, DateTimeOffset? LeaseExpiresAt,
     string? Resolution, string SubmittedBy, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Version, IReadOnlyList<WorkItemChange> History,
-    SlaClock? Sla = null, DateTimeOffset? FirstRespondedAt = null, DateTimeOffset? RaisedAt = null);
+    SlaClock? Sla = null, DateTimeOffset? FirstRespondedAt = null, DateTimeOffset? RaisedAt = null, string? Payload = null);

@@ -52,6 +52,7 @@ internal sealed class WorkItemRow : ITenantOwned
     public long? FirstRespondedAt { get; set; }
     public long? SlaPausedAt { get; set; }
     public long? RaisedAt { get; set; }
+    public string? Payload { get; set; }
 }
 
 internal sealed class SlaSettingsRow : ITenantOwned
@@ -126,4 +127,13 @@ internal sealed class WebhookDeliveryRow : ITenantOwned
     public int? LastStatusCode { get; set; }
     public string? LastError { get; set; }
     public long? LastAttemptAt { get; set; }
+}
+
+internal sealed class EmployeeRow : ITenantOwned
+{
+    public required string TenantId { get; set; }
+    public required string Id { get; set; }
+    public required string FullName { get; set; }
+    public required string Data { get; set; }
+    public long Version { get; set; }
 }

@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using BackOffice.Core.Common;
+using BackOffice.Core.Hr;
 using BackOffice.Core.WorkItems;
 using BackOffice.TenantApi.Http;
 
@@ -20,13 +22,17 @@ public sealed record WorkItemChangeResponse(DateTimeOffset At, string Actor, str
 /// <summary>A work item on the wire; the history comes only with a single item, not in lists.</summary>
 public sealed record WorkItemResponse(Guid Id, string TenantId, string ServiceLine, string Type, string Priority, string Title, string Description,
     string Status, string Queue, string? Assignee, DateTimeOffset? LeaseExpiresAt, string? Resolution, string SubmittedBy, DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt, string ETag, SlaClockResponse? Sla, IReadOnlyList<WorkItemChangeResponse>? History)
+    DateTimeOffset UpdatedAt, string ETag, SlaClockResponse? Sla, IReadOnlyList<WorkItemChangeResponse>? History, JsonNode? Payload = null)
 {
-    public static WorkItemResponse Summary(WorkItem i) => new(i.Id, i.TenantId, i.ServiceLine.ToText(), i.Type, i.Priority.ToText(), i.Title, i.Description,
+    /// <summary>The payload's sensitive fields come masked unless <paramref name="unmasked"/>: the caller decides who may see them.</summary>
+    public static WorkItemResponse Summary(WorkItem i, bool unmasked) => new(i.Id, i.TenantId, i.ServiceLine.ToText(), i.Type, i.Priority.ToText(), i.Title, i.Description,
         i.Status.ToText(), i.Queue, i.AssigneeName, i.LeaseExpiresAt, i.Resolution, i.SubmittedBy, i.CreatedAt, i.UpdatedAt, ETags.Format(i.Version),
-        i.Sla is { } s ? new SlaClockResponse(s.SlaVersion, s.FirstResponseDue, s.ResolutionDue, s.PausedAt) : null, null);
+        i.Sla is { } s ? new SlaClockResponse(s.SlaVersion, s.FirstResponseDue, s.ResolutionDue, s.PausedAt) : null, null,
+        (unmasked ? i.Payload : SensitiveData.MaskPayload(i.Payload)) is { } json ? JsonNode.Parse(json) : null);
 
-    public static WorkItemResponse Full(WorkItem i) => Summary(i) with
+    public static WorkItemResponse Summary(WorkItem i) => Summary(i, unmasked: false);
+
+    public static WorkItemResponse Full(WorkItem i, bool unmasked = false) => Summary(i, unmasked) with
     {
         History = i.History.Select(h => new WorkItemChangeResponse(h.At, h.ActorName, h.Action, h.Details)).ToList(),
     };

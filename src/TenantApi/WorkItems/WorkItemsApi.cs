@@ -1,3 +1,4 @@
+using BackOffice.Core.Hr;
 using BackOffice.Core.WorkItems.EditWorkItem;
 using BackOffice.Core.WorkItems.ReadWorkItems;
 using BackOffice.Core.WorkItems.ResolveWorkItem;
@@ -39,11 +40,12 @@ public static class WorkItemsApi
     }
 
     /// <summary>One item with its history and where its SLA clocks stand now.</summary>
-    private static async Task<Ok<WorkItemResponse>> Get(string tenantId, Guid itemId, CurrentActor actor, ReadWorkItems useCase, HttpContext http, CancellationToken ct)
+    private static async Task<Ok<WorkItemResponse>> Get(string tenantId, Guid itemId, CurrentActor actor, ReadWorkItems useCase, SensitiveData sensitive,
+        HttpContext http, CancellationToken ct)
     {
         var view = await useCase.ViewAsync(actor, tenantId, itemId, ct);
         ETags.Set(http, view.Item.Version);
-        var response = WorkItemResponse.Full(view.Item);
+        var response = WorkItemResponse.Full(view.Item, await sensitive.MaySeeAsync(actor, ct));
         return TypedResults.Ok(response.Sla is null ? response : response with
         {
             Sla = response.Sla with

@@ -1,5 +1,6 @@
 using BackOffice.Core.Activity;
 using BackOffice.Core.Events;
+using BackOffice.Core.Hr;
 using BackOffice.Core.Queues;
 using BackOffice.Core.Sla;
 using BackOffice.Core.Sla.Alerts;
@@ -11,7 +12,7 @@ namespace BackOffice.Storage.Tests.Contracts;
 
 /// <summary>Every store of one adapter over one fresh, empty database.</summary>
 public sealed record StoreSet(ITenantStore Tenants, IWorkItemStore WorkItems, IWorkQueue Queue, IOutbox Outbox, IActivityStore Activity,
-    ISlaSettingsStore Slas, ISlaDeadlines Deadlines, ISlaAlertStore Alerts, IWebhookStore Webhooks, Func<ValueTask> Cleanup) : IAsyncDisposable
+    ISlaSettingsStore Slas, ISlaDeadlines Deadlines, ISlaAlertStore Alerts, IWebhookStore Webhooks, IEmployeeStore Employees, Func<ValueTask> Cleanup) : IAsyncDisposable
 {
     public ValueTask DisposeAsync() => Cleanup();
 }

@@ -1,5 +1,6 @@
 using BackOffice.Core.Activity;
 using BackOffice.Core.Events;
+using BackOffice.Core.Hr;
 using BackOffice.Core.Queues;
 using BackOffice.Core.Sla;
 using BackOffice.Core.Sla.Alerts;
@@ -24,7 +25,7 @@ public sealed class SqliteAdapter : IStoreAdapter
         return new StoreSet(
             services.GetRequiredService<ITenantStore>(), services.GetRequiredService<IWorkItemStore>(), services.GetRequiredService<IWorkQueue>(),
             services.GetRequiredService<IOutbox>(), services.GetRequiredService<IActivityStore>(), services.GetRequiredService<ISlaSettingsStore>(),
-            services.GetRequiredService<ISlaDeadlines>(), services.GetRequiredService<ISlaAlertStore>(), services.GetRequiredService<IWebhookStore>(),
+            services.GetRequiredService<ISlaDeadlines>(), services.GetRequiredService<ISlaAlertStore>(), services.GetRequiredService<IWebhookStore>(), services.GetRequiredService<IEmployeeStore>(),
             async () =>
             {
                 await services.DisposeAsync();
@@ -44,3 +45,4 @@ public sealed class SqliteSlaSettingsStoreTests() : SlaSettingsStoreContract(new
 public sealed class SqliteSlaDeadlinesTests() : SlaDeadlinesContract(new SqliteAdapter());
 public sealed class SqliteSlaAlertStoreTests() : SlaAlertStoreContract(new SqliteAdapter());
 public sealed class SqliteWebhookStoreTests() : WebhookStoreContract(new SqliteAdapter());
+public sealed class SqliteEmployeeStoreTests() : EmployeeStoreContract(new SqliteAdapter());

@@ -22,7 +22,7 @@ public static class Api
 
     public static async Task<JsonObject> SubmitAsync(HttpClient client, string tenant, string title = "Hire Jane", string line = "hr", string priority = "p3")
     {
-        var response = await client.PostAsJsonAsync($"/api/tenants/{tenant}/work-items", new { serviceLine = line, type = "new-hire", priority, title, description = "Starts Monday" });
+        var response = await client.PostAsJsonAsync($"/api/tenants/{tenant}/work-items", new { serviceLine = line, type = "general", priority, title, description = "Starts Monday" });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return await JsonAsync(response);
     }

@@ -1,12 +1,16 @@
 using BackOffice.Core.Common;
+using BackOffice.Core.Hr;
 using BackOffice.Core.Tenancy;
 
 namespace BackOffice.Core.WorkItems.ResolveWorkItem;
 
 public sealed record ResolveWorkItemRequest(string? Comment);
 
-/// <summary>The agent holding the claim (or a supervisor) closes the work with a comment for the client.</summary>
-public sealed class ResolveWorkItem(TenantAccess access, IWorkItemStore items, TimeProvider time)
+/// <summary>
+/// The agent holding the claim (or a supervisor) closes the work with a comment for the client. HR work changes the
+/// tenant's employee records in the same transaction: both are saved, or neither.
+/// </summary>
+public sealed class ResolveWorkItem(TenantAccess access, IWorkItemStore items, IEmployeeStore employees, HrResolution hr, TimeProvider time)
 {
     public async Task<WorkItem> HandleAsync(Actor actor, string tenantId, Guid itemId, ResolveWorkItemRequest request, long? expectedVersion, CancellationToken ct)
     {
@@ -17,8 +21,16 @@ public sealed class ResolveWorkItem(TenantAccess access, IWorkItemStore items, T
         var comment = errors.Required("comment", request.Comment, WorkItemFields.ResolutionMax);
         errors.ThrowIfAny();
         Versioned.Require(expectedVersion, item.Version, $"Work item {itemId}");
-        item.Resolve(actor, comment!, time.GetUtcNow());
-        await items.UpdateAsync(scope, item, expectedVersion!.Value, ct);
+        var now = time.GetUtcNow();
+        if (!HrResolution.Applies(item))
+        {
+            item.Resolve(actor, comment!, now);
+            await items.UpdateAsync(scope, item, expectedVersion!.Value, ct);
+            return item;
+        }
+        var employee = await hr.ApplyAsync(scope, item, now, ct);
+        item.Resolve(actor, comment!, now, new Dictionary<string, string?> { ["employeeId"] = employee.Id.ToString() });
+        await employees.SaveWithItemAsync(scope, employee, item, expectedVersion!.Value, ct);
         return item;
     }
 }

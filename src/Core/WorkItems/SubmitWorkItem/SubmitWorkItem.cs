@@ -5,7 +5,9 @@ using BackOffice.Core.Tenancy;
 
 namespace BackOffice.Core.WorkItems.SubmitWorkItem;
 
-public sealed record SubmitWorkItemRequest(string? ServiceLine, string? Type, string? Priority, string? Title, string? Description);
+/// <param name="Payload">The typed content of the work, for types that have one (see <see cref="WorkTypes"/>).</param>
+public sealed record SubmitWorkItemRequest(string? ServiceLine, string? Type, string? Priority, string? Title, string? Description,
+    System.Text.Json.JsonElement? Payload = null);
 
 /// <summary>A tenant's user (or provider staff on its behalf) hands over a piece of work; it joins its queue.</summary>
 public sealed class SubmitWorkItem(TenantAccess access, IWorkItemStore items, SlaSettingsSource slas, TimeProvider time)
@@ -34,7 +36,8 @@ public sealed class SubmitWorkItem(TenantAccess access, IWorkItemStore items, Sl
         var priority = errors.Enum<Priority>("priority", request.Priority);
         var title = errors.Required("title", request.Title, WorkItemFields.TitleMax);
         var description = errors.Optional("description", request.Description, WorkItemFields.DescriptionMax) ?? "";
+        var payload = line is { } known && type is not null ? WorkTypes.ValidatePayload(known, type, request.Payload, errors) : null;
         errors.ThrowIfAny();
-        return new NewWorkItem(line!.Value, type!, priority!.Value, title!, description);
+        return new NewWorkItem(line!.Value, type!, priority!.Value, title!, description, payload);
     }
 }

@@ -1,0 +1,31 @@
+using System.Text.Json.Nodes;
+using BackOffice.Core.Common;
+using BackOffice.Core.Routing;
+using BackOffice.Core.Tenancy;
+
+namespace BackOffice.Core.Hr;
+
+/// <summary>
+/// Pay, national ids and bank accounts are shown to the tenant's admins and to agents a supervisor made HR-skilled
+/// (an explicit profile with the hr line); everyone else, supervisors and platform admins included, sees them masked.
+/// </summary>
+public sealed class SensitiveData(IAgentProfileStore profiles)
+{
+    public static readonly string[] Fields = ["nationalId", "bankAccount", "pay", "finalPay"];
+
+    public async Task<bool> MaySeeAsync(Actor actor, CancellationToken ct) =>
+        actor.HasAnyRole(Roles.ClientAdmin)
+        || actor.HasAnyRole(Roles.Agent, Roles.Supervisor) && await profiles.FindAsync(actor.Subject, ct) is { } profile && profile.Serves(ServiceLine.Hr);
+
+    /// <summary>Only the last 4 characters of an id stay readable.</summary>
+    public static string? Mask(string? value) => value is null ? null : value.Length <= 4 ? "••••" : "••••" + value[^4..];
+
+    /// <summary>A payload with its sensitive fields masked: ids to their last 4 characters, amounts removed.</summary>
+    public static string? MaskPayload(string? json)
+    {
+        if (json is null || JsonNode.Parse(json) is not JsonObject payload) return json;
+        foreach (var field in Fields.Where(payload.ContainsKey))
+            payload[field] = payload[field] is JsonValue v && v.TryGetValue<string>(out var text) ? Mask(text) : "masked";
+        return payload.ToJsonString();
+    }
+}

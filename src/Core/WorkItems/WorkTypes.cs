@@ -1,0 +1,39 @@
+using System.Text.Json;
+using BackOffice.Core.Common;
+using BackOffice.Core.Hr;
+using BackOffice.Core.Tenancy;
+
+namespace BackOffice.Core.WorkItems;
+
+/// <summary>
+/// The work types of each service line. HR types carry a typed payload, validated on submission and applied to the
+/// tenant's employee records on resolution. "general" is free-form work of any line, with no payload.
+/// </summary>
+public static class WorkTypes
+{
+    public const string General = "general";
+
+    private static readonly Dictionary<ServiceLine, string[]> ByLine = new()
+    {
+        [ServiceLine.Hr] = [.. HrPayloadParser.TypeNames, General],
+        [ServiceLine.Billing] = ["customer-invoice", "payment-received", "collections-follow-up", "vendor-bill", General],
+        [ServiceLine.Orders] = ["order-intake", "availability-check", "fulfilment", "shipment", "return", General],
+    };
+
+    public static IReadOnlyList<string> Of(ServiceLine line) => ByLine[line];
+
+    /// <summary>The payload to store for a new item of this type, as validated JSON; null for types without one.</summary>
+    public static string? ValidatePayload(ServiceLine line, string type, JsonElement? payload, FieldErrors errors)
+    {
+        if (!ByLine[line].Contains(type))
+        {
+            errors.Add("type", $"'{type}' is not a {line.ToText()} work type; use one of: {string.Join(", ", ByLine[line])}.");
+            return null;
+        }
+        if (line == ServiceLine.Hr && HrPayloadParser.IsHrType(type))
+            return HrPayloadParser.Parse(type, payload, errors) is { } parsed ? HrPayloadParser.ToJson(parsed) : null;
+        if (payload is { ValueKind: not (JsonValueKind.Null or JsonValueKind.Undefined) })
+            errors.Add("payload", $"A {type} takes no payload yet; put the details in 'description'.");
+        return null;
+    }
+}

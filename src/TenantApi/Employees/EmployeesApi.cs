@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text;
+using BackOffice.Core.Common;
+using BackOffice.Core.Hr;
+using BackOffice.TenantApi.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace BackOffice.TenantApi.Employees;
+
+public sealed record PayResponse(decimal Amount, string Currency, string Frequency);
+
+public sealed record EmployeeResponse(Guid Id, string FullName, string? Email, string Status, DateOnly AsOf, DateOnly StartDate, DateOnly? LastDay,
+    string? Position, string? Department, Guid? ManagerId, PayResponse? Pay, string? NationalId, string? BankAccount, bool SensitiveMasked,
+    IReadOnlyList<EffectiveChange>? Changes, IReadOnlyList<Leave>? Leaves)
+{
+    public static EmployeeResponse From(EmployeeView v, bool full = false)
+    {
+        var e = v.Employee;
+        var changes = v.Masked ? e.Changes.Select(c => c.Field == Employee.PayField ? c with { Value = "masked" } : c).ToList() : e.Changes;
+        return new(e.Id, e.FullName, e.Email, v.Status.ToText(), v.AsOf, e.StartDate, e.LastDay, v.Position, v.Department, v.ManagerId,
+            v.Pay is { } p ? new PayResponse(p.Amount, p.Currency, p.Frequency.ToText()) : null, v.NationalId, v.BankAccount, v.Masked,
+            full ? changes : null, full ? e.Leaves : null);
+    }
+}
+
+/// <summary>A tenant's employees as its HR work keeps them; sensitive fields only for those who need them, in exports too.</summary>
+public static class EmployeesApi
+{
+    public static RouteGroupBuilder MapEmployeesApi(this RouteGroupBuilder api)
+    {
+        var employees = api.MapGroup("/tenants/{tenantId}/employees").WithTags("Employees");
+        employees.MapGet("/", List);
+        employees.MapGet("/{employeeId:guid}", Get);
+        api.MapGet("/tenants/{tenantId}/employees.csv", Csv).WithTags("Employees");
+        return api;
+    }
+
+    private static async Task<Ok<PageResponse<EmployeeResponse>>> List(string tenantId, int? pageSize, string? cursor, CurrentActor actor, ReadEmployees useCase, CancellationToken ct) =>
+        TypedResults.Ok(PageResponse<EmployeeResponse>.From(await useCase.ListAsync(actor, tenantId, pageSize, cursor, ct), v => EmployeeResponse.From(v)));
+
+    /// <summary>The employee as of <paramref name="asOf"/> (the tenant's today by default), with their effective-dated changes and leave.</summary>
+    private static async Task<Ok<EmployeeResponse>> Get(string tenantId, Guid employeeId, DateOnly? asOf, CurrentActor actor, ReadEmployees useCase, CancellationToken ct) =>
+        TypedResults.Ok(EmployeeResponse.From(await useCase.GetAsync(actor, tenantId, employeeId, asOf, ct), full: true));
+
+    /// <summary>Every employee, page by page, as CSV: masked exactly as the API masks them for the caller.</summary>
+    private static async Task<FileContentHttpResult> Csv(string tenantId, CurrentActor actor, ReadEmployees useCase, CancellationToken ct)
+    {
+        var csv = new StringBuilder("id,fullName,email,status,startDate,lastDay,position,department,payAmount,payCurrency,payFrequency,nationalId,bankAccount\n");
+        string? cursor = null;
+        do
+        {
+            var page = await useCase.ListAsync(actor, tenantId, Paging.MaxPageSize, cursor, ct);
+            foreach (var v in page.Items)
+                csv.AppendLine(string.Join(',', new[]
+                {
+                    v.Employee.Id.ToString(), v.Employee.FullName, v.Employee.Email, v.Status.ToText(), v.Employee.StartDate.ToString("yyyy-MM-dd"),
+                    v.Employee.LastDay?.ToString("yyyy-MM-dd"), v.Position, v.Department, v.Pay?.Amount.ToString(CultureInfo.InvariantCulture) ?? (v.Masked ? "masked" : null),
+                    v.Pay?.Currency, v.Pay?.Frequency.ToText(), v.NationalId, v.BankAccount,
+                }.Select(Field)));
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+        return TypedResults.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv", $"employees-{tenantId}.csv");
+    }
+
+    /// <summary>Quoted when needed; a leading =, +, - or @ is defused so a spreadsheet does not run it as a formula.</summary>
+    private static string Field(string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return "";
+        if (value[0] is '=' or '+' or '-' or '@') value = "'" + value;
+        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
+    }
+}

@@ -1,0 +1,116 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using BackOffice.TenantApi.Tests.Infrastructure;
+
+namespace BackOffice.TenantApi.Tests.Hr;
+
+/// <summary>HR work end to end: typed payloads in, employee records out, sensitive fields only for those who need them.</summary>
+public sealed class HrWorkTests : IClassFixture<ApiFactory>, IAsyncLifetime
+{
+    private static readonly TestUser AcmeAdmin = new("acme-admin", "Ada Acme", [Core.Common.Roles.ClientAdmin], TestUser.AcmeDirectory);
+    private static readonly TestUser HrAgent = new("hr-agent", "Harriet HR", [Core.Common.Roles.Agent], TestUser.ProviderDirectory);
+    private readonly ApiFactory _factory;
+    private readonly HttpClient _admin, _user, _agent, _supervisor;
+
+    public HrWorkTests(ApiFactory factory) => (_factory, _admin, _user, _agent, _supervisor) =
+        (factory, factory.ClientAs(AcmeAdmin), factory.ClientAs(TestUser.AcmeClient), factory.ClientAs(HrAgent), factory.ClientAs(TestUser.Supervisor));
+
+    public async Task InitializeAsync()
+    {
+        await Api.OnboardActiveAsync(_factory.ClientAs(TestUser.Admin), "acme", TestUser.AcmeDirectory, "hr");
+        await _supervisor.PutAsJsonAsync("/api/agents/hr-agent", new { name = "Harriet HR", lines = new[] { "hr" }, wipLimit = 50 });
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private async Task<JsonObject> SubmitAsync(string type, object payload)
+    {
+        var response = await _admin.PostAsJsonAsync("/api/tenants/acme/work-items", new { serviceLine = "hr", type, priority = "p2", title = type, payload });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return await Api.JsonAsync(response);
+    }
+
+    /// <summary>The HR agent takes items until it has this one, and resolves it.</summary>
+    private async Task<HttpResponseMessage> WorkAsync(JsonObject item)
+    {
+        HttpResponseMessage claim;
+        do claim = await _agent.PostAsync("/api/queues/hr/claims", null);
+        while ((string)(await Api.JsonAsync(claim))["id"]! != (string)item["id"]!);
+        return await Api.PostWithETagAsync(_agent, $"/api/tenants/acme/work-items/{item["id"]}/resolve", claim.Headers.ETag!.Tag, new { comment = "Done" });
+    }
+
+    private static object Hire(string name) => new
+    {
+        fullName = name, email = "jane@acme.test", nationalId = "AB123456C", startDate = "2026-03-01", position = "Analyst", department = "Finance",
+        pay = new { amount = 52000, currency = "GBP", frequency = "annual" }, bankAccount = "GB29NWBK60161331926819",
+    };
+
+    private async Task<string> HiredAsync(string name)
+    {
+        var resolved = await Api.JsonAsync(await WorkAsync(await SubmitAsync("new-hire", Hire(name))));
+        return (string)resolved["history"]!.AsArray().Last()!["details"]!["employeeId"]!;
+    }
+
+    [Fact]
+    public async Task ANewHire_CreatesTheEmployee_WithPayShownToTheClientAdminAndMaskedForItsUsersAndExports()
+    {
+        var id = await HiredAsync("Jane Doe");
+
+        var forAdmin = await Api.GetJsonAsync(_admin, $"/api/tenants/acme/employees/{id}?asOf=2026-06-01");
+        var forUser = await Api.GetJsonAsync(_user, $"/api/tenants/acme/employees/{id}?asOf=2026-06-01");
+        var csv = await _user.GetStringAsync("/api/tenants/acme/employees.csv");
+
+        Assert.Equal(("Jane Doe", "active", "Analyst", 52000m), ((string)forAdmin["fullName"]!, (string)forAdmin["status"]!, (string)forAdmin["position"]!, (decimal)forAdmin["pay"]!["amount"]!));
+        Assert.Equal("AB123456C", (string)forAdmin["nationalId"]!);
+        Assert.Null(forUser["pay"]);
+        Assert.Equal(("••••456C", "••••6819", true), ((string)forUser["nationalId"]!, (string)forUser["bankAccount"]!, (bool)forUser["sensitiveMasked"]!));
+        Assert.DoesNotContain("52000", csv);
+        Assert.DoesNotContain("AB123456C", csv);
+        Assert.Contains("Jane Doe", csv);
+    }
+
+    [Fact]
+    public async Task AnHrSkilledAgent_SeesTheHiresPay_ASupervisorWithoutHrSkillsDoesNot()
+    {
+        var item = await SubmitAsync("new-hire", Hire("Sam Pay"));
+
+        var agentView = await Api.GetJsonAsync(_agent, $"/api/tenants/acme/work-items/{item["id"]}");
+        var supervisorView = await Api.GetJsonAsync(_supervisor, $"/api/tenants/acme/work-items/{item["id"]}");
+
+        Assert.Equal(52000m, (decimal)agentView["payload"]!["pay"]!["amount"]!);
+        Assert.Equal(("masked", "••••456C"), ((string)supervisorView["payload"]!["pay"]!, (string)supervisorView["payload"]!["nationalId"]!));
+    }
+
+    [Fact]
+    public async Task AChangeAndALeaver_KeepEffectiveDatedHistory_AndEndTheRecord()
+    {
+        var id = await HiredAsync("Ravi Patel");
+        await WorkAsync(await SubmitAsync("employee-change", new { employeeId = id, effectiveDate = "2026-09-01", position = "Senior Analyst" }));
+        await WorkAsync(await SubmitAsync("leaver", new { employeeId = id, lastDay = "2026-12-31", reason = "Relocating", finalPay = new[] { new { description = "Holiday pay", amount = 812.5, currency = "GBP" } } }));
+
+        var august = await Api.GetJsonAsync(_admin, $"/api/tenants/acme/employees/{id}?asOf=2026-08-31");
+        var october = await Api.GetJsonAsync(_admin, $"/api/tenants/acme/employees/{id}?asOf=2026-10-01");
+        var january = await Api.GetJsonAsync(_admin, $"/api/tenants/acme/employees/{id}?asOf=2027-01-01");
+
+        Assert.Equal(("Analyst", "Senior Analyst"), ((string)august["position"]!, (string)october["position"]!));
+        Assert.Equal(("active", "left", "2026-12-31"), ((string)october["status"]!, (string)january["status"]!, (string)january["lastDay"]!));
+    }
+
+    [Fact]
+    public async Task BadPayloads_AreRefusedFieldByField_AndWorkOnAnUnknownEmployee_CannotBeResolved()
+    {
+        var bad = await _admin.PostAsJsonAsync("/api/tenants/acme/work-items", new
+        {
+            serviceLine = "hr", type = "leave-request", priority = "p3", title = "Leave", payload = new { employeeId = "x", type = "gardening", from = "2026-08-10", to = "2026-08-01" },
+        });
+        var unknownType = await _admin.PostAsJsonAsync("/api/tenants/acme/work-items", new { serviceLine = "hr", type = "tea-run", priority = "p3", title = "Tea" });
+        var ghost = await SubmitAsync("leaver", new { employeeId = Guid.NewGuid(), lastDay = "2026-12-31", reason = "Unknown" });
+
+        var errors = await Api.ProblemAsync(bad, HttpStatusCode.BadRequest);
+        Assert.Equal(["payload.approver", "payload.employeeId", "payload.to", "payload.type"], errors.Keys.Order());
+        Assert.Equal(["type"], (await Api.ProblemAsync(unknownType, HttpStatusCode.BadRequest)).Keys);
+        await Api.ProblemAsync(await WorkAsync(ghost), HttpStatusCode.Conflict);
+        Assert.Equal("in-progress", (string)(await Api.GetJsonAsync(_admin, $"/api/tenants/acme/work-items/{ghost["id"]}"))["status"]!);
+    }
+}
