@@ -1,4 +1,5 @@
 using BackOffice.Core.Activity;
+using BackOffice.Core.Billing;
 using BackOffice.Core.Events;
 using BackOffice.Core.Hr;
 using BackOffice.Core.Queues;
@@ -50,7 +51,8 @@ public static class CoreExtensions
             .AddSingleton<SubmitWorkItem>().AddSingleton<ReadWorkItems>().AddSingleton<EditWorkItem>().AddSingleton<ResolveWorkItem>().AddSingleton<WaitOnClient>()
             .AddSingleton<ClaimNextWorkItem>().AddSingleton<ReadQueues>().AddSingleton<ForecastBreaches>().AddSingleton<ManageAgents>()
             .AddSingleton<SuperviseQueue>().AddSingleton<ReadQueueBoard>()
-            .AddSingleton<HrResolution>().AddSingleton<SensitiveData>().AddSingleton<ReadEmployees>().AddSingleton<ReturnLapsedClaims>()
+            .AddSingleton<HrResolution>().AddSingleton<SensitiveData>().AddSingleton<ReadEmployees>()
+            .AddSingleton<BillingResolution>().AddSingleton<ReadCustomers>().AddSingleton<ReturnLapsedClaims>()
             .AddSingleton<SlaSettingsSource>().AddSingleton<ManageSla>().AddSingleton<MonitorSla>().AddSingleton<ReportSla>().AddSingleton<ReplaySla>()
             .AddSingleton<ReadActivity>().AddSingleton<IDomainEventHandler, ActivityFeedProjector>()
             .AddSingleton<ReadSlaAlerts>().AddSingleton<IDomainEventHandler, SlaEscalation>()

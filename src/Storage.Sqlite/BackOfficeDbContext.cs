@@ -29,7 +29,8 @@ internal sealed class BackOfficeDbContext(DbContextOptions<BackOfficeDbContext> 
     public DbSet<SlaAlertRow> SlaAlerts => Set<SlaAlertRow>();
     public DbSet<WebhookSubscriptionRow> WebhookSubscriptions => Set<WebhookSubscriptionRow>();
     public DbSet<WebhookDeliveryRow> WebhookDeliveries => Set<WebhookDeliveryRow>();
-    public DbSet<EmployeeRow> Employees => Set<EmployeeRow>();
+    public IQueryable<DocumentRow> Employees => Set<DocumentRow>("employees");
+    public IQueryable<DocumentRow> CustomerAccounts => Set<DocumentRow>("customer_accounts");
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -75,11 +76,13 @@ internal sealed class BackOfficeDbContext(DbContextOptions<BackOfficeDbContext> 
             e.ToTable("webhook_deliveries").HasKey(r => new { r.TenantId, r.Id });
             e.HasQueryFilter(r => r.TenantId == TenantId);
         });
-        model.Entity<EmployeeRow>(e =>
-        {
-            e.ToTable("employees").HasKey(r => new { r.TenantId, r.Id });
-            e.HasQueryFilter(r => r.TenantId == TenantId);
-        });
+        foreach (var table in new[] { "employees", "customer_accounts" })
+            model.SharedTypeEntity<DocumentRow>(table, e =>
+            {
+                e.ToTable(table).HasKey(r => new { r.TenantId, r.Id });
+                e.Property(r => r.Version).IsConcurrencyToken();
+                e.HasQueryFilter(r => r.TenantId == TenantId);
+            });
         foreach (var entity in model.Model.GetEntityTypes())
             foreach (var property in entity.GetProperties())
                 property.SetColumnName(SnakeCase(property.Name));

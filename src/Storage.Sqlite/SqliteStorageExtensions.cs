@@ -1,4 +1,5 @@
 using BackOffice.Core.Activity;
+using BackOffice.Core.Billing;
 using BackOffice.Core.Events;
 using BackOffice.Core.Hr;
 using BackOffice.Core.Queues;
@@ -44,7 +45,8 @@ public static class SqliteStorageExtensions
         .AddSingleton<ISlaAlertStore, SqliteSlaAlertStore>()
         .AddSingleton<IWebhookStore, SqliteWebhookStore>()
         .AddSingleton<IAgentProfileStore, SqliteAgentProfileStore>()
-        .AddSingleton<IEmployeeStore, SqliteEmployeeStore>();
+        .AddSingleton<IEmployeeStore, SqliteEmployeeStore>()
+        .AddSingleton<ICustomerAccountStore, SqliteCustomerAccountStore>();
 
     private sealed class SqliteMigrationStep(SqliteDatabase db) : IHostedService
     {

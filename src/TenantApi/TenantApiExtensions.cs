@@ -1,6 +1,7 @@
 using BackOffice.ServiceDefaults.Auth;
 using BackOffice.TenantApi.Activity;
 using BackOffice.TenantApi.Agents;
+using BackOffice.TenantApi.Billing;
 using BackOffice.TenantApi.DevAuth;
 using BackOffice.TenantApi.Employees;
 using BackOffice.TenantApi.Queues;
@@ -41,7 +42,8 @@ public static class TenantApiExtensions
             .MapWebhooksApi()
             .MapAgentsApi()
             .MapSupervisionApi()
-            .MapEmployeesApi();
+            .MapEmployeesApi()
+            .MapCustomersApi();
         app.MapDevTokenApi();
         return app;
     }

@@ -13,9 +13,9 @@ internal sealed class M0008_HrRecords : Migration
         migrationBuilder.Sql("ALTER TABLE work_items ADD COLUMN payload TEXT");
         migrationBuilder.Sql("""
             CREATE TABLE employees (
-                tenant_id TEXT NOT NULL, id TEXT NOT NULL, full_name TEXT NOT NULL, data TEXT NOT NULL, version INTEGER NOT NULL,
+                tenant_id TEXT NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL, data TEXT NOT NULL, version INTEGER NOT NULL,
                 PRIMARY KEY (tenant_id, id))
             """);
-        migrationBuilder.Sql("CREATE INDEX ix_employees_name ON employees (tenant_id, full_name, id)");
+        migrationBuilder.Sql("CREATE INDEX ix_employees_name ON employees (tenant_id, name, id)");
     }
 }

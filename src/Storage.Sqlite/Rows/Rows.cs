@@ -129,11 +129,12 @@ internal sealed class WebhookDeliveryRow : ITenantOwned
     public long? LastAttemptAt { get; set; }
 }
 
-internal sealed class EmployeeRow : ITenantOwned
+/// <summary>A tenant's record kept as a JSON document: an employee, a customer account.</summary>
+internal sealed class DocumentRow : ITenantOwned
 {
     public required string TenantId { get; set; }
     public required string Id { get; set; }
-    public required string FullName { get; set; }
+    public required string Name { get; set; }
     public required string Data { get; set; }
     public long Version { get; set; }
 }

@@ -34,7 +34,8 @@ public static class CalendarGen
                 var anchor = HardDates[0].AddDays(-400);
                 var schedules = new List<WeeklySchedule> { Weekly(anchor, week) };
                 if (changeInDays > 10) schedules.Add(Weekly(HardDates[changeInDays % HardDates.Length].AddDays(changeInDays - 15), laterWeek));
-                if (schedules.All(s => s.Days.Values.All(d => d.Count == 0))) schedules[0] = Weekly(anchor, [.. week.Select(_ => new[] { new DayInterval(540, 1020) })]);
+                // The schedule in force last must have working time, or a clock started after it could never finish.
+                if (schedules[^1].Days.Values.All(d => d.Count == 0)) schedules[^1] = Weekly(schedules[^1].EffectiveFrom, [.. week.Select(_ => new[] { new DayInterval(540, 1020) })]);
                 var holidays = holidayDates.Distinct().Select(i => new Holiday(HardDates[i], "Holiday", holidayKind == 0 ? new DayInterval(600, 780) : null)).ToList();
                 return BusinessCalendar.Create(Zones[zone], schedules, holidays);
             });

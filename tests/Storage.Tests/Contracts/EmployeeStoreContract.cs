@@ -12,7 +12,7 @@ public abstract class EmployeeStoreContract(IStoreAdapter adapter)
     private static NewHire Hire(string name) => new(name, null, "AB123456C", new DateOnly(2026, 3, 1), "Analyst", "Finance", new Pay(52000m, "GBP", PayFrequency.Annual), null, null);
 
     /// <summary>An item claimed and resolved in memory, ready to be saved with the employee its work made.</summary>
-    private static async Task<(WorkItem Item, long Read)> ResolvedItemAsync(StoreSet stores)
+    internal static async Task<(WorkItem Item, long Read)> ResolvedItemAsync(StoreSet stores)
     {
         var item = Build.Item("acme", Build.Now);
         await stores.WorkItems.AddAsync(Acme, item, default);

@@ -1,4 +1,5 @@
 using BackOffice.Core.Activity;
+using BackOffice.Core.Billing;
 using BackOffice.Core.Events;
 using BackOffice.Core.Hr;
 using BackOffice.Core.Queues;
@@ -25,7 +26,7 @@ public sealed class SqliteAdapter : IStoreAdapter
         return new StoreSet(
             services.GetRequiredService<ITenantStore>(), services.GetRequiredService<IWorkItemStore>(), services.GetRequiredService<IWorkQueue>(),
             services.GetRequiredService<IOutbox>(), services.GetRequiredService<IActivityStore>(), services.GetRequiredService<ISlaSettingsStore>(),
-            services.GetRequiredService<ISlaDeadlines>(), services.GetRequiredService<ISlaAlertStore>(), services.GetRequiredService<IWebhookStore>(), services.GetRequiredService<IEmployeeStore>(),
+            services.GetRequiredService<ISlaDeadlines>(), services.GetRequiredService<ISlaAlertStore>(), services.GetRequiredService<IWebhookStore>(), services.GetRequiredService<IEmployeeStore>(), services.GetRequiredService<ICustomerAccountStore>(),
             async () =>
             {
                 await services.DisposeAsync();
@@ -46,3 +47,4 @@ public sealed class SqliteSlaDeadlinesTests() : SlaDeadlinesContract(new SqliteA
 public sealed class SqliteSlaAlertStoreTests() : SlaAlertStoreContract(new SqliteAdapter());
 public sealed class SqliteWebhookStoreTests() : WebhookStoreContract(new SqliteAdapter());
 public sealed class SqliteEmployeeStoreTests() : EmployeeStoreContract(new SqliteAdapter());
+public sealed class SqliteCustomerAccountStoreTests() : CustomerAccountStoreContract(new SqliteAdapter());

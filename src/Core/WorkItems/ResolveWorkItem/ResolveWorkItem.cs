@@ -1,3 +1,4 @@
+using BackOffice.Core.Billing;
 using BackOffice.Core.Common;
 using BackOffice.Core.Hr;
 using BackOffice.Core.Tenancy;
@@ -7,14 +8,15 @@ namespace BackOffice.Core.WorkItems.ResolveWorkItem;
 public sealed record ResolveWorkItemRequest(string? Comment);
 
 /// <summary>
-/// The agent holding the claim (or a supervisor) closes the work with a comment for the client. HR work changes the
-/// tenant's employee records in the same transaction: both are saved, or neither.
+/// The agent holding the claim (or a supervisor) closes the work with a comment for the client. HR and billing work
+/// change the tenant's employee records or customer accounts in the same transaction: both are saved, or neither.
 /// </summary>
-public sealed class ResolveWorkItem(TenantAccess access, IWorkItemStore items, IEmployeeStore employees, HrResolution hr, TimeProvider time)
+public sealed class ResolveWorkItem(TenantAccess access, IWorkItemStore items, IEmployeeStore employees, HrResolution hr,
+    ICustomerAccountStore accounts, BillingResolution billing, TimeProvider time)
 {
     public async Task<WorkItem> HandleAsync(Actor actor, string tenantId, Guid itemId, ResolveWorkItemRequest request, long? expectedVersion, CancellationToken ct)
     {
-        var (_, scope) = await access.ResolveAsync(actor, tenantId, AccessMode.Read, ct);
+        var (tenant, scope) = await access.ResolveAsync(actor, tenantId, AccessMode.Read, ct);
         var item = await items.FindAsync(scope, itemId, ct) ?? throw new NotFoundException($"Work item {itemId}");
         Permissions.Require(actor, Roles.Agent, Roles.Supervisor);
         var errors = new FieldErrors();
@@ -22,6 +24,14 @@ public sealed class ResolveWorkItem(TenantAccess access, IWorkItemStore items, I
         errors.ThrowIfAny();
         Versioned.Require(expectedVersion, item.Version, $"Work item {itemId}");
         var now = time.GetUtcNow();
+        if (BillingResolution.Applies(item))
+        {
+            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(tenant.TimeZone)).DateTime);
+            var (account, outcome) = await billing.ApplyAsync(scope, item, now, today, ct);
+            item.Resolve(actor, comment!, now, outcome);
+            await accounts.SaveWithItemAsync(scope, account, item, expectedVersion!.Value, ct);
+            return item;
+        }
         if (!HrResolution.Applies(item))
         {
             item.Resolve(actor, comment!, now);

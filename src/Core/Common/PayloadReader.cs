@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using BackOffice.Core.Common;
 
-namespace BackOffice.Core.Hr;
+namespace BackOffice.Core.Common;
 
 /// <summary>Reads a JSON payload field by field, naming each bad one ("payload.pay.amount") in the request's errors.</summary>
 public readonly struct PayloadReader(JsonElement element, FieldErrors errors, string path)
@@ -30,13 +29,16 @@ public readonly struct PayloadReader(JsonElement element, FieldErrors errors, st
     }
 
     /// <summary>A positive amount (or zero when <paramref name="allowZero"/>) with at most 2 decimals.</summary>
-    public decimal? Money(string name, bool allowZero = false)
+    public decimal? Money(string name, bool allowZero = false) => Number(name, 2, allowZero);
+
+    /// <summary>A number above zero (or zero when <paramref name="allowZero"/>), below a billion, with at most <paramref name="decimals"/> decimals.</summary>
+    public decimal? Number(string name, int decimals, bool allowZero = false, decimal max = 1_000_000_000m)
     {
         var value = Get(name);
         if (value is not { ValueKind: JsonValueKind.Number } || !value.Value.TryGetDecimal(out var amount)) { errors.Add(Path(name), $"'{name}' must be a number."); return null; }
-        if (amount < 0 || (!allowZero && amount == 0) || decimal.Round(amount, 2) != amount)
+        if (amount < 0 || (!allowZero && amount == 0) || amount >= max || decimal.Round(amount, decimals) != amount)
         {
-            errors.Add(Path(name), $"'{name}' must be {(allowZero ? "zero or more" : "more than zero")}, with at most 2 decimals.");
+            errors.Add(Path(name), $"'{name}' must be {(allowZero ? "zero or more" : "more than zero")} and under {max}, with at most {decimals} decimals.");
             return null;
         }
         return amount;
