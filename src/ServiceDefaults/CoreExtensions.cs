@@ -2,6 +2,7 @@ using BackOffice.Core.Activity;
 using BackOffice.Core.Billing;
 using BackOffice.Core.Events;
 using BackOffice.Core.Hr;
+using BackOffice.Core.Orders;
 using BackOffice.Core.Queues;
 using BackOffice.Core.Queues.ClaimNextWorkItem;
 using BackOffice.Core.Queues.ForecastBreaches;
@@ -52,7 +53,8 @@ public static class CoreExtensions
             .AddSingleton<ClaimNextWorkItem>().AddSingleton<ReadQueues>().AddSingleton<ForecastBreaches>().AddSingleton<ManageAgents>()
             .AddSingleton<SuperviseQueue>().AddSingleton<ReadQueueBoard>()
             .AddSingleton<HrResolution>().AddSingleton<SensitiveData>().AddSingleton<ReadEmployees>()
-            .AddSingleton<BillingResolution>().AddSingleton<ReadCustomers>().AddSingleton<ReturnLapsedClaims>()
+            .AddSingleton<BillingResolution>().AddSingleton<ReadCustomers>()
+            .AddSingleton<OrderResolution>().AddSingleton<ManageWarehouse>().AddSingleton<ReturnLapsedClaims>()
             .AddSingleton<SlaSettingsSource>().AddSingleton<ManageSla>().AddSingleton<MonitorSla>().AddSingleton<ReportSla>().AddSingleton<ReplaySla>()
             .AddSingleton<ReadActivity>().AddSingleton<IDomainEventHandler, ActivityFeedProjector>()
             .AddSingleton<ReadSlaAlerts>().AddSingleton<IDomainEventHandler, SlaEscalation>()

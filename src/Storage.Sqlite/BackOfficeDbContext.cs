@@ -31,6 +31,7 @@ internal sealed class BackOfficeDbContext(DbContextOptions<BackOfficeDbContext> 
     public DbSet<WebhookDeliveryRow> WebhookDeliveries => Set<WebhookDeliveryRow>();
     public IQueryable<DocumentRow> Employees => Set<DocumentRow>("employees");
     public IQueryable<DocumentRow> CustomerAccounts => Set<DocumentRow>("customer_accounts");
+    public IQueryable<DocumentRow> Warehouses => Set<DocumentRow>("warehouses");
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -76,7 +77,7 @@ internal sealed class BackOfficeDbContext(DbContextOptions<BackOfficeDbContext> 
             e.ToTable("webhook_deliveries").HasKey(r => new { r.TenantId, r.Id });
             e.HasQueryFilter(r => r.TenantId == TenantId);
         });
-        foreach (var table in new[] { "employees", "customer_accounts" })
+        foreach (var table in new[] { "employees", "customer_accounts", "warehouses" })
             model.SharedTypeEntity<DocumentRow>(table, e =>
             {
                 e.ToTable(table).HasKey(r => new { r.TenantId, r.Id });

@@ -2,6 +2,7 @@ using BackOffice.Core.Activity;
 using BackOffice.Core.Billing;
 using BackOffice.Core.Events;
 using BackOffice.Core.Hr;
+using BackOffice.Core.Orders;
 using BackOffice.Core.Queues;
 using BackOffice.Core.Routing;
 using BackOffice.Core.Sla;
@@ -46,7 +47,8 @@ public static class SqliteStorageExtensions
         .AddSingleton<IWebhookStore, SqliteWebhookStore>()
         .AddSingleton<IAgentProfileStore, SqliteAgentProfileStore>()
         .AddSingleton<IEmployeeStore, SqliteEmployeeStore>()
-        .AddSingleton<ICustomerAccountStore, SqliteCustomerAccountStore>();
+        .AddSingleton<ICustomerAccountStore, SqliteCustomerAccountStore>()
+        .AddSingleton<IWarehouseStore, SqliteWarehouseStore>();
 
     private sealed class SqliteMigrationStep(SqliteDatabase db) : IHostedService
     {

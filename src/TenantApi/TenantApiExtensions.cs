@@ -4,6 +4,7 @@ using BackOffice.TenantApi.Agents;
 using BackOffice.TenantApi.Billing;
 using BackOffice.TenantApi.DevAuth;
 using BackOffice.TenantApi.Employees;
+using BackOffice.TenantApi.Orders;
 using BackOffice.TenantApi.Queues;
 using BackOffice.TenantApi.Sla;
 using BackOffice.TenantApi.Tenants;
@@ -43,7 +44,8 @@ public static class TenantApiExtensions
             .MapAgentsApi()
             .MapSupervisionApi()
             .MapEmployeesApi()
-            .MapCustomersApi();
+            .MapCustomersApi()
+            .MapOrdersApi();
         app.MapDevTokenApi();
         return app;
     }

@@ -6,7 +6,7 @@ using BackOffice.Core.Tenancy;
 namespace BackOffice.Core.WorkItems;
 
 /// <summary>
-/// The work types of each service line. HR types, and billing's invoices, payments and collections, carry a typed
+/// The work types of each service line. HR and order types, and billing's invoices, payments and collections, carry a typed
 /// payload, validated on submission and applied to the tenant's records on resolution. "general" is free-form work of
 /// any line, with no payload.
 /// </summary>
@@ -33,6 +33,8 @@ public static class WorkTypes
         }
         if (line == ServiceLine.Hr && HrPayloadParser.IsHrType(type))
             return HrPayloadParser.Parse(type, payload, errors) is { } parsed ? HrPayloadParser.ToJson(parsed) : null;
+        if (line == ServiceLine.Orders && Orders.OrderPayloadParser.IsTyped(type))
+            return Orders.OrderPayloadParser.Parse(type, payload, errors) is { } order ? Orders.OrderPayloadParser.ToJson(order) : null;
         if (line == ServiceLine.Billing && Billing.BillingPayloadParser.IsTyped(type))
             return Billing.BillingPayloadParser.Parse(type, payload, errors) is { } billing ? Billing.BillingPayloadParser.ToJson(billing) : null;
         if (payload is { ValueKind: not (JsonValueKind.Null or JsonValueKind.Undefined) })

@@ -28,7 +28,7 @@ internal sealed class SqliteCustomerAccountStore(SqliteDatabase db) : ICustomerA
     {
         scope.EnsureOwns(account.TenantId, "customer account");
         var saved = account with { Version = account.Version + 1 };
-        await DocumentWithItem.SaveAsync(db, scope, "customer_accounts", (saved.Id.ToString("D"), saved.Name, JsonSerializer.Serialize(saved, Json)),
+        await DocumentWrites.SaveAsync(db, scope, "customer_accounts", (saved.Id.ToString("D"), saved.Name, JsonSerializer.Serialize(saved, Json)),
             account.Version, item, expectedItemVersion, ct);
         return saved;
     }

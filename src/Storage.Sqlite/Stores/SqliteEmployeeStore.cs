@@ -29,7 +29,7 @@ internal sealed class SqliteEmployeeStore(SqliteDatabase db) : IEmployeeStore
     {
         scope.EnsureOwns(employee.TenantId, "employee");
         var saved = employee with { Version = employee.Version + 1 };
-        await DocumentWithItem.SaveAsync(db, scope, "employees", (saved.Id.ToString("D"), saved.FullName, JsonSerializer.Serialize(saved, Json)),
+        await DocumentWrites.SaveAsync(db, scope, "employees", (saved.Id.ToString("D"), saved.FullName, JsonSerializer.Serialize(saved, Json)),
             employee.Version, item, expectedItemVersion, ct);
         return saved;
     }

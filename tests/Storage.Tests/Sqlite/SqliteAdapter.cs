@@ -2,6 +2,7 @@ using BackOffice.Core.Activity;
 using BackOffice.Core.Billing;
 using BackOffice.Core.Events;
 using BackOffice.Core.Hr;
+using BackOffice.Core.Orders;
 using BackOffice.Core.Queues;
 using BackOffice.Core.Sla;
 using BackOffice.Core.Sla.Alerts;
@@ -26,7 +27,7 @@ public sealed class SqliteAdapter : IStoreAdapter
         return new StoreSet(
             services.GetRequiredService<ITenantStore>(), services.GetRequiredService<IWorkItemStore>(), services.GetRequiredService<IWorkQueue>(),
             services.GetRequiredService<IOutbox>(), services.GetRequiredService<IActivityStore>(), services.GetRequiredService<ISlaSettingsStore>(),
-            services.GetRequiredService<ISlaDeadlines>(), services.GetRequiredService<ISlaAlertStore>(), services.GetRequiredService<IWebhookStore>(), services.GetRequiredService<IEmployeeStore>(), services.GetRequiredService<ICustomerAccountStore>(),
+            services.GetRequiredService<ISlaDeadlines>(), services.GetRequiredService<ISlaAlertStore>(), services.GetRequiredService<IWebhookStore>(), services.GetRequiredService<IEmployeeStore>(), services.GetRequiredService<ICustomerAccountStore>(), services.GetRequiredService<IWarehouseStore>(),
             async () =>
             {
                 await services.DisposeAsync();
@@ -48,3 +49,4 @@ public sealed class SqliteSlaAlertStoreTests() : SlaAlertStoreContract(new Sqlit
 public sealed class SqliteWebhookStoreTests() : WebhookStoreContract(new SqliteAdapter());
 public sealed class SqliteEmployeeStoreTests() : EmployeeStoreContract(new SqliteAdapter());
 public sealed class SqliteCustomerAccountStoreTests() : CustomerAccountStoreContract(new SqliteAdapter());
+public sealed class SqliteWarehouseStoreTests() : WarehouseStoreContract(new SqliteAdapter());

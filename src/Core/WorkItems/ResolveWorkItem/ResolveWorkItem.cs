@@ -1,6 +1,7 @@
 using BackOffice.Core.Billing;
 using BackOffice.Core.Common;
 using BackOffice.Core.Hr;
+using BackOffice.Core.Orders;
 using BackOffice.Core.Tenancy;
 
 namespace BackOffice.Core.WorkItems.ResolveWorkItem;
@@ -8,11 +9,11 @@ namespace BackOffice.Core.WorkItems.ResolveWorkItem;
 public sealed record ResolveWorkItemRequest(string? Comment);
 
 /// <summary>
-/// The agent holding the claim (or a supervisor) closes the work with a comment for the client. HR and billing work
-/// change the tenant's employee records or customer accounts in the same transaction: both are saved, or neither.
+/// The agent holding the claim (or a supervisor) closes the work with a comment for the client. HR, billing and order
+/// work change the tenant's employees, customer accounts or warehouse in the same transaction: both are saved, or neither.
 /// </summary>
 public sealed class ResolveWorkItem(TenantAccess access, IWorkItemStore items, IEmployeeStore employees, HrResolution hr,
-    ICustomerAccountStore accounts, BillingResolution billing, TimeProvider time)
+    ICustomerAccountStore accounts, BillingResolution billing, IWarehouseStore warehouses, OrderResolution orders, TimeProvider time)
 {
     public async Task<WorkItem> HandleAsync(Actor actor, string tenantId, Guid itemId, ResolveWorkItemRequest request, long? expectedVersion, CancellationToken ct)
     {
@@ -24,6 +25,13 @@ public sealed class ResolveWorkItem(TenantAccess access, IWorkItemStore items, I
         errors.ThrowIfAny();
         Versioned.Require(expectedVersion, item.Version, $"Work item {itemId}");
         var now = time.GetUtcNow();
+        if (OrderResolution.Applies(item))
+        {
+            var (warehouse, outcome) = await orders.ApplyAsync(scope, item, now, ct);
+            item.Resolve(actor, comment!, now, outcome);
+            await warehouses.SaveWithItemAsync(scope, warehouse, item, expectedVersion!.Value, ct);
+            return item;
+        }
         if (BillingResolution.Applies(item))
         {
             var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(tenant.TimeZone)).DateTime);

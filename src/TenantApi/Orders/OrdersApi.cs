@@ -1,0 +1,57 @@
+using BackOffice.Core.Common;
+using BackOffice.Core.Orders;
+using BackOffice.TenantApi.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace BackOffice.TenantApi.Orders;
+
+public sealed record StockResponse(string Sku, int OnHand, int Reserved, int Available);
+
+public sealed record OrderResponse(Guid Id, string Customer, Address ShipTo, string Status, IReadOnlyList<OrderLineResponse> Lines, string? Carrier,
+    string? TrackingNumber, IReadOnlyList<OrderLine> Returned)
+{
+    public static OrderResponse From(Order o) => new(o.Id, o.Customer, o.ShipTo, o.Status.ToText(),
+        o.Lines.Select((l, i) => new OrderLineResponse(l.Sku, l.Quantity, o.Reserved[i], l.Quantity - o.Reserved[i])).ToList(), o.Carrier, o.TrackingNumber, o.ReturnedLines);
+}
+
+public sealed record OrderLineResponse(string Sku, int Quantity, int Reserved, int BackOrdered);
+
+/// <summary>A tenant's stock and orders as its order work keeps them; stock counts and cancels are made here.</summary>
+public static class OrdersApi
+{
+    public static RouteGroupBuilder MapOrdersApi(this RouteGroupBuilder api)
+    {
+        var tenant = api.MapGroup("/tenants/{tenantId}").WithTags("Orders");
+        tenant.MapGet("/inventory", Inventory);
+        tenant.MapPut("/inventory/{sku}", SetStock);
+        tenant.MapGet("/orders", List);
+        tenant.MapGet("/orders/{orderId:guid}", Get);
+        tenant.MapPost("/orders/{orderId:guid}/cancel", Cancel);
+        return api;
+    }
+
+    private static IReadOnlyList<StockResponse> Stock(Warehouse w) =>
+        w.Stock.Values.OrderBy(s => s.Sku, StringComparer.Ordinal).Select(s => new StockResponse(s.Sku, s.OnHand, s.Reserved, s.Available)).ToList();
+
+    private static async Task<Ok<IReadOnlyList<StockResponse>>> Inventory(string tenantId, CurrentActor actor, ManageWarehouse useCase, CancellationToken ct) =>
+        TypedResults.Ok(Stock(await useCase.GetAsync(actor, tenantId, ct)));
+
+    private static async Task<Ok<IReadOnlyList<StockResponse>>> SetStock(string tenantId, string sku, StockRequest request, CurrentActor actor, ManageWarehouse useCase, CancellationToken ct) =>
+        TypedResults.Ok(Stock(await useCase.SetStockAsync(actor, tenantId, sku, request, ct)));
+
+    /// <summary>Newest first; <paramref name="status"/> filters.</summary>
+    private static async Task<Ok<List<OrderResponse>>> List(string tenantId, string? status, CurrentActor actor, ManageWarehouse useCase, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var wanted = errors.Enum<OrderStatus>("status", status, required: false);
+        errors.ThrowIfAny();
+        var orders = (await useCase.GetAsync(actor, tenantId, ct)).Orders.Where(o => wanted is null || o.Status == wanted).Reverse();
+        return TypedResults.Ok(orders.Select(OrderResponse.From).ToList());
+    }
+
+    private static async Task<Ok<OrderResponse>> Get(string tenantId, Guid orderId, CurrentActor actor, ManageWarehouse useCase, CancellationToken ct) =>
+        TypedResults.Ok(OrderResponse.From((await useCase.GetAsync(actor, tenantId, ct)).Orders.FirstOrDefault(o => o.Id == orderId) ?? throw new NotFoundException($"Order {orderId}")));
+
+    private static async Task<Ok<OrderResponse>> Cancel(string tenantId, Guid orderId, CurrentActor actor, ManageWarehouse useCase, CancellationToken ct) =>
+        TypedResults.Ok(OrderResponse.From((await useCase.CancelAsync(actor, tenantId, orderId, ct)).OrderOf(orderId)));
+}
