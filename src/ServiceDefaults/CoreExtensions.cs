@@ -2,6 +2,7 @@ using BackOffice.Core.Activity;
 using BackOffice.Core.Billing;
 using BackOffice.Core.Events;
 using BackOffice.Core.Hr;
+using BackOffice.Core.Imports;
 using BackOffice.Core.Orders;
 using BackOffice.Core.Queues;
 using BackOffice.Core.Queues.ClaimNextWorkItem;
@@ -54,7 +55,8 @@ public static class CoreExtensions
             .AddSingleton<SuperviseQueue>().AddSingleton<ReadQueueBoard>()
             .AddSingleton<HrResolution>().AddSingleton<SensitiveData>().AddSingleton<ReadEmployees>()
             .AddSingleton<BillingResolution>().AddSingleton<ReadCustomers>()
-            .AddSingleton<OrderResolution>().AddSingleton<ManageWarehouse>().AddSingleton<ReturnLapsedClaims>()
+            .AddSingleton<OrderResolution>().AddSingleton<ManageWarehouse>()
+            .AddSingleton<StartImport>().AddSingleton<RunImports>().AddSingleton<ReturnLapsedClaims>()
             .AddSingleton<SlaSettingsSource>().AddSingleton<ManageSla>().AddSingleton<MonitorSla>().AddSingleton<ReportSla>().AddSingleton<ReplaySla>()
             .AddSingleton<ReadActivity>().AddSingleton<IDomainEventHandler, ActivityFeedProjector>()
             .AddSingleton<ReadSlaAlerts>().AddSingleton<IDomainEventHandler, SlaEscalation>()

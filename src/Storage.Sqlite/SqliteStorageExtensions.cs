@@ -2,6 +2,7 @@ using BackOffice.Core.Activity;
 using BackOffice.Core.Billing;
 using BackOffice.Core.Events;
 using BackOffice.Core.Hr;
+using BackOffice.Core.Imports;
 using BackOffice.Core.Orders;
 using BackOffice.Core.Queues;
 using BackOffice.Core.Routing;
@@ -48,7 +49,8 @@ public static class SqliteStorageExtensions
         .AddSingleton<IAgentProfileStore, SqliteAgentProfileStore>()
         .AddSingleton<IEmployeeStore, SqliteEmployeeStore>()
         .AddSingleton<ICustomerAccountStore, SqliteCustomerAccountStore>()
-        .AddSingleton<IWarehouseStore, SqliteWarehouseStore>();
+        .AddSingleton<IWarehouseStore, SqliteWarehouseStore>()
+        .AddSingleton<IImportStore, SqliteImportStore>();
 
     private sealed class SqliteMigrationStep(SqliteDatabase db) : IHostedService
     {

@@ -4,6 +4,7 @@ using BackOffice.TenantApi.Agents;
 using BackOffice.TenantApi.Billing;
 using BackOffice.TenantApi.DevAuth;
 using BackOffice.TenantApi.Employees;
+using BackOffice.TenantApi.Imports;
 using BackOffice.TenantApi.Orders;
 using BackOffice.TenantApi.Queues;
 using BackOffice.TenantApi.Sla;
@@ -45,7 +46,8 @@ public static class TenantApiExtensions
             .MapSupervisionApi()
             .MapEmployeesApi()
             .MapCustomersApi()
-            .MapOrdersApi();
+            .MapOrdersApi()
+            .MapImportsApi();
         app.MapDevTokenApi();
         return app;
     }

@@ -12,4 +12,10 @@ public sealed record WorkersOptions
     public bool RunSlaMonitor { get; init; } = true;
 
     public bool RunWebhookDelivery { get; init; } = true;
+
+    public bool RunImports { get; init; } = true;
+
+    /// <summary>How often the import worker looks for a queued file.</summary>
+    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]
+    public TimeSpan ImportInterval { get; init; } = TimeSpan.FromSeconds(2);
 }

@@ -2,6 +2,7 @@ using BackOffice.Core.Activity;
 using BackOffice.Core.Billing;
 using BackOffice.Core.Events;
 using BackOffice.Core.Hr;
+using BackOffice.Core.Imports;
 using BackOffice.Core.Orders;
 using BackOffice.Core.Queues;
 using BackOffice.Core.Sla;
@@ -27,7 +28,7 @@ public sealed class SqliteAdapter : IStoreAdapter
         return new StoreSet(
             services.GetRequiredService<ITenantStore>(), services.GetRequiredService<IWorkItemStore>(), services.GetRequiredService<IWorkQueue>(),
             services.GetRequiredService<IOutbox>(), services.GetRequiredService<IActivityStore>(), services.GetRequiredService<ISlaSettingsStore>(),
-            services.GetRequiredService<ISlaDeadlines>(), services.GetRequiredService<ISlaAlertStore>(), services.GetRequiredService<IWebhookStore>(), services.GetRequiredService<IEmployeeStore>(), services.GetRequiredService<ICustomerAccountStore>(), services.GetRequiredService<IWarehouseStore>(),
+            services.GetRequiredService<ISlaDeadlines>(), services.GetRequiredService<ISlaAlertStore>(), services.GetRequiredService<IWebhookStore>(), services.GetRequiredService<IEmployeeStore>(), services.GetRequiredService<ICustomerAccountStore>(), services.GetRequiredService<IWarehouseStore>(), services.GetRequiredService<IImportStore>(),
             async () =>
             {
                 await services.DisposeAsync();
@@ -50,3 +51,4 @@ public sealed class SqliteWebhookStoreTests() : WebhookStoreContract(new SqliteA
 public sealed class SqliteEmployeeStoreTests() : EmployeeStoreContract(new SqliteAdapter());
 public sealed class SqliteCustomerAccountStoreTests() : CustomerAccountStoreContract(new SqliteAdapter());
 public sealed class SqliteWarehouseStoreTests() : WarehouseStoreContract(new SqliteAdapter());
+public sealed class SqliteImportStoreTests() : ImportStoreContract(new SqliteAdapter());
