@@ -1,3 +1,7 @@
+using BackOffice.Blobs.Azure;
+using BackOffice.Blobs.Local;
+using BackOffice.Core.Attachments;
+using BackOffice.ServiceDefaults;
 using BackOffice.ServiceDefaults.Auth;
 using BackOffice.TenantApi.Activity;
 using BackOffice.TenantApi.Agents;
@@ -11,6 +15,7 @@ using BackOffice.TenantApi.Sla;
 using BackOffice.TenantApi.Tenants;
 using BackOffice.TenantApi.Webhooks;
 using BackOffice.TenantApi.WorkItems;
+using BackOffice.TenantApi.Attachments;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Scalar.AspNetCore;
@@ -26,6 +31,12 @@ public static class TenantApiExtensions
         builder.Services.AddOpenApi();
         // Enums on the wire are their kebab-case names ("in-progress", "p1"), the same as EnumText everywhere else.
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
+        builder.Services.AddValidatedOptions<AttachmentOptions>(AttachmentOptions.SectionName);
+        var attachments = builder.Configuration.GetSection(AttachmentOptions.SectionName).Get<AttachmentOptions>() ?? new();
+        if (attachments.Store == "azure")
+            builder.Services.AddAzureBlobStore(attachments.AzureConnectionString ?? throw new InvalidOperationException("Attachments:AzureConnectionString is required when Attachments:Store is azure."), attachments.Container);
+        else builder.Services.AddLocalBlobStore();
+        builder.Services.AddSingleton<ManageAttachments>();
         return builder;
     }
 
@@ -47,7 +58,8 @@ public static class TenantApiExtensions
             .MapEmployeesApi()
             .MapCustomersApi()
             .MapOrdersApi()
-            .MapImportsApi();
+            .MapImportsApi()
+            .MapAttachmentsApi();
         app.MapDevTokenApi();
         return app;
     }

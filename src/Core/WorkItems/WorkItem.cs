@@ -91,6 +91,7 @@ public sealed partial class WorkItem : AggregateRoot
             UpdatedAt = s.UpdatedAt, Version = s.Version, Sla = s.Sla, FirstRespondedAt = s.FirstRespondedAt, RaisedAt = s.RaisedAt, Payload = s.Payload,
         };
         item._history.AddRange(s.History);
+        item._attachments.AddRange(s.Attachments ?? []);
         return item;
     }
 
@@ -220,4 +221,5 @@ public sealed record WorkItemEdit(Priority? Priority, string? Title, string? Des
 public sealed record StoredWorkItem(Guid Id, string TenantId, ServiceLine ServiceLine, string Type, Priority Priority, string Title,
     string Description, WorkItemStatus Status, string? AssigneeSubject, string? AssigneeName, DateTimeOffset? LeaseExpiresAt,
     string? Resolution, string SubmittedBy, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Version, IReadOnlyList<WorkItemChange> History,
-    SlaClock? Sla = null, DateTimeOffset? FirstRespondedAt = null, DateTimeOffset? RaisedAt = null, string? Payload = null);
+    SlaClock? Sla = null, DateTimeOffset? FirstRespondedAt = null, DateTimeOffset? RaisedAt = null, string? Payload = null,
+    IReadOnlyList<Attachments.Attachment>? Attachments = null);

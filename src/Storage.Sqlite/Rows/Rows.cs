@@ -53,6 +53,7 @@ internal sealed class WorkItemRow : ITenantOwned
     public long? SlaPausedAt { get; set; }
     public long? RaisedAt { get; set; }
     public string? Payload { get; set; }
+    public string? Attachments { get; set; }
 }
 
 internal sealed class SlaSettingsRow : ITenantOwned

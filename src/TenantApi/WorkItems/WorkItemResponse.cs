@@ -22,7 +22,8 @@ public sealed record WorkItemChangeResponse(DateTimeOffset At, string Actor, str
 /// <summary>A work item on the wire; the history comes only with a single item, not in lists.</summary>
 public sealed record WorkItemResponse(Guid Id, string TenantId, string ServiceLine, string Type, string Priority, string Title, string Description,
     string Status, string Queue, string? Assignee, DateTimeOffset? LeaseExpiresAt, string? Resolution, string SubmittedBy, DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt, string ETag, SlaClockResponse? Sla, IReadOnlyList<WorkItemChangeResponse>? History, JsonNode? Payload = null)
+    DateTimeOffset UpdatedAt, string ETag, SlaClockResponse? Sla, IReadOnlyList<WorkItemChangeResponse>? History, JsonNode? Payload = null,
+    IReadOnlyList<Core.Attachments.Attachment>? Attachments = null)
 {
     /// <summary>The payload's sensitive fields come masked unless <paramref name="unmasked"/>: the caller decides who may see them.</summary>
     public static WorkItemResponse Summary(WorkItem i, bool unmasked) => new(i.Id, i.TenantId, i.ServiceLine.ToText(), i.Type, i.Priority.ToText(), i.Title, i.Description,
@@ -35,5 +36,6 @@ public sealed record WorkItemResponse(Guid Id, string TenantId, string ServiceLi
     public static WorkItemResponse Full(WorkItem i, bool unmasked = false) => Summary(i, unmasked) with
     {
         History = i.History.Select(h => new WorkItemChangeResponse(h.At, h.ActorName, h.Action, h.Details)).ToList(),
+        Attachments = i.Attachments,
     };
 }

@@ -18,6 +18,7 @@ public class HostFactory<THost>(string environment = "Development", IReadOnlyDic
     {
         builder.UseEnvironment(environment);
         builder.UseSetting("Storage:Sqlite:DataFolder", DataFolder);
+        builder.UseSetting("Attachments:Folder", Path.Combine(DataFolder, "attachments"));
         builder.UseSetting("Telemetry:Exporter", "none");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Tests drain queues with one agent; work-in-progress limits are tested through agents' own profiles.

@@ -1,0 +1,12 @@
+using Azure.Storage.Blobs;
+using BackOffice.Core.Attachments;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BackOffice.Blobs.Azure;
+
+public static class AzureBlobExtensions
+{
+    /// <summary>Attachments in the container <paramref name="containerName"/> of the storage account the connection string names.</summary>
+    public static IServiceCollection AddAzureBlobStore(this IServiceCollection services, string connectionString, string containerName) =>
+        services.AddSingleton<IBlobStore>(new AzureBlobStore(new BlobContainerClient(connectionString, containerName)));
+}
