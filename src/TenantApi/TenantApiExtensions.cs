@@ -57,6 +57,7 @@ public static class TenantApiExtensions
             .MapSupervisionApi()
             .MapEmployeesApi()
             .MapCustomersApi()
+            .MapLedgerApi()
             .MapOrdersApi()
             .MapImportsApi()
             .MapAttachmentsApi();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using BackOffice.Core.Common;
 using BackOffice.Core.Hr;
 using BackOffice.TenantApi.Http;
@@ -45,29 +44,21 @@ public static class EmployeesApi
     /// <summary>Every employee, page by page, as CSV: masked exactly as the API masks them for the caller.</summary>
     private static async Task<FileContentHttpResult> Csv(string tenantId, CurrentActor actor, ReadEmployees useCase, CancellationToken ct)
     {
-        var csv = new StringBuilder("id,fullName,email,status,startDate,lastDay,position,department,payAmount,payCurrency,payFrequency,nationalId,bankAccount\n");
+        var rows = new List<string?[]>();
         string? cursor = null;
         do
         {
             var page = await useCase.ListAsync(actor, tenantId, Paging.MaxPageSize, cursor, ct);
-            foreach (var v in page.Items)
-                csv.AppendLine(string.Join(',', new[]
-                {
-                    v.Employee.Id.ToString(), v.Employee.FullName, v.Employee.Email, v.Status.ToText(), v.Employee.StartDate.ToString("yyyy-MM-dd"),
-                    v.Employee.LastDay?.ToString("yyyy-MM-dd"), v.Position, v.Department, v.Pay?.Amount.ToString(CultureInfo.InvariantCulture) ?? (v.Masked ? "masked" : null),
-                    v.Pay?.Currency, v.Pay?.Frequency.ToText(), v.NationalId, v.BankAccount,
-                }.Select(Field)));
+            rows.AddRange(page.Items.Select(v => new[]
+            {
+                v.Employee.Id.ToString(), v.Employee.FullName, v.Employee.Email, v.Status.ToText(), v.Employee.StartDate.ToString("yyyy-MM-dd"),
+                v.Employee.LastDay?.ToString("yyyy-MM-dd"), v.Position, v.Department, v.Pay?.Amount.ToString(CultureInfo.InvariantCulture) ?? (v.Masked ? "masked" : null),
+                v.Pay?.Currency, v.Pay?.Frequency.ToText(), v.NationalId, v.BankAccount,
+            }));
             cursor = page.NextCursor;
         }
         while (cursor is not null);
-        return TypedResults.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv", $"employees-{tenantId}.csv");
-    }
-
-    /// <summary>Quoted when needed; a leading =, +, - or @ is defused so a spreadsheet does not run it as a formula.</summary>
-    private static string Field(string? value)
-    {
-        if (string.IsNullOrEmpty(value)) return "";
-        if (value[0] is '=' or '+' or '-' or '@') value = "'" + value;
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
+        return CsvFile.Create($"employees-{tenantId}.csv",
+            ["id", "fullName", "email", "status", "startDate", "lastDay", "position", "department", "payAmount", "payCurrency", "payFrequency", "nationalId", "bankAccount"], rows);
     }
 }

@@ -23,6 +23,8 @@ public static class OrdersApi
     {
         var tenant = api.MapGroup("/tenants/{tenantId}").WithTags("Orders");
         tenant.MapGet("/inventory", Inventory);
+        tenant.MapGet("/inventory.csv", InventoryCsv);
+        tenant.MapGet("/orders.csv", OrdersCsv);
         tenant.MapPut("/inventory/{sku}", SetStock);
         tenant.MapGet("/orders", List);
         tenant.MapGet("/orders/{orderId:guid}", Get);
@@ -35,6 +37,18 @@ public static class OrdersApi
 
     private static async Task<Ok<IReadOnlyList<StockResponse>>> Inventory(string tenantId, CurrentActor actor, ManageWarehouse useCase, CancellationToken ct) =>
         TypedResults.Ok(Stock(await useCase.GetAsync(actor, tenantId, ct)));
+
+    private static async Task<FileContentHttpResult> InventoryCsv(string tenantId, CurrentActor actor, ManageWarehouse useCase, CancellationToken ct) =>
+        CsvFile.Create($"inventory-{tenantId}.csv", ["sku", "onHand", "reserved", "available"],
+            Stock(await useCase.GetAsync(actor, tenantId, ct)).Select(s => new[] { s.Sku, $"{s.OnHand}", $"{s.Reserved}", $"{s.Available}" }));
+
+    /// <summary>One row per order line.</summary>
+    private static async Task<FileContentHttpResult> OrdersCsv(string tenantId, CurrentActor actor, ManageWarehouse useCase, CancellationToken ct) =>
+        CsvFile.Create($"orders-{tenantId}.csv", ["orderId", "customer", "status", "sku", "quantity", "reserved", "carrier", "trackingNumber"],
+            (await useCase.GetAsync(actor, tenantId, ct)).Orders.Reverse().SelectMany(o => o.Lines.Select((l, i) => new[]
+            {
+                o.Id.ToString(), o.Customer, o.Status.ToText(), l.Sku, $"{l.Quantity}", $"{o.Reserved[i]}", o.Carrier, o.TrackingNumber,
+            })));
 
     private static async Task<Ok<IReadOnlyList<StockResponse>>> SetStock(string tenantId, string sku, StockRequest request, CurrentActor actor, ManageWarehouse useCase, CancellationToken ct) =>
         TypedResults.Ok(Stock(await useCase.SetStockAsync(actor, tenantId, sku, request, ct)));

@@ -17,6 +17,7 @@ public static class WorkItemsApi
         var items = api.MapGroup("/tenants/{tenantId}/work-items").WithTags("Work items");
         items.MapPost("/", Submit);
         items.MapGet("/", List);
+        api.MapGet("/tenants/{tenantId}/work-items.csv", Csv).WithTags("Work items");
         items.MapGet("/{itemId:guid}", Get);
         items.MapPatch("/{itemId:guid}", Edit);
         items.MapPost("/{itemId:guid}/resolve", Resolve);
@@ -37,6 +38,27 @@ public static class WorkItemsApi
     {
         var page = await useCase.ListAsync(actor, tenantId, new ListWorkItemsQuery(status, serviceLine, priority, type, pageSize, cursor), ct);
         return TypedResults.Ok(PageResponse<WorkItemResponse>.From(page, WorkItemResponse.Summary));
+    }
+
+    /// <summary>The filtered list as CSV, newest first, up to 10,000 rows; payloads are not exported.</summary>
+    private static async Task<FileContentHttpResult> Csv(string tenantId, string? status, string? serviceLine, string? priority, string? type, CurrentActor actor,
+        ReadWorkItems useCase, CancellationToken ct)
+    {
+        var rows = new List<Core.WorkItems.WorkItem>();
+        string? cursor = null;
+        do
+        {
+            var page = await useCase.ListAsync(actor, tenantId, new ListWorkItemsQuery(status, serviceLine, priority, type, Core.Common.Paging.MaxPageSize, cursor), ct);
+            rows.AddRange(page.Items);
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null && rows.Count < 10_000);
+        return CsvFile.Create($"work-items-{tenantId}.csv", ["id", "createdAt", "serviceLine", "type", "priority", "title", "status", "assignee", "resolutionDue", "resolution"],
+            rows.Select(i => new[]
+            {
+                i.Id.ToString(), i.CreatedAt.ToString("O"), Core.Common.EnumText.ToText(i.ServiceLine), i.Type, Core.Common.EnumText.ToText(i.Priority), i.Title,
+                Core.Common.EnumText.ToText(i.Status), i.AssigneeName, i.Sla?.ResolutionDue.ToString("O"), i.Resolution,
+            }));
     }
 
     /// <summary>One item with its history and where its SLA clocks stand now.</summary>

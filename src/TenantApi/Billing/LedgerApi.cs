@@ -1,0 +1,66 @@
+using System.Globalization;
+using BackOffice.Core.Billing;
+using BackOffice.TenantApi.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace BackOffice.TenantApi.Billing;
+
+public sealed record InvoiceRow(Guid CustomerId, string Customer, Guid Id, string Number, string Currency, decimal Total, decimal Paid, decimal Balance, string Status,
+    DateOnly IssuedOn, DateOnly DueDate);
+
+public sealed record PaymentRow(Guid CustomerId, string Customer, Guid Id, string Reference, string Currency, decimal Amount, decimal Unapplied, DateOnly ReceivedOn);
+
+/// <summary>The tenant's invoices and payments across customers: filtered lists and CSV exports.</summary>
+public static class LedgerApi
+{
+    public static RouteGroupBuilder MapLedgerApi(this RouteGroupBuilder api)
+    {
+        var tenant = api.MapGroup("/tenants/{tenantId}").WithTags("Billing");
+        tenant.MapGet("/invoices", Invoices);
+        tenant.MapGet("/invoices.csv", InvoicesCsv);
+        tenant.MapGet("/payments", Payments);
+        tenant.MapGet("/payments.csv", PaymentsCsv);
+        return api;
+    }
+
+    private static InvoiceRow Row(CustomerInvoiceView v) => new(v.CustomerId, v.CustomerName, v.Invoice.Id, v.Invoice.Number, v.Invoice.Currency, v.Invoice.Total,
+        v.Invoice.Paid, v.Invoice.Balance, v.Status, v.Invoice.IssuedOn, v.Invoice.DueDate);
+
+    private static PaymentRow Row(CustomerPaymentView v) => new(v.CustomerId, v.CustomerName, v.Payment.Id, v.Payment.Reference, v.Payment.Currency, v.Payment.Amount,
+        v.Payment.Unapplied, v.Payment.ReceivedOn);
+
+    /// <summary>Filters: <paramref name="status"/> (open, overdue, paid) and <paramref name="customerId"/>; pages by <paramref name="page"/> from 1.</summary>
+    private static async Task<Ok<IReadOnlyList<InvoiceRow>>> Invoices(string tenantId, string? status, Guid? customerId, int? page, int? pageSize, CurrentActor actor,
+        ReadLedger useCase, CancellationToken ct) =>
+        TypedResults.Ok(PageOf((await useCase.ReadAsync(actor, tenantId, status, customerId, ct)).Invoices.Select(Row), page, pageSize));
+
+    private static async Task<Ok<IReadOnlyList<PaymentRow>>> Payments(string tenantId, Guid? customerId, int? page, int? pageSize, CurrentActor actor, ReadLedger useCase,
+        CancellationToken ct) =>
+        TypedResults.Ok(PageOf((await useCase.ReadAsync(actor, tenantId, null, customerId, ct)).Payments.Select(Row), page, pageSize));
+
+    private static async Task<FileContentHttpResult> InvoicesCsv(string tenantId, string? status, Guid? customerId, CurrentActor actor, ReadLedger useCase, CancellationToken ct) =>
+        CsvFile.Create($"invoices-{tenantId}.csv", ["customerId", "customer", "id", "number", "currency", "total", "paid", "balance", "status", "issuedOn", "dueDate"],
+            (await useCase.ReadAsync(actor, tenantId, status, customerId, ct)).Invoices.Select(Row).Select(r => new[]
+            {
+                r.CustomerId.ToString(), r.Customer, r.Id.ToString(), r.Number, r.Currency, Money(r.Total), Money(r.Paid), Money(r.Balance), r.Status,
+                r.IssuedOn.ToString("yyyy-MM-dd"), r.DueDate.ToString("yyyy-MM-dd"),
+            }));
+
+    private static async Task<FileContentHttpResult> PaymentsCsv(string tenantId, Guid? customerId, CurrentActor actor, ReadLedger useCase, CancellationToken ct) =>
+        CsvFile.Create($"payments-{tenantId}.csv", ["customerId", "customer", "id", "reference", "currency", "amount", "unapplied", "receivedOn"],
+            (await useCase.ReadAsync(actor, tenantId, null, customerId, ct)).Payments.Select(Row).Select(r => new[]
+            {
+                r.CustomerId.ToString(), r.Customer, r.Id.ToString(), r.Reference, r.Currency, Money(r.Amount), Money(r.Unapplied), r.ReceivedOn.ToString("yyyy-MM-dd"),
+            }));
+
+    private static string Money(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
+
+    private static IReadOnlyList<T> PageOf<T>(IEnumerable<T> rows, int? page, int? pageSize)
+    {
+        var errors = new Core.Common.FieldErrors();
+        var size = Core.Common.Paging.PageSize(errors, pageSize);
+        if (page is < 1) errors.Add("page", "'page' starts at 1.");
+        errors.ThrowIfAny();
+        return rows.Skip(((page ?? 1) - 1) * size).Take(size).ToList();
+    }
+}
