@@ -19,6 +19,7 @@ using BackOffice.Core.Routing;
 using BackOffice.Core.Routing.ManageAgents;
 using BackOffice.Core.Tenancy;
 using BackOffice.Core.Tenancy.ChangeTenantStatus;
+using BackOffice.Core.Tenancy.DedicatedQueues;
 using BackOffice.Core.Tenancy.OnboardTenant;
 using BackOffice.Core.Tenancy.ReadTenants;
 using BackOffice.Core.Webhooks;
@@ -49,7 +50,7 @@ public static class CoreExtensions
         services.AddValidatedOptions<WebhookOptions>(WebhookOptions.SectionName);
         services.AddValidatedOptions<RoutingOptions>(RoutingOptions.SectionName);
         services.AddSingleton<TenantAccess>()
-            .AddSingleton<OnboardTenant>().AddSingleton<ChangeTenantStatus>().AddSingleton<ReadTenants>()
+            .AddSingleton<OnboardTenant>().AddSingleton<ChangeTenantStatus>().AddSingleton<SetDedicatedQueues>().AddSingleton<ReadTenants>()
             .AddSingleton<SubmitWorkItem>().AddSingleton<ReadWorkItems>().AddSingleton<EditWorkItem>().AddSingleton<ResolveWorkItem>().AddSingleton<WaitOnClient>()
             .AddSingleton<ClaimNextWorkItem>().AddSingleton<ReadQueues>().AddSingleton<ForecastBreaches>().AddSingleton<ManageAgents>()
             .AddSingleton<SuperviseQueue>().AddSingleton<ReadQueueBoard>()

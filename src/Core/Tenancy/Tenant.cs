@@ -16,6 +16,12 @@ public sealed class Tenant : AggregateRoot
     public DateTimeOffset UpdatedAt { get; private set; }
     public long Version { get; private set; }
 
+    /// <summary>The lines for which the tenant bought a dedicated team: its new work there goes to a queue of its own.</summary>
+    public IReadOnlyList<ServiceLine> DedicatedLines { get; private set; } = [];
+
+    /// <summary>The queue a new item of this line joins: the tenant's dedicated one ("hr.acme") or the shared one ("hr").</summary>
+    public string QueueFor(ServiceLine line) => Queues.QueueName.Of(line, DedicatedLines.Contains(line) ? Id : null);
+
     /// <summary>The SLA version new work is measured under; 0 is the platform default. Set by the SLA store with each new version.</summary>
     public long SlaVersion { get; private init; }
 
@@ -32,12 +38,25 @@ public sealed class Tenant : AggregateRoot
 
     /// <summary>Rebuilds a stored tenant; only stores call this.</summary>
     public static Tenant Restore(string id, string displayName, TenantStatus status, IReadOnlyList<ServiceLine> serviceLines,
-        string timeZone, IReadOnlyList<string> directoryIds, DateTimeOffset createdAt, DateTimeOffset updatedAt, long version, long slaVersion = 0) =>
+        string timeZone, IReadOnlyList<string> directoryIds, DateTimeOffset createdAt, DateTimeOffset updatedAt, long version, long slaVersion = 0,
+        IReadOnlyList<ServiceLine>? dedicatedLines = null) =>
         new()
         {
             Id = id, DisplayName = displayName, Status = status, ServiceLines = serviceLines, TimeZone = timeZone,
             DirectoryIds = directoryIds, CreatedAt = createdAt, UpdatedAt = updatedAt, Version = version, SlaVersion = slaVersion,
+            DedicatedLines = dedicatedLines ?? [],
         };
+
+    /// <summary>Sets the lines with a dedicated team. Work already queued stays where it is; new work goes to the new queue.</summary>
+    public void SetDedicatedLines(IReadOnlyList<ServiceLine> lines, DateTimeOffset now)
+    {
+        var unknown = lines.Except(ServiceLines).ToList();
+        if (unknown.Count > 0)
+            throw new ValidationException(new Dictionary<string, string[]> { ["lines"] = [$"Tenant '{Id}' has not subscribed to: {string.Join(", ", unknown.Select(l => l.ToText()))}."] });
+        DedicatedLines = [.. lines.Distinct()];
+        UpdatedAt = now;
+        Version++;
+    }
 
     public void ChangeStatus(TenantStatus to, Actor by, DateTimeOffset now)
     {

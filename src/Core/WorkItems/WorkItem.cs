@@ -56,8 +56,10 @@ public sealed partial class WorkItem : AggregateRoot
     /// </summary>
     public long QueueBand => (RaisedAt is null ? 1L << 40 : 0) + (Sla?.ResolutionDue ?? CreatedAt).UtcTicks / FairnessWindow.Ticks;
 
-    /// <summary>The queue an item waits in while it is open: for now, the one of its service line.</summary>
-    public string Queue => ServiceLine.ToText();
+    /// <summary>The queue an item waits in while it is open: its line's, or its tenant's dedicated one, as set when it was submitted.</summary>
+    public string Queue => QueueName ?? ServiceLine.ToText();
+
+    private string? QueueName { get; init; }
 
     /// <summary>Whether the item belongs in its queue's index (waiting, or claimed under a lease).</summary>
     public bool IsQueued => Status is WorkItemStatus.New or WorkItemStatus.InProgress;
@@ -68,7 +70,7 @@ public sealed partial class WorkItem : AggregateRoot
         {
             Id = Guid.CreateVersion7(now), TenantId = scope.TenantId, ServiceLine = spec.ServiceLine, Type = spec.Type,
             Priority = spec.Priority, Title = spec.Title, Description = spec.Description, Status = WorkItemStatus.New,
-            SubmittedBy = by.Name, CreatedAt = now, UpdatedAt = now, Version = 1, Sla = sla, Payload = spec.Payload,
+            SubmittedBy = by.Name, CreatedAt = now, UpdatedAt = now, Version = 1, Sla = sla, Payload = spec.Payload, QueueName = spec.Queue,
         };
         var details = new Dictionary<string, string?>
         {
@@ -89,6 +91,7 @@ public sealed partial class WorkItem : AggregateRoot
             Description = s.Description, Status = s.Status, AssigneeSubject = s.AssigneeSubject, AssigneeName = s.AssigneeName,
             LeaseExpiresAt = s.LeaseExpiresAt, Resolution = s.Resolution, SubmittedBy = s.SubmittedBy, CreatedAt = s.CreatedAt,
             UpdatedAt = s.UpdatedAt, Version = s.Version, Sla = s.Sla, FirstRespondedAt = s.FirstRespondedAt, RaisedAt = s.RaisedAt, Payload = s.Payload,
+            QueueName = s.Queue,
         };
         item._history.AddRange(s.History);
         item._attachments.AddRange(s.Attachments ?? []);
@@ -213,7 +216,8 @@ public sealed record SlaClock(long SlaVersion, DateTimeOffset FirstResponseDue, 
     private DateTimeOffset Later(DateTimeOffset at, Func<DateTimeOffset, DateTimeOffset> shift) => at > PausedAt ? shift(at) : at;
 }
 
-public sealed record NewWorkItem(ServiceLine ServiceLine, string Type, Priority Priority, string Title, string Description, string? Payload = null);
+/// <param name="Queue">The queue to join; its line's shared queue when null.</param>
+public sealed record NewWorkItem(ServiceLine ServiceLine, string Type, Priority Priority, string Title, string Description, string? Payload = null, string? Queue = null);
 
 public sealed record WorkItemEdit(Priority? Priority, string? Title, string? Description);
 
@@ -222,4 +226,4 @@ public sealed record StoredWorkItem(Guid Id, string TenantId, ServiceLine Servic
     string Description, WorkItemStatus Status, string? AssigneeSubject, string? AssigneeName, DateTimeOffset? LeaseExpiresAt,
     string? Resolution, string SubmittedBy, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Version, IReadOnlyList<WorkItemChange> History,
     SlaClock? Sla = null, DateTimeOffset? FirstRespondedAt = null, DateTimeOffset? RaisedAt = null, string? Payload = null,
-    IReadOnlyList<Attachments.Attachment>? Attachments = null);
+    IReadOnlyList<Attachments.Attachment>? Attachments = null, string? Queue = null);

@@ -18,6 +18,7 @@ internal sealed class TenantRow
     public long UpdatedAt { get; set; }
     public long Version { get; set; }
     public long SlaVersion { get; set; }
+    public string DedicatedLines { get; set; } = "";
 }
 
 internal sealed class TenantDirectoryRow
@@ -54,6 +55,7 @@ internal sealed class WorkItemRow : ITenantOwned
     public long? RaisedAt { get; set; }
     public string? Payload { get; set; }
     public string? Attachments { get; set; }
+    public string? Queue { get; set; }
 }
 
 internal sealed class SlaSettingsRow : ITenantOwned

@@ -27,7 +27,7 @@ internal static class QueueBoards
             FROM queue_entries q JOIN work_items w ON w.tenant_id = q.tenant_id AND w.id = q.item_id WHERE q.queue = {queue}
             """).SingleAsync(ct);
         var waitingOnClient = await context.Database.SqlQuery<int>($"""
-            SELECT COUNT(*) AS Value FROM work_items WHERE service_line = {queue} AND status = {WaitingOnClient}
+            SELECT COUNT(*) AS Value FROM work_items WHERE queue = {queue} AND status = {WaitingOnClient}
             """).SingleAsync(ct);
         var atRisk = await context.Database.SqlQuery<RiskRow>($"""
             SELECT q.tenant_id AS TenantId, q.item_id AS ItemId, w.title AS Title, w.priority AS Priority, w.resolution_due AS ResolutionDue, w.assignee_name AS Assignee

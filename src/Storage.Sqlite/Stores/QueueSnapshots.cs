@@ -26,7 +26,7 @@ internal static class QueueSnapshots
             WHERE q.queue = {queue} ORDER BY q.sort_key LIMIT {maxOpen}
             """).ToListAsync(ct);
         var resolved = await context.Database.SqlQuery<string>($"""
-            SELECT history AS Value FROM work_items WHERE service_line = {queue} AND status = {Resolved} ORDER BY updated_at DESC LIMIT {recent}
+            SELECT history AS Value FROM work_items WHERE queue = {queue} AND status = {Resolved} ORDER BY updated_at DESC LIMIT {recent}
             """).ToListAsync(ct);
         return new QueueSnapshot(open.Select(ToItem).ToList(), resolved.Select(ToResolution).OfType<RecentResolution>().ToList());
     }

@@ -5,8 +5,8 @@ using BackOffice.TenantApi.Http;
 namespace BackOffice.TenantApi.Tenants;
 
 public sealed record TenantResponse(string Id, string DisplayName, string Status, IReadOnlyList<string> ServiceLines, string TimeZone,
-    IReadOnlyList<string> DirectoryIds, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string ETag)
+    IReadOnlyList<string> DirectoryIds, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string ETag, IReadOnlyList<string> DedicatedQueues)
 {
     public static TenantResponse From(Tenant t) => new(t.Id, t.DisplayName, t.Status.ToText(), t.ServiceLines.Select(l => l.ToText()).ToList(),
-        t.TimeZone, t.DirectoryIds, t.CreatedAt, t.UpdatedAt, ETags.Format(t.Version));
+        t.TimeZone, t.DirectoryIds, t.CreatedAt, t.UpdatedAt, ETags.Format(t.Version), t.DedicatedLines.Select(t.QueueFor).ToList());
 }

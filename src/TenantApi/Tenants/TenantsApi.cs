@@ -1,5 +1,6 @@
 using BackOffice.Core.Tenancy;
 using BackOffice.Core.Tenancy.ChangeTenantStatus;
+using BackOffice.Core.Tenancy.DedicatedQueues;
 using BackOffice.Core.Tenancy.OnboardTenant;
 using BackOffice.Core.Tenancy.ReadTenants;
 using BackOffice.TenantApi.Http;
@@ -19,6 +20,7 @@ public static class TenantsApi
         tenants.MapPost("/", Onboard).ProviderOnly();
         tenants.MapGet("/", List).ProviderOnly();
         tenants.MapGet("/{tenantId}", Get);
+        tenants.MapPut("/{tenantId}/dedicated-queues", SetDedicated);
         foreach (var (action, to) in StatusActions)
             tenants.MapPost($"/{{tenantId}}/{action}", ([FromRoute] string tenantId, CurrentActor actor, ChangeTenantStatus useCase, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext http, CancellationToken ct) =>
                 Change(tenantId, to, actor, useCase, ifMatch, http, ct)).ProviderOnly().WithName($"{action}-tenant");
@@ -34,6 +36,14 @@ public static class TenantsApi
 
     private static async Task<Ok<PageResponse<TenantResponse>>> List(int? pageSize, string? cursor, CurrentActor actor, ReadTenants useCase, CancellationToken ct) =>
         TypedResults.Ok(PageResponse<TenantResponse>.From(await useCase.ListAsync(actor, pageSize, cursor, ct), TenantResponse.From));
+
+    private static async Task<Ok<TenantResponse>> SetDedicated(string tenantId, DedicatedQueuesRequest request, [FromHeader(Name = "If-Match")] string? ifMatch,
+        CurrentActor actor, SetDedicatedQueues useCase, HttpContext http, CancellationToken ct)
+    {
+        var tenant = await useCase.HandleAsync(actor, tenantId, request, ETags.Parse(ifMatch), ct);
+        ETags.Set(http, tenant.Version);
+        return TypedResults.Ok(TenantResponse.From(tenant));
+    }
 
     private static async Task<Ok<TenantResponse>> Get(string tenantId, CurrentActor actor, ReadTenants useCase, HttpContext http, CancellationToken ct)
     {

@@ -14,10 +14,12 @@ public sealed class ClaimNextWorkItem(IWorkQueue queues, IAgentProfileStore prof
     public async Task<WorkItem?> HandleAsync(Actor actor, string queue, CancellationToken ct)
     {
         Permissions.Require(actor, Roles.Agent, Roles.Supervisor);
-        if (!EnumText.TryParse<ServiceLine>(queue, out var line)) throw new NotFoundException($"Queue '{queue}'");
+        var (line, dedicatedTo) = QueueName.Parse(queue);
         var profile = await profiles.FindAsync(actor.Subject, ct) ?? AgentProfile.Default(actor.Subject, actor.Name, routing.DefaultWipLimit);
         if (!profile.Serves(line)) throw new ForbiddenException($"You are not skilled for the {line.ToText()} queue.");
+        // A dedicated queue is its tenant's own team's: only agents a supervisor named for that tenant take from it.
+        if (dedicatedTo is not null && profile.Tenants?.Contains(dedicatedTo) != true) throw new ForbiddenException($"You are not on {dedicatedTo}'s dedicated team.");
         var now = time.GetUtcNow();
-        return await queues.ClaimNextAsync(line.ToText(), new ClaimLease(actor, now, now + options.LeaseDuration, profile.Tenants, profile.WipLimit), ct);
+        return await queues.ClaimNextAsync(QueueName.Of(line, dedicatedTo), new ClaimLease(actor, now, now + options.LeaseDuration, profile.Tenants, profile.WipLimit), ct);
     }
 }

@@ -16,12 +16,12 @@ public sealed class ForecastBreaches(IWorkQueue queues, QueueOptions options, Ti
     {
         Permissions.Require(actor, Roles.Supervisor, Roles.PlatformAdmin);
         var errors = new FieldErrors();
-        var line = errors.Enum<ServiceLine>("queue", queue);
+        var line = errors.Enum<ServiceLine>("queue", queue.Split('.')[0]);
         if (query.Hours is not (null or (>= 1 and <= 72))) errors.Add("hours", "'hours' must be between 1 and 72.");
         if (query.Agents is not (null or (>= 0 and <= 1000))) errors.Add("agents", "'agents' must be between 0 and 1000.");
         errors.ThrowIfAny();
         var now = time.GetUtcNow();
-        var name = line!.Value.ToText();
+        var name = QueueName.Of(line!.Value, QueueName.Parse(queue).Tenant);
         var snapshot = await queues.SnapshotAsync(name, now, options.ForecastBacklogMax, RecentResolutions, ct);
         var agents = query.Agents ?? BreachForecaster.AgentsOnShift(snapshot, now, options.ShiftWindow);
         var handling = BreachForecaster.HandlingTime(snapshot.Recent, options.DefaultHandlingTime);

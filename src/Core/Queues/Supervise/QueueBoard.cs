@@ -21,7 +21,7 @@ public sealed class ReadQueueBoard(IWorkQueue queues, TimeProvider time)
     public async Task<QueueBoard> ReadAsync(Actor actor, string queue, CancellationToken ct)
     {
         Permissions.Require(actor, Roles.Supervisor, Roles.PlatformAdmin);
-        if (!EnumText.TryParse<ServiceLine>(queue, out var line)) throw new NotFoundException($"Queue '{queue}'");
-        return await queues.BoardAsync(line.ToText(), time.GetUtcNow(), ct);
+        var (line, tenant) = QueueName.Parse(queue);
+        return await queues.BoardAsync(QueueName.Of(line, tenant), time.GetUtcNow(), ct);
     }
 }
