@@ -29,9 +29,6 @@ internal sealed class BackOfficeDbContext(DbContextOptions<BackOfficeDbContext> 
     public DbSet<SlaAlertRow> SlaAlerts => Set<SlaAlertRow>();
     public DbSet<WebhookSubscriptionRow> WebhookSubscriptions => Set<WebhookSubscriptionRow>();
     public DbSet<WebhookDeliveryRow> WebhookDeliveries => Set<WebhookDeliveryRow>();
-    public IQueryable<DocumentRow> Employees => Set<DocumentRow>("employees");
-    public IQueryable<DocumentRow> CustomerAccounts => Set<DocumentRow>("customer_accounts");
-    public IQueryable<DocumentRow> Warehouses => Set<DocumentRow>("warehouses");
 
     protected override void OnModelCreating(ModelBuilder model)
     {

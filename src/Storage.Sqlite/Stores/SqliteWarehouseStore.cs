@@ -16,7 +16,7 @@ internal sealed class SqliteWarehouseStore(SqliteDatabase db) : IWarehouseStore
     public async Task<Warehouse> GetAsync(TenantScope scope, CancellationToken ct)
     {
         await using var context = db.Context(scope);
-        return await TenantDocuments.FindAsync(context.Warehouses, Guid.Parse(Id), Read, ct) ?? Warehouse.Empty(scope);
+        return await TenantDocuments.FindAsync(context.Set<DocumentRow>("warehouses"), Guid.Parse(Id), Read, ct) ?? Warehouse.Empty(scope);
     }
 
     public async Task<Warehouse> SaveWithItemAsync(TenantScope scope, Warehouse warehouse, WorkItem item, long expectedItemVersion, CancellationToken ct) =>

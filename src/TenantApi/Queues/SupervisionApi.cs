@@ -38,15 +38,9 @@ public static class SupervisionApi
 
     private static async Task<Ok<WorkItemResponse>> Assign(string tenantId, Guid itemId, AssignRequest request, [FromHeader(Name = "If-Match")] string? ifMatch,
         CurrentActor actor, SuperviseQueue useCase, HttpContext http, CancellationToken ct) =>
-        Respond(http, await useCase.AssignAsync(actor, tenantId, itemId, request, ETags.Parse(ifMatch), ct));
+        WorkItemsApi.Respond(http, await useCase.AssignAsync(actor, tenantId, itemId, request, ETags.Parse(ifMatch), ct));
 
     private static async Task<Ok<WorkItemResponse>> Return(string tenantId, Guid itemId, ReturnRequest request, [FromHeader(Name = "If-Match")] string? ifMatch,
         CurrentActor actor, SuperviseQueue useCase, HttpContext http, CancellationToken ct) =>
-        Respond(http, await useCase.ReturnAsync(actor, tenantId, itemId, request, ETags.Parse(ifMatch), ct));
-
-    private static Ok<WorkItemResponse> Respond(HttpContext http, Core.WorkItems.WorkItem item)
-    {
-        ETags.Set(http, item.Version);
-        return TypedResults.Ok(WorkItemResponse.Full(item));
-    }
+        WorkItemsApi.Respond(http, await useCase.ReturnAsync(actor, tenantId, itemId, request, ETags.Parse(ifMatch), ct));
 }

@@ -91,7 +91,8 @@ public static class WorkItemsApi
         CurrentActor actor, WaitOnClient useCase, HttpContext http, CancellationToken ct) =>
         Respond(http, await useCase.AnswerAsync(actor, tenantId, itemId, request, ETags.Parse(ifMatch), ct));
 
-    private static Ok<WorkItemResponse> Respond(HttpContext http, Core.WorkItems.WorkItem item)
+    /// <summary>The changed item, with its new ETag.</summary>
+    internal static Ok<WorkItemResponse> Respond(HttpContext http, Core.WorkItems.WorkItem item)
     {
         ETags.Set(http, item.Version);
         return TypedResults.Ok(WorkItemResponse.Full(item));
