@@ -21,6 +21,7 @@ public sealed class ActivityFeedProjector(IActivityStore activity) : IDomainEven
             WorkItemResolved e => (e.ItemId, $"Resolved \"{e.Title}\""),
             WorkItemWaitingOnClient e => (e.ItemId, $"Asked you about \"{e.Title}\": {e.Question}"),
             WorkItemAnswered e => (e.ItemId, $"Answered the question on \"{e.Title}\""),
+            WorkItemCancelled e => (e.ItemId, $"Cancelled \"{e.Title}\": {e.Reason}"),
             Sla.SlaWarning e => (e.ItemId, $"SLA warning: {Clock(e.Clock)} of \"{e.Title}\" is {e.Percent}% through, due {e.DueAt:u}"),
             Sla.SlaBreached e => (e.ItemId, $"SLA breached: {Clock(e.Clock)} of \"{e.Title}\" was due {e.DueAt:u}"),
             SlaReplayed e => (e.ItemId, $"SLA clocks of \"{e.Title}\" recomputed under version {e.ToVersion}: {e.Reason}"),

@@ -24,6 +24,7 @@ public static class EventSerializer
         ["work-item.resolved"] = typeof(WorkItemResolved),
         ["work-item.waiting-on-client"] = typeof(WorkItemWaitingOnClient),
         ["work-item.answered"] = typeof(WorkItemAnswered),
+        ["work-item.cancelled"] = typeof(WorkItemCancelled),
         ["sla.settings-changed"] = typeof(Sla.SlaSettingsChanged),
         ["sla.warning"] = typeof(Sla.SlaWarning),
         ["sla.breached"] = typeof(Sla.SlaBreached),

@@ -29,4 +29,20 @@ public sealed partial class WorkItem
         Record(by, now, WorkItemActions.ReturnedToQueue, details);
         Raise(Event<WorkItemReturnedToQueue>(by, now));
     }
+
+    /// <summary>
+    /// The tenant withdraws work not yet resolved (or a supervisor stops it): it leaves its queue and its clocks stop
+    /// watching. An item an agent holds can be cancelled only by a supervisor, who can tell the agent.
+    /// </summary>
+    public void Cancel(Actor by, string reason, DateTimeOffset now)
+    {
+        EnsureOpen();
+        if (Status == WorkItemStatus.InProgress && !by.HasAnyRole(Roles.Supervisor))
+            throw new ConflictException($"Work item {Id} is being worked by {AssigneeName}; ask a supervisor to cancel it.");
+        var details = new Dictionary<string, string?> { ["reason"] = reason };
+        if (AssigneeName is not null) details["previousAssignee"] = AssigneeName;
+        (Status, AssigneeSubject, AssigneeName, LeaseExpiresAt) = (WorkItemStatus.Cancelled, null, null, null);
+        Record(by, now, WorkItemActions.Cancelled, details);
+        Raise(Event<WorkItemCancelled>(by, now) with { Reason = reason });
+    }
 }

@@ -11,6 +11,7 @@ public static class WorkItemActions
     public const string Claimed = "claimed";
     public const string Assigned = "assigned";
     public const string Attached = "attached";
+    public const string Cancelled = "cancelled";
     public const string ReturnedToQueue = "returned-to-queue";
     public const string Resolved = "resolved";
     public const string AskedClient = "asked-client";

@@ -33,3 +33,8 @@ public sealed record WorkItemResolved : WorkItemEvent
 {
     public string Resolution { get; init; } = "";
 }
+
+public sealed record WorkItemCancelled : WorkItemEvent
+{
+    public string Reason { get; init; } = "";
+}

@@ -26,6 +26,7 @@ public static class SupervisionApi
         var item = api.MapGroup("/tenants/{tenantId}/work-items/{itemId:guid}").WithTags("Queues");
         item.MapPost("/assign", Assign);
         item.MapPost("/return", Return);
+        item.MapPost("/cancel", Cancel);
         return api;
     }
 
@@ -39,6 +40,10 @@ public static class SupervisionApi
     private static async Task<Ok<WorkItemResponse>> Assign(string tenantId, Guid itemId, AssignRequest request, [FromHeader(Name = "If-Match")] string? ifMatch,
         CurrentActor actor, SuperviseQueue useCase, HttpContext http, CancellationToken ct) =>
         WorkItemsApi.Respond(http, await useCase.AssignAsync(actor, tenantId, itemId, request, ETags.Parse(ifMatch), ct));
+
+    private static async Task<Ok<WorkItemResponse>> Cancel(string tenantId, Guid itemId, ReturnRequest request, [FromHeader(Name = "If-Match")] string? ifMatch,
+        CurrentActor actor, SuperviseQueue useCase, HttpContext http, CancellationToken ct) =>
+        WorkItemsApi.Respond(http, await useCase.CancelAsync(actor, tenantId, itemId, request, ETags.Parse(ifMatch), ct));
 
     private static async Task<Ok<WorkItemResponse>> Return(string tenantId, Guid itemId, ReturnRequest request, [FromHeader(Name = "If-Match")] string? ifMatch,
         CurrentActor actor, SuperviseQueue useCase, HttpContext http, CancellationToken ct) =>

@@ -84,4 +84,24 @@ public sealed class SupervisionTests : IClassFixture<ApiFactory>, IAsyncLifetime
         Assert.Equal(2, (int)board["byAge"]!["underOneHour"]!);
         Assert.Equal(["action", "items"], invalid.Keys.Order());
     }
+
+    [Fact]
+    public async Task TheClient_CancelsWorkNotYetTaken_ButAnItemBeingWorked_OnlyASupervisorCancels()
+    {
+        var globex = _factory.ClientAs(TestUser.GlobexClient);
+        var waiting = await Api.SubmitAsync(globex, "globex", "Not needed after all", "hr");
+        var held = await Api.SubmitAsync(globex, "globex", "Being worked", "billing");
+        var claim = await _agent.PostAsync("/api/queues/billing/claims", null);
+        while ((string)(await Api.JsonAsync(claim))["id"]! != (string)held["id"]!) claim = await _agent.PostAsync("/api/queues/billing/claims", null);
+
+        var cancelled = await Api.PostWithETagAsync(globex, $"{Url(waiting)}/cancel", (string)waiting["eTag"]!, new { reason = "Hired elsewhere" });
+        var refused = await Api.PostWithETagAsync(globex, $"{Url(held)}/cancel", claim.Headers.ETag!.Tag, new { reason = "Stop" });
+        var bySupervisor = await Api.PostWithETagAsync(_supervisor, $"{Url(held)}/cancel", claim.Headers.ETag!.Tag, new { reason = "Client withdrew it" });
+
+        Assert.Equal("cancelled", (string)(await Api.JsonAsync(cancelled))["status"]!);
+        await Api.ProblemAsync(refused, HttpStatusCode.Conflict);
+        Assert.Equal("cancelled", (string)(await Api.JsonAsync(bySupervisor))["status"]!);
+        Assert.Equal(0, (int)(await Api.GetJsonAsync(_supervisor, "/api/queues/hr/board"))["byTenant"]!.AsArray()
+            .Where(t => (string)t!["tenantId"]! == "globex").Sum(t => (int)t!["waiting"]!));
+    }
 }

@@ -48,6 +48,19 @@ public sealed class SuperviseQueue(TenantAccess access, IWorkItemStore items, IA
         return item;
     }
 
+    /// <summary>The tenant's users (or a supervisor) cancel work not yet resolved.</summary>
+    public async Task<WorkItem> CancelAsync(Actor actor, string tenantId, Guid itemId, ReturnRequest request, long? expectedVersion, CancellationToken ct)
+    {
+        var (_, scope) = await access.ResolveAsync(actor, tenantId, AccessMode.Submit, ct);
+        var item = await items.FindAsync(scope, itemId, ct) ?? throw new NotFoundException($"Work item {itemId}");
+        Permissions.Require(actor, Roles.ClientAdmin, Roles.ClientUser, Roles.Supervisor);
+        var reason = Reason(request.Reason);
+        Versioned.Require(expectedVersion, item.Version, $"Work item {itemId}");
+        item.Cancel(actor, reason, time.GetUtcNow());
+        await items.UpdateAsync(scope, item, expectedVersion!.Value, ct);
+        return item;
+    }
+
     /// <summary>Each item is read and changed on its own: one that fails (gone, resolved, changed meanwhile) leaves the rest done.</summary>
     public async Task<IReadOnlyList<BulkOutcome>> BulkAsync(Actor actor, BulkRequest request, CancellationToken ct)
     {
