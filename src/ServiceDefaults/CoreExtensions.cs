@@ -24,6 +24,7 @@ using BackOffice.Core.Tenancy.OnboardTenant;
 using BackOffice.Core.Tenancy.ReadTenants;
 using BackOffice.Core.Webhooks;
 using BackOffice.Core.Webhooks.ManageWebhook;
+using BackOffice.Core.WorkItems.Checklist;
 using BackOffice.Core.WorkItems.EditWorkItem;
 using BackOffice.Core.WorkItems.ReadWorkItems;
 using BackOffice.Core.WorkItems.ResolveWorkItem;
@@ -51,7 +52,7 @@ public static class CoreExtensions
         services.AddValidatedOptions<RoutingOptions>(RoutingOptions.SectionName);
         services.AddSingleton<TenantAccess>()
             .AddSingleton<OnboardTenant>().AddSingleton<ChangeTenantStatus>().AddSingleton<SetDedicatedQueues>().AddSingleton<ReadTenants>()
-            .AddSingleton<SubmitWorkItem>().AddSingleton<ReadWorkItems>().AddSingleton<EditWorkItem>().AddSingleton<ResolveWorkItem>().AddSingleton<WaitOnClient>()
+            .AddSingleton<SubmitWorkItem>().AddSingleton<ReadWorkItems>().AddSingleton<EditWorkItem>().AddSingleton<ResolveWorkItem>().AddSingleton<WaitOnClient>().AddSingleton<TickStep>()
             .AddSingleton<ClaimNextWorkItem>().AddSingleton<ReadQueues>().AddSingleton<ForecastBreaches>().AddSingleton<ManageAgents>()
             .AddSingleton<SuperviseQueue>().AddSingleton<ReadQueueBoard>()
             .AddSingleton<HrResolution>().AddSingleton<SensitiveData>().AddSingleton<ReadEmployees>()

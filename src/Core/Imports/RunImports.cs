@@ -50,7 +50,8 @@ public sealed class RunImports(IImportStore imports, ITenantStore tenants, SlaSe
                     if (OrderPayloadParser.Parse("order-intake", ImportRows.OrderIntake([.. group.Select(r => r.Cells)]), fields) is OrderIntake intake && fields.IsEmpty)
                     {
                         var spec = new NewWorkItem(ServiceLine.Orders, "order-intake", Priority.P3, $"Order {group[0].Cells["orderRef"]} for {intake.Customer}",
-                            $"Imported from a CSV file by {job.CreatedBy}.", OrderPayloadParser.ToJson(intake), tenant.QueueFor(ServiceLine.Orders));
+                            $"Imported from a CSV file by {job.CreatedBy}.", OrderPayloadParser.ToJson(intake), tenant.QueueFor(ServiceLine.Orders),
+                            WorkTypes.StepsFor("order-intake"));
                         items.Add(WorkItem.Submit(scope, spec, importer, now, sla!.ClockFor(ServiceLine.Orders, Priority.P3, now)));
                     }
                 }

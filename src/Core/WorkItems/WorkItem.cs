@@ -78,6 +78,7 @@ public sealed partial class WorkItem : AggregateRoot
         };
         if (sla is not null) details["resolutionDue"] = sla.ResolutionDue.ToString("O");
         item._history.Add(new WorkItemChange(now, by.Subject, by.Name, WorkItemActions.Submitted, details));
+        item._checklist.AddRange((spec.Steps ?? []).Select(step => new ChecklistStep(step)));
         item.Raise(item.Event<WorkItemSubmitted>(by, now));
         return item;
     }
@@ -95,6 +96,7 @@ public sealed partial class WorkItem : AggregateRoot
         };
         item._history.AddRange(s.History);
         item._attachments.AddRange(s.Attachments ?? []);
+        item._checklist.AddRange(s.Checklist ?? []);
         return item;
     }
 
@@ -149,6 +151,7 @@ public sealed partial class WorkItem : AggregateRoot
     public void Resolve(Actor by, string resolution, DateTimeOffset now, IReadOnlyDictionary<string, string?>? outcome = null)
     {
         if (Status != WorkItemStatus.InProgress) throw new ConflictException($"Work item {Id} is {Status.ToText()}; only a claimed item can be resolved.");
+        EnsureChecklistDone();
         if (AssigneeSubject != by.Subject && !by.HasAnyRole(Roles.Supervisor))
             throw new ConflictException($"Work item {Id} is claimed by {AssigneeName}; only they or a supervisor can resolve it.");
         (Status, Resolution, LeaseExpiresAt) = (WorkItemStatus.Resolved, resolution, null);
@@ -217,7 +220,9 @@ public sealed record SlaClock(long SlaVersion, DateTimeOffset FirstResponseDue, 
 }
 
 /// <param name="Queue">The queue to join; its line's shared queue when null.</param>
-public sealed record NewWorkItem(ServiceLine ServiceLine, string Type, Priority Priority, string Title, string Description, string? Payload = null, string? Queue = null);
+/// <param name="Steps">The checklist the item starts with (see <see cref="WorkTypes.StepsFor"/>).</param>
+public sealed record NewWorkItem(ServiceLine ServiceLine, string Type, Priority Priority, string Title, string Description, string? Payload = null, string? Queue = null,
+    IReadOnlyList<string>? Steps = null);
 
 public sealed record WorkItemEdit(Priority? Priority, string? Title, string? Description);
 
@@ -226,4 +231,4 @@ public sealed record StoredWorkItem(Guid Id, string TenantId, ServiceLine Servic
     string Description, WorkItemStatus Status, string? AssigneeSubject, string? AssigneeName, DateTimeOffset? LeaseExpiresAt,
     string? Resolution, string SubmittedBy, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Version, IReadOnlyList<WorkItemChange> History,
     SlaClock? Sla = null, DateTimeOffset? FirstRespondedAt = null, DateTimeOffset? RaisedAt = null, string? Payload = null,
-    IReadOnlyList<Attachments.Attachment>? Attachments = null, string? Queue = null);
+    IReadOnlyList<Attachments.Attachment>? Attachments = null, string? Queue = null, IReadOnlyList<ChecklistStep>? Checklist = null);

@@ -12,6 +12,7 @@ public static class WorkItemActions
     public const string Assigned = "assigned";
     public const string Attached = "attached";
     public const string Cancelled = "cancelled";
+    public const string StepDone = "step-done";
     public const string ReturnedToQueue = "returned-to-queue";
     public const string Resolved = "resolved";
     public const string AskedClient = "asked-client";

@@ -23,6 +23,27 @@ public static class WorkTypes
 
     public static IReadOnlyList<string> Of(ServiceLine line) => ByLine[line];
 
+    private static readonly Dictionary<string, string[]> Steps = new(StringComparer.Ordinal)
+    {
+        ["new-hire"] = ["right-to-work-checked", "contract-sent", "payroll-set-up", "equipment-ordered"],
+        ["employee-change"] = ["change-approved", "records-updated"],
+        ["payroll-change"] = ["change-approved", "payroll-updated"],
+        ["leave-request"] = ["approver-confirmed", "calendar-updated"],
+        ["leaver"] = ["final-pay-calculated", "access-revoked", "equipment-returned"],
+        ["customer-invoice"] = ["details-checked", "invoice-sent"],
+        ["payment-received"] = ["remittance-matched"],
+        ["collections-follow-up"] = ["customer-contacted"],
+        ["vendor-bill"] = ["bill-approved", "payment-scheduled"],
+        ["order-intake"] = ["order-checked"],
+        ["availability-check"] = ["stock-checked"],
+        ["fulfilment"] = ["picked", "packed"],
+        ["shipment"] = ["label-printed", "handed-to-carrier"],
+        ["return"] = ["goods-inspected"],
+    };
+
+    /// <summary>The checklist an item of this type starts with; every step must be done before it is resolved.</summary>
+    public static IReadOnlyList<string> StepsFor(string type) => Steps.GetValueOrDefault(type) ?? [];
+
     /// <summary>The payload to store for a new item of this type, as validated JSON; null for types without one.</summary>
     public static string? ValidatePayload(ServiceLine line, string type, JsonElement? payload, FieldErrors errors)
     {

@@ -56,6 +56,7 @@ internal sealed class WorkItemRow : ITenantOwned
     public string? Payload { get; set; }
     public string? Attachments { get; set; }
     public string? Queue { get; set; }
+    public string? Checklist { get; set; }
 }
 
 internal sealed class SlaSettingsRow : ITenantOwned

@@ -18,7 +18,7 @@ internal static class WorkItemMapping
         UpdatedAt = i.UpdatedAt.ToTicks(), Version = i.Version, History = JsonSerializer.Serialize(i.History, Json),
         SlaVersion = i.Sla?.SlaVersion, FirstResponseDue = i.Sla?.FirstResponseDue.ToTicks(), ResolutionDue = i.Sla?.ResolutionDue.ToTicks(),
         SlaDeadlines = i.Sla?.Deadlines is { } d ? JsonSerializer.Serialize(d, Json) : null, FirstRespondedAt = i.FirstRespondedAt.ToTicks(),
-        SlaPausedAt = i.Sla?.PausedAt.ToTicks(), RaisedAt = i.RaisedAt.ToTicks(), Payload = i.Payload, Queue = i.Queue, Attachments = i.Attachments.Count == 0 ? null : JsonSerializer.Serialize(i.Attachments, Json),
+        SlaPausedAt = i.Sla?.PausedAt.ToTicks(), RaisedAt = i.RaisedAt.ToTicks(), Payload = i.Payload, Queue = i.Queue, Checklist = i.Checklist.Count == 0 ? null : JsonSerializer.Serialize(i.Checklist, Json), Attachments = i.Attachments.Count == 0 ? null : JsonSerializer.Serialize(i.Attachments, Json),
     };
 
     public static WorkItem ToWorkItem(this WorkItemRow r) => WorkItem.Restore(new StoredWorkItem(
@@ -31,5 +31,6 @@ internal static class WorkItemMapping
                 r.SlaDeadlines is null ? null : JsonSerializer.Deserialize<List<SlaDeadline>>(r.SlaDeadlines, Json), Time.FromTicks(r.SlaPausedAt))
             : null,
         Time.FromTicks(r.FirstRespondedAt), Time.FromTicks(r.RaisedAt), r.Payload,
-        r.Attachments is null ? null : JsonSerializer.Deserialize<List<Core.Attachments.Attachment>>(r.Attachments, Json), r.Queue));
+        r.Attachments is null ? null : JsonSerializer.Deserialize<List<Core.Attachments.Attachment>>(r.Attachments, Json), r.Queue,
+        r.Checklist is null ? null : JsonSerializer.Deserialize<List<ChecklistStep>>(r.Checklist, Json)));
 }

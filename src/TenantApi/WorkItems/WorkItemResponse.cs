@@ -23,7 +23,7 @@ public sealed record WorkItemChangeResponse(DateTimeOffset At, string Actor, str
 public sealed record WorkItemResponse(Guid Id, string TenantId, string ServiceLine, string Type, string Priority, string Title, string Description,
     string Status, string Queue, string? Assignee, DateTimeOffset? LeaseExpiresAt, string? Resolution, string SubmittedBy, DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt, string ETag, SlaClockResponse? Sla, IReadOnlyList<WorkItemChangeResponse>? History, JsonNode? Payload = null,
-    IReadOnlyList<Core.Attachments.Attachment>? Attachments = null)
+    IReadOnlyList<Core.Attachments.Attachment>? Attachments = null, IReadOnlyList<ChecklistStep>? Checklist = null)
 {
     /// <summary>The payload's sensitive fields come masked unless <paramref name="unmasked"/>: the caller decides who may see them.</summary>
     public static WorkItemResponse Summary(WorkItem i, bool unmasked) => new(i.Id, i.TenantId, i.ServiceLine.ToText(), i.Type, i.Priority.ToText(), i.Title, i.Description,
@@ -37,5 +37,6 @@ public sealed record WorkItemResponse(Guid Id, string TenantId, string ServiceLi
     {
         History = i.History.Select(h => new WorkItemChangeResponse(h.At, h.ActorName, h.Action, h.Details)).ToList(),
         Attachments = i.Attachments,
+        Checklist = i.Checklist,
     };
 }

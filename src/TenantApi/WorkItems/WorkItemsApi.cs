@@ -1,4 +1,5 @@
 using BackOffice.Core.Hr;
+using BackOffice.Core.WorkItems.Checklist;
 using BackOffice.Core.WorkItems.EditWorkItem;
 using BackOffice.Core.WorkItems.ReadWorkItems;
 using BackOffice.Core.WorkItems.ResolveWorkItem;
@@ -23,6 +24,7 @@ public static class WorkItemsApi
         items.MapPost("/{itemId:guid}/resolve", Resolve);
         items.MapPost("/{itemId:guid}/questions", Ask);
         items.MapPost("/{itemId:guid}/answer", Answer);
+        items.MapPost("/{itemId:guid}/checklist/{step}", Tick);
         return api;
     }
 
@@ -90,6 +92,10 @@ public static class WorkItemsApi
     private static async Task<Ok<WorkItemResponse>> Answer(string tenantId, Guid itemId, AnswerRequest request, [FromHeader(Name = "If-Match")] string? ifMatch,
         CurrentActor actor, WaitOnClient useCase, HttpContext http, CancellationToken ct) =>
         Respond(http, await useCase.AnswerAsync(actor, tenantId, itemId, request, ETags.Parse(ifMatch), ct));
+
+    private static async Task<Ok<WorkItemResponse>> Tick(string tenantId, Guid itemId, string step, [FromHeader(Name = "If-Match")] string? ifMatch,
+        CurrentActor actor, TickStep useCase, HttpContext http, CancellationToken ct) =>
+        Respond(http, await useCase.HandleAsync(actor, tenantId, itemId, step, ETags.Parse(ifMatch), ct));
 
     /// <summary>The changed item, with its new ETag.</summary>
     internal static Ok<WorkItemResponse> Respond(HttpContext http, Core.WorkItems.WorkItem item)

@@ -27,7 +27,7 @@ public sealed class BillingWorkTests : IClassFixture<ApiFactory>, IAsyncLifetime
         HttpResponseMessage claim;
         do claim = await _agent.PostAsync("/api/queues/billing/claims", null);
         while ((string)(await Api.JsonAsync(claim))["id"]! != id);
-        return await Api.PostWithETagAsync(_agent, $"/api/tenants/acme/work-items/{id}/resolve", claim.Headers.ETag!.Tag, new { comment = "Done" });
+        return await Api.ResolveAsync(_agent, $"/api/tenants/acme/work-items/{id}", claim);
     }
 
     private static string Outcome(JsonObject resolved, string key) => (string)resolved["history"]!.AsArray().Last()!["details"]![key]!;

@@ -42,7 +42,7 @@ public sealed class ClientViewsTests : IClassFixture<ApiFactory>, IAsyncLifetime
         HttpResponseMessage claim;
         do claim = await _agent.PostAsync("/api/queues/billing/claims", null);
         while ((string)(await Api.JsonAsync(claim))["id"]! != id);
-        await Api.PostWithETagAsync(_agent, $"/api/tenants/acme/work-items/{id}/resolve", claim.Headers.ETag!.Tag, new { comment = "Issued" });
+        await Api.ResolveAsync(_agent, $"/api/tenants/acme/work-items/{id}", claim, "Issued");
 
         var open = (await Api.JsonAsync(await _client.GetAsync("/api/tenants/acme/invoices?status=open"), "rows")).AsArray();
         var paid = (await Api.JsonAsync(await _client.GetAsync("/api/tenants/acme/invoices?status=paid"), "rows")).AsArray();

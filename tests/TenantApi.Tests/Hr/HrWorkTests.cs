@@ -37,7 +37,7 @@ public sealed class HrWorkTests : IClassFixture<ApiFactory>, IAsyncLifetime
         HttpResponseMessage claim;
         do claim = await _agent.PostAsync("/api/queues/hr/claims", null);
         while ((string)(await Api.JsonAsync(claim))["id"]! != (string)item["id"]!);
-        return await Api.PostWithETagAsync(_agent, $"/api/tenants/acme/work-items/{item["id"]}/resolve", claim.Headers.ETag!.Tag, new { comment = "Done" });
+        return await Api.ResolveAsync(_agent, $"/api/tenants/acme/work-items/{item["id"]}", claim);
     }
 
     private static object Hire(string name) => new
@@ -112,5 +112,27 @@ public sealed class HrWorkTests : IClassFixture<ApiFactory>, IAsyncLifetime
         Assert.Equal(["type"], (await Api.ProblemAsync(unknownType, HttpStatusCode.BadRequest)).Keys);
         await Api.ProblemAsync(await WorkAsync(ghost), HttpStatusCode.Conflict);
         Assert.Equal("in-progress", (string)(await Api.GetJsonAsync(_admin, $"/api/tenants/acme/work-items/{ghost["id"]}"))["status"]!);
+    }
+
+    [Fact]
+    public async Task AnItem_ResolvesOnlyWhenEveryStepOfItsChecklistIsDone()
+    {
+        var item = await SubmitAsync("new-hire", Hire("Lee Steps"));
+        var url = $"/api/tenants/acme/work-items/{item["id"]}";
+        HttpResponseMessage claim;
+        do claim = await _agent.PostAsync("/api/queues/hr/claims", null);
+        while ((string)(await Api.JsonAsync(claim))["id"]! != (string)item["id"]!);
+
+        var early = await Api.PostWithETagAsync(_agent, $"{url}/resolve", claim.Headers.ETag!.Tag, new { comment = "Done" });
+        var unknown = await Api.PostWithETagAsync(_agent, $"{url}/checklist/party-thrown", claim.Headers.ETag!.Tag);
+        var byOther = await Api.PostWithETagAsync(_factory.ClientAs(TestUser.OtherAgent), $"{url}/checklist/contract-sent", claim.Headers.ETag!.Tag);
+        var resolved = await Api.ResolveAsync(_agent, url, claim);
+
+        Assert.Equal(["right-to-work-checked", "contract-sent", "payroll-set-up", "equipment-ordered"], item["checklist"]!.AsArray().Select(s => (string)s!["name"]!));
+        Assert.Contains("right-to-work-checked", (await Api.JsonAsync(early))["detail"]!.ToString());
+        await Api.ProblemAsync(unknown, HttpStatusCode.NotFound);
+        await Api.ProblemAsync(byOther, HttpStatusCode.Conflict);
+        Assert.Equal(HttpStatusCode.OK, resolved.StatusCode);
+        Assert.All((await Api.JsonAsync(resolved))["checklist"]!.AsArray(), s => Assert.Equal("Harriet HR", (string)s!["doneBy"]!));
     }
 }

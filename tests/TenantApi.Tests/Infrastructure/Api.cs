@@ -42,6 +42,19 @@ public static class Api
         return await client.SendAsync(request);
     }
 
+    /// <summary>Ticks every step of the claimed item's checklist, then resolves it: what an agent does to close typed work.</summary>
+    public static async Task<HttpResponseMessage> ResolveAsync(HttpClient agent, string itemUrl, HttpResponseMessage claim, string comment = "Done")
+    {
+        var etag = claim.Headers.ETag!.Tag;
+        foreach (var step in (await JsonAsync(claim))["checklist"]?.AsArray() ?? [])
+        {
+            var ticked = await PostWithETagAsync(agent, $"{itemUrl}/checklist/{step!["name"]}", etag);
+            Assert.Equal(HttpStatusCode.OK, ticked.StatusCode);
+            etag = ticked.Headers.ETag!.Tag;
+        }
+        return await PostWithETagAsync(agent, $"{itemUrl}/resolve", etag, new { comment });
+    }
+
     /// <summary>Replaces the tenant's SLA with <paramref name="body"/> (a calendar and policies), as the current version's successor.</summary>
     public static async Task ChangeSlaAsync(HttpClient admin, string tenant, object body)
     {

@@ -26,7 +26,7 @@ public sealed class OrderWorkTests : IClassFixture<ApiFactory>, IAsyncLifetime
         HttpResponseMessage claim;
         do claim = await _agent.PostAsync("/api/queues/orders/claims", null);
         while ((string)(await Api.JsonAsync(claim))["id"]! != id);
-        var resolved = await Api.PostWithETagAsync(_agent, $"/api/tenants/acme/work-items/{id}/resolve", claim.Headers.ETag!.Tag, new { comment = "Done" });
+        var resolved = await Api.ResolveAsync(_agent, $"/api/tenants/acme/work-items/{id}", claim);
         Assert.Equal(expected, resolved.StatusCode);
         return await Api.JsonAsync(resolved);
     }

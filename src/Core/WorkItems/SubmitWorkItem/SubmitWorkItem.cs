@@ -38,6 +38,6 @@ public sealed class SubmitWorkItem(TenantAccess access, IWorkItemStore items, Sl
         var description = errors.Optional("description", request.Description, WorkItemFields.DescriptionMax) ?? "";
         var payload = line is { } known && type is not null ? WorkTypes.ValidatePayload(known, type, request.Payload, errors) : null;
         errors.ThrowIfAny();
-        return new NewWorkItem(line!.Value, type!, priority!.Value, title!, description, payload, tenant.QueueFor(line!.Value));
+        return new NewWorkItem(line!.Value, type!, priority!.Value, title!, description, payload, tenant.QueueFor(line!.Value), WorkTypes.StepsFor(type!));
     }
 }
