@@ -74,7 +74,7 @@ internal sealed class BackOfficeDbContext(DbContextOptions<BackOfficeDbContext> 
             e.ToTable("webhook_deliveries").HasKey(r => new { r.TenantId, r.Id });
             e.HasQueryFilter(r => r.TenantId == TenantId);
         });
-        foreach (var table in new[] { "employees", "customer_accounts", "warehouses" })
+        foreach (var table in new[] { "employees", "customer_accounts", "vendor_accounts", "warehouses" })
             model.SharedTypeEntity<DocumentRow>(table, e =>
             {
                 e.ToTable(table).HasKey(r => new { r.TenantId, r.Id });

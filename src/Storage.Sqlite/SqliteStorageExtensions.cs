@@ -49,6 +49,7 @@ public static class SqliteStorageExtensions
         .AddSingleton<IAgentProfileStore, SqliteAgentProfileStore>()
         .AddSingleton<IEmployeeStore, SqliteEmployeeStore>()
         .AddSingleton<ICustomerAccountStore, SqliteCustomerAccountStore>()
+        .AddSingleton<IVendorAccountStore, SqliteVendorAccountStore>()
         .AddSingleton<IWarehouseStore, SqliteWarehouseStore>()
         .AddSingleton<IImportStore, SqliteImportStore>();
 

@@ -58,6 +58,7 @@ public static class TenantApiExtensions
             .MapEmployeesApi()
             .MapCustomersApi()
             .MapLedgerApi()
+            .MapVendorsApi()
             .MapOrdersApi()
             .MapImportsApi()
             .MapAttachmentsApi();

@@ -13,6 +13,7 @@ public static class BillingPayloadParser
     private static readonly Dictionary<string, Type> Types = new(StringComparer.Ordinal)
     {
         ["customer-invoice"] = typeof(CustomerInvoice), ["payment-received"] = typeof(PaymentReceived), ["collections-follow-up"] = typeof(CollectionsFollowUp),
+        ["vendor-bill"] = typeof(VendorBill),
     };
 
     public static bool IsTyped(string type) => Types.ContainsKey(type);
@@ -31,6 +32,7 @@ public static class BillingPayloadParser
             "payment-received" => Payment(r, errors),
             "collections-follow-up" => new CollectionsFollowUp(r.Id("customerId") ?? Guid.Empty, r.Id("invoiceId") ?? Guid.Empty, r.String("note", 2000) ?? "",
                 r.Date("nextActionOn", required: false)),
+            "vendor-bill" => Bill(r, errors),
             _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Not a typed billing work type."),
         };
         return errors.IsEmpty ? parsed : null;
@@ -54,6 +56,14 @@ public static class BillingPayloadParser
         if (r.Has("total") && r.Money("total") is { } total && errors.IsEmpty && total != lines.Sum(l => l.Net + l.Tax))
             errors.Add("payload.total", $"The lines add up to {lines.Sum(l => l.Net + l.Tax)}, not {total}.");
         return invoice;
+    }
+
+    private static VendorBill Bill(PayloadReader r, FieldErrors errors)
+    {
+        var bill = new VendorBill(r.Id("vendorId", required: false), r.String("vendorName", TextMax, required: false), r.String("number", 100) ?? "",
+            r.Money("amount") ?? 0, r.Currency("currency") ?? "", r.Date("dueDate") ?? default);
+        if ((bill.VendorId is null) == (bill.VendorName is null)) errors.Add("payload.vendorId", "Give either 'vendorId' (an existing vendor) or 'vendorName' (a new one).");
+        return bill;
     }
 
     private static PaymentReceived Payment(PayloadReader r, FieldErrors errors)

@@ -7,7 +7,8 @@ namespace BackOffice.Core.Billing;
 /// <summary>What resolving billing work does to the customer's account: issue the invoice, apply the payment, note the follow-up.</summary>
 public sealed class BillingResolution(ICustomerAccountStore accounts)
 {
-    public static bool Applies(WorkItem item) => item.ServiceLine == ServiceLine.Billing && item.Payload is not null && BillingPayloadParser.IsTyped(item.Type);
+    public static bool Applies(WorkItem item) =>
+        item.ServiceLine == ServiceLine.Billing && item.Payload is not null && BillingPayloadParser.IsTyped(item.Type) && item.Type != "vendor-bill";
 
     public async Task<(CustomerAccount Account, Dictionary<string, string?> Outcome)> ApplyAsync(TenantScope scope, WorkItem item, DateTimeOffset now, DateOnly today, CancellationToken ct)
     {

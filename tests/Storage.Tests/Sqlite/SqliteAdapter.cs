@@ -28,7 +28,7 @@ public sealed class SqliteAdapter : IStoreAdapter
         return new StoreSet(
             services.GetRequiredService<ITenantStore>(), services.GetRequiredService<IWorkItemStore>(), services.GetRequiredService<IWorkQueue>(),
             services.GetRequiredService<IOutbox>(), services.GetRequiredService<IActivityStore>(), services.GetRequiredService<ISlaSettingsStore>(),
-            services.GetRequiredService<ISlaDeadlines>(), services.GetRequiredService<ISlaAlertStore>(), services.GetRequiredService<IWebhookStore>(), services.GetRequiredService<IEmployeeStore>(), services.GetRequiredService<ICustomerAccountStore>(), services.GetRequiredService<IWarehouseStore>(), services.GetRequiredService<IImportStore>(),
+            services.GetRequiredService<ISlaDeadlines>(), services.GetRequiredService<ISlaAlertStore>(), services.GetRequiredService<IWebhookStore>(), services.GetRequiredService<IEmployeeStore>(), services.GetRequiredService<ICustomerAccountStore>(), services.GetRequiredService<IWarehouseStore>(), services.GetRequiredService<IImportStore>(), services.GetRequiredService<IVendorAccountStore>(),
             async () =>
             {
                 await services.DisposeAsync();
@@ -52,3 +52,4 @@ public sealed class SqliteEmployeeStoreTests() : EmployeeStoreContract(new Sqlit
 public sealed class SqliteCustomerAccountStoreTests() : CustomerAccountStoreContract(new SqliteAdapter());
 public sealed class SqliteWarehouseStoreTests() : WarehouseStoreContract(new SqliteAdapter());
 public sealed class SqliteImportStoreTests() : ImportStoreContract(new SqliteAdapter());
+public sealed class SqliteVendorAccountStoreTests() : VendorAccountStoreContract(new SqliteAdapter());

@@ -93,4 +93,19 @@ public sealed class BillingWorkTests : IClassFixture<ApiFactory>, IAsyncLifetime
         Assert.Equal(["payload.currency", "payload.lines[0].quantity", "payload.lines[0].taxPercent", "payload.lines[0].unitPrice"], (await Api.ProblemAsync(invoice, HttpStatusCode.BadRequest)).Keys.Order());
         Assert.Equal(["payload.allocations"], (await Api.ProblemAsync(payment, HttpStatusCode.BadRequest)).Keys);
     }
+
+    [Fact]
+    public async Task AVendorBill_IsApprovedAndPaidOnResolution_AndItsDuplicateIsRefused()
+    {
+        var paid = await Api.JsonAsync(await WorkAsync(await SubmitAsync("vendor-bill", new { vendorName = "Acme Paper", number = "AP-1001", amount = 320.50, currency = "EUR", dueDate = "2026-12-15" })));
+        var vendor = Outcome(paid, "vendorId");
+        var duplicate = await WorkAsync(await SubmitAsync("vendor-bill", new { vendorId = vendor, number = "ap-1001", amount = 320.50, currency = "EUR", dueDate = "2026-12-15" }));
+        var bad = await SubmitAsync("vendor-bill", new { number = "X", amount = 0, currency = "EUR", dueDate = "2026-12-15" });
+
+        var account = await Api.GetJsonAsync(_client, $"/api/tenants/acme/vendors/{vendor}");
+        Assert.Equal((320.50m, "Alex Agent"), ((decimal)account["paid"]!["EUR"]!, (string)account["bills"]![0]!["approvedBy"]!));
+        await Api.ProblemAsync(duplicate, HttpStatusCode.Conflict);
+        Assert.Single(account["bills"]!.AsArray());
+        Assert.Equal(["payload.amount", "payload.vendorId"], (await Api.ProblemAsync(bad, HttpStatusCode.BadRequest)).Keys.Order());
+    }
 }

@@ -13,7 +13,8 @@ public sealed record ResolveWorkItemRequest(string? Comment);
 /// work change the tenant's employees, customer accounts or warehouse in the same transaction: both are saved, or neither.
 /// </summary>
 public sealed class ResolveWorkItem(TenantAccess access, IWorkItemStore items, IEmployeeStore employees, HrResolution hr,
-    ICustomerAccountStore accounts, BillingResolution billing, IWarehouseStore warehouses, OrderResolution orders, TimeProvider time)
+    ICustomerAccountStore accounts, BillingResolution billing, IVendorAccountStore vendors, PayablesResolution payables,
+    IWarehouseStore warehouses, OrderResolution orders, TimeProvider time)
 {
     public async Task<WorkItem> HandleAsync(Actor actor, string tenantId, Guid itemId, ResolveWorkItemRequest request, long? expectedVersion, CancellationToken ct)
     {
@@ -32,9 +33,16 @@ public sealed class ResolveWorkItem(TenantAccess access, IWorkItemStore items, I
             await warehouses.SaveWithItemAsync(scope, warehouse, item, expectedVersion!.Value, ct);
             return item;
         }
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(tenant.TimeZone)).DateTime);
+        if (PayablesResolution.Applies(item))
+        {
+            var (vendor, outcome) = await payables.ApplyAsync(scope, item, actor, now, today, ct);
+            item.Resolve(actor, comment!, now, outcome);
+            await vendors.SaveWithItemAsync(scope, vendor, item, expectedVersion!.Value, ct);
+            return item;
+        }
         if (BillingResolution.Applies(item))
         {
-            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(tenant.TimeZone)).DateTime);
             var (account, outcome) = await billing.ApplyAsync(scope, item, now, today, ct);
             item.Resolve(actor, comment!, now, outcome);
             await accounts.SaveWithItemAsync(scope, account, item, expectedVersion!.Value, ct);

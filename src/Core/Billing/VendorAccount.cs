@@ -1,0 +1,34 @@
+using BackOffice.Core.Common;
+using BackOffice.Core.Tenancy;
+
+namespace BackOffice.Core.Billing;
+
+/// <summary>A vendor's bill to approve and pay; an existing vendor by id, or a new one by name.</summary>
+public sealed record VendorBill(Guid? VendorId, string? VendorName, string Number, decimal Amount, string Currency, DateOnly DueDate) : BillingPayload;
+
+public sealed record Bill(Guid Id, string Number, decimal Amount, string Currency, DateOnly DueDate, string ApprovedBy, DateOnly PaidOn, Guid ItemId);
+
+/// <summary>A tenant's vendor and the bills paid to it. A vendor's bill number is paid once: a second one is refused as a duplicate.</summary>
+public sealed record VendorAccount(Guid Id, string TenantId, string Name, IReadOnlyList<Bill> Bills, long Version)
+{
+    public static VendorAccount Open(TenantScope scope, Guid id, string name) => new(id, scope.TenantId, name, [], 0);
+
+    public IReadOnlyDictionary<string, decimal> Paid => Bills.GroupBy(b => b.Currency).ToDictionary(g => g.Key, g => g.Sum(b => b.Amount));
+
+    public VendorAccount Pay(Guid billId, VendorBill bill, string approvedBy, DateOnly on, Guid itemId)
+    {
+        if (Bills.Any(b => string.Equals(b.Number, bill.Number, StringComparison.OrdinalIgnoreCase)))
+            throw new ConflictException($"{Name}'s bill {bill.Number} was already paid; a duplicate is not paid twice.");
+        return this with { Bills = [.. Bills, new Bill(billId, bill.Number, bill.Amount, bill.Currency, bill.DueDate, approvedBy, on, itemId)] };
+    }
+}
+
+/// <summary>A tenant's vendors; paying a bill saves the item and the vendor in one transaction.</summary>
+public interface IVendorAccountStore
+{
+    Task<VendorAccount?> FindAsync(TenantScope scope, Guid id, CancellationToken ct);
+
+    Task<Page<VendorAccount>> ListAsync(TenantScope scope, int pageSize, string? cursor, CancellationToken ct);
+
+    Task<VendorAccount> SaveWithItemAsync(TenantScope scope, VendorAccount vendor, WorkItems.WorkItem item, long expectedItemVersion, CancellationToken ct);
+}

@@ -1,0 +1,28 @@
+using BackOffice.Core.Billing;
+using BackOffice.Core.Common;
+using BackOffice.Core.Tenancy;
+using BackOffice.Core.WorkItems;
+
+namespace BackOffice.Storage.Tests.Contracts;
+
+public abstract class VendorAccountStoreContract(IStoreAdapter adapter)
+{
+    private static readonly TenantScope Acme = TenantScope.ForWorker("acme");
+
+    [Fact]
+    public async Task SaveWithItem_WritesBoth_AStaleVendorWritesNeither_AndAnotherTenantSeesNothing()
+    {
+        await using var stores = await adapter.CreateAsync();
+        var (item, read) = await EmployeeStoreContract.ResolvedItemAsync(stores);
+        var vendor = VendorAccount.Open(Acme, Guid.NewGuid(), "Acme Paper")
+            .Pay(Guid.NewGuid(), new VendorBill(null, "Acme Paper", "AP-1", 10m, "EUR", new DateOnly(2026, 12, 1)), "Alex", new DateOnly(2026, 11, 23), item.Id);
+        var saved = await stores.Vendors.SaveWithItemAsync(Acme, vendor, item, read, default);
+        var (next, nextRead) = await EmployeeStoreContract.ResolvedItemAsync(stores);
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => stores.Vendors.SaveWithItemAsync(Acme, saved with { Version = 9 }, next, nextRead, default));
+
+        Assert.Equal((1L, 10m), ((await stores.Vendors.FindAsync(Acme, vendor.Id, default))!.Version, (await stores.Vendors.FindAsync(Acme, vendor.Id, default))!.Paid["EUR"]));
+        Assert.Equal(WorkItemStatus.InProgress, (await stores.WorkItems.FindAsync(Acme, next.Id, default))!.Status);
+        Assert.Empty((await stores.Vendors.ListAsync(TenantScope.ForWorker("globex"), 10, null, default)).Items);
+    }
+}
