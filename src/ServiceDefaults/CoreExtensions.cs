@@ -56,7 +56,7 @@ public static class CoreExtensions
             .AddSingleton<ClaimNextWorkItem>().AddSingleton<ReadQueues>().AddSingleton<ForecastBreaches>().AddSingleton<ManageAgents>()
             .AddSingleton<SuperviseQueue>().AddSingleton<ReadQueueBoard>()
             .AddSingleton<HrResolution>().AddSingleton<SensitiveData>().AddSingleton<ReadEmployees>()
-            .AddSingleton<BillingResolution>().AddSingleton<ReadCustomers>().AddSingleton<ReadLedger>().AddSingleton<PayablesResolution>()
+            .AddSingleton<BillingResolution>().AddSingleton<ReadCustomers>().AddSingleton<ReadLedger>().AddSingleton<PayablesResolution>().AddSingleton<ReadVendors>()
             .AddSingleton<OrderResolution>().AddSingleton<ManageWarehouse>()
             .AddSingleton<StartImport>().AddSingleton<RunImports>().AddSingleton<ReturnLapsedClaims>()
             .AddSingleton<SlaSettingsSource>().AddSingleton<ManageSla>().AddSingleton<MonitorSla>().AddSingleton<ReportSla>().AddSingleton<ReplaySla>()

@@ -17,6 +17,18 @@ public sealed class ManageWarehouse(TenantAccess access, IWarehouseStore warehou
         return await warehouses.GetAsync(scope, ct);
     }
 
+    /// <summary>The tenant's orders, newest first, in one status if given.</summary>
+    public async Task<IReadOnlyList<Order>> OrdersAsync(Actor actor, string tenantId, string? status, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var wanted = errors.Enum<OrderStatus>("status", status, required: false);
+        errors.ThrowIfAny();
+        return [.. (await GetAsync(actor, tenantId, ct)).Orders.Where(o => wanted is null || o.Status == wanted).Reverse()];
+    }
+
+    public async Task<Order> OrderAsync(Actor actor, string tenantId, Guid orderId, CancellationToken ct) =>
+        (await GetAsync(actor, tenantId, ct)).Orders.FirstOrDefault(o => o.Id == orderId) ?? throw new NotFoundException($"Order {orderId}");
+
     public async Task<Warehouse> SetStockAsync(Actor actor, string tenantId, string sku, StockRequest request, CancellationToken ct)
     {
         var (_, scope) = await access.ResolveAsync(actor, tenantId, AccessMode.Submit, ct);

@@ -1,6 +1,4 @@
 using BackOffice.Core.Billing;
-using BackOffice.Core.Common;
-using BackOffice.Core.Tenancy;
 using BackOffice.TenantApi.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -22,19 +20,10 @@ public static class VendorsApi
         return api;
     }
 
-    private static async Task<Ok<PageResponse<VendorResponse>>> List(string tenantId, int? pageSize, string? cursor, CurrentActor actor, TenantAccess access,
-        IVendorAccountStore vendors, CancellationToken ct)
-    {
-        var (_, scope) = await access.ResolveAsync(actor, tenantId, AccessMode.Read, ct);
-        var errors = new FieldErrors();
-        var size = Paging.PageSize(errors, pageSize);
-        errors.ThrowIfAny();
-        return TypedResults.Ok(PageResponse<VendorResponse>.From(await vendors.ListAsync(scope, size, cursor, ct), v => VendorResponse.From(v)));
-    }
+    private static async Task<Ok<PageResponse<VendorResponse>>> List(string tenantId, int? pageSize, string? cursor, CurrentActor actor, ReadVendors useCase,
+        CancellationToken ct) =>
+        TypedResults.Ok(PageResponse<VendorResponse>.From(await useCase.ListAsync(actor, tenantId, pageSize, cursor, ct), v => VendorResponse.From(v)));
 
-    private static async Task<Ok<VendorResponse>> Get(string tenantId, Guid vendorId, CurrentActor actor, TenantAccess access, IVendorAccountStore vendors, CancellationToken ct)
-    {
-        var (_, scope) = await access.ResolveAsync(actor, tenantId, AccessMode.Read, ct);
-        return TypedResults.Ok(VendorResponse.From(await vendors.FindAsync(scope, vendorId, ct) ?? throw new NotFoundException($"Vendor {vendorId}"), full: true));
-    }
+    private static async Task<Ok<VendorResponse>> Get(string tenantId, Guid vendorId, CurrentActor actor, ReadVendors useCase, CancellationToken ct) =>
+        TypedResults.Ok(VendorResponse.From(await useCase.GetAsync(actor, tenantId, vendorId, ct), full: true));
 }

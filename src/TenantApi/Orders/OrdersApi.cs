@@ -54,17 +54,11 @@ public static class OrdersApi
         TypedResults.Ok(Stock(await useCase.SetStockAsync(actor, tenantId, sku, request, ct)));
 
     /// <summary>Newest first; <paramref name="status"/> filters.</summary>
-    private static async Task<Ok<List<OrderResponse>>> List(string tenantId, string? status, CurrentActor actor, ManageWarehouse useCase, CancellationToken ct)
-    {
-        var errors = new FieldErrors();
-        var wanted = errors.Enum<OrderStatus>("status", status, required: false);
-        errors.ThrowIfAny();
-        var orders = (await useCase.GetAsync(actor, tenantId, ct)).Orders.Where(o => wanted is null || o.Status == wanted).Reverse();
-        return TypedResults.Ok(orders.Select(OrderResponse.From).ToList());
-    }
+    private static async Task<Ok<List<OrderResponse>>> List(string tenantId, string? status, CurrentActor actor, ManageWarehouse useCase, CancellationToken ct) =>
+        TypedResults.Ok((await useCase.OrdersAsync(actor, tenantId, status, ct)).Select(OrderResponse.From).ToList());
 
     private static async Task<Ok<OrderResponse>> Get(string tenantId, Guid orderId, CurrentActor actor, ManageWarehouse useCase, CancellationToken ct) =>
-        TypedResults.Ok(OrderResponse.From((await useCase.GetAsync(actor, tenantId, ct)).Orders.FirstOrDefault(o => o.Id == orderId) ?? throw new NotFoundException($"Order {orderId}")));
+        TypedResults.Ok(OrderResponse.From(await useCase.OrderAsync(actor, tenantId, orderId, ct)));
 
     private static async Task<Ok<OrderResponse>> Cancel(string tenantId, Guid orderId, CurrentActor actor, ManageWarehouse useCase, CancellationToken ct) =>
         TypedResults.Ok(OrderResponse.From((await useCase.CancelAsync(actor, tenantId, orderId, ct)).OrderOf(orderId)));
