@@ -31,7 +31,7 @@ public sealed class ManageAttachments(TenantAccess access, IWorkItemStore items,
         if (Signatures.TryGetValue(type!, out var magic) && !buffer.GetBuffer().AsSpan(0, (int)buffer.Length).StartsWith(magic))
             throw new ValidationException(new Dictionary<string, string[]> { ["contentType"] = [$"The file is not a {type}."] });
         var now = time.GetUtcNow();
-        var attachment = new Attachment(Guid.CreateVersion7(now), name!, type!, buffer.Length, Convert.ToHexString(SHA256.HashData(buffer.ToArray())).ToLowerInvariant(), actor.Name, now);
+        var attachment = new Attachment(Guid.CreateVersion7(now), name!, type!, buffer.Length, Convert.ToHexString(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length))).ToLowerInvariant(), actor.Name, now);
         buffer.Position = 0;
         await blobs.PutAsync(Attachment.BlobKey(scope.TenantId, item.Id, attachment.Id), buffer, type!, ct);
         var read = item.Version;

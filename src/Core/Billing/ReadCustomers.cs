@@ -21,8 +21,7 @@ public sealed class ReadCustomers(TenantAccess access, ICustomerAccountStore acc
         return (await accounts.ListAsync(scope, size, cursor, ct), Today(tenant));
     }
 
-    private DateOnly Today(Tenant tenant) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(tenant.TimeZone)).DateTime);
+    private DateOnly Today(Tenant tenant) => tenant.Today(time.GetUtcNow());
 }
 
 /// <summary>An invoice with its customer, for lists across customers.</summary>

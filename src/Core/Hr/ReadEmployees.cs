@@ -28,8 +28,7 @@ public sealed class ReadEmployees(TenantAccess access, IEmployeeStore employees,
         return new Page<EmployeeView>(page.Items.Select(e => View(e, today, see)).ToList(), page.NextCursor);
     }
 
-    private DateOnly Today(Tenant tenant) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(tenant.TimeZone)).DateTime);
+    private DateOnly Today(Tenant tenant) => tenant.Today(time.GetUtcNow());
 
     private static EmployeeView View(Employee e, DateOnly asOf, bool see) => new(e, asOf, e.StatusOn(asOf), e.ValueOn(Employee.Position, asOf),
         e.ValueOn(Employee.Department, asOf), e.ValueOn(Employee.Manager, asOf) is { } m ? Guid.Parse(m) : null,

@@ -70,6 +70,9 @@ public sealed class Tenant : AggregateRoot
 
     public bool AcceptsNewWork => Status is TenantStatus.Active;
 
+    /// <summary>The date on the tenant's own calendar at <paramref name="now"/>: the day invoices are issued and records are read as of.</summary>
+    public DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(TimeZone)).DateTime);
+
     private static bool IsAllowed(TenantStatus from, TenantStatus to) => (from, to) switch
     {
         (TenantStatus.Onboarding, TenantStatus.Active) => true,

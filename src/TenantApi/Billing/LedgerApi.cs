@@ -32,11 +32,11 @@ public static class LedgerApi
     /// <summary>Filters: <paramref name="status"/> (open, overdue, paid) and <paramref name="customerId"/>; pages by <paramref name="page"/> from 1.</summary>
     private static async Task<Ok<IReadOnlyList<InvoiceRow>>> Invoices(string tenantId, string? status, Guid? customerId, int? page, int? pageSize, CurrentActor actor,
         ReadLedger useCase, CancellationToken ct) =>
-        TypedResults.Ok(PageOf((await useCase.ReadAsync(actor, tenantId, status, customerId, ct)).Invoices.Select(Row), page, pageSize));
+        TypedResults.Ok(Core.Common.Paging.Slice((await useCase.ReadAsync(actor, tenantId, status, customerId, ct)).Invoices.Select(Row), page, pageSize));
 
     private static async Task<Ok<IReadOnlyList<PaymentRow>>> Payments(string tenantId, Guid? customerId, int? page, int? pageSize, CurrentActor actor, ReadLedger useCase,
         CancellationToken ct) =>
-        TypedResults.Ok(PageOf((await useCase.ReadAsync(actor, tenantId, null, customerId, ct)).Payments.Select(Row), page, pageSize));
+        TypedResults.Ok(Core.Common.Paging.Slice((await useCase.ReadAsync(actor, tenantId, null, customerId, ct)).Payments.Select(Row), page, pageSize));
 
     private static async Task<FileContentHttpResult> InvoicesCsv(string tenantId, string? status, Guid? customerId, CurrentActor actor, ReadLedger useCase, CancellationToken ct) =>
         CsvFile.Create($"invoices-{tenantId}.csv", ["customerId", "customer", "id", "number", "currency", "total", "paid", "balance", "status", "issuedOn", "dueDate"],
@@ -54,13 +54,4 @@ public static class LedgerApi
             }));
 
     private static string Money(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
-
-    private static IReadOnlyList<T> PageOf<T>(IEnumerable<T> rows, int? page, int? pageSize)
-    {
-        var errors = new Core.Common.FieldErrors();
-        var size = Core.Common.Paging.PageSize(errors, pageSize);
-        if (page is < 1) errors.Add("page", "'page' starts at 1.");
-        errors.ThrowIfAny();
-        return rows.Skip(((page ?? 1) - 1) * size).Take(size).ToList();
-    }
 }

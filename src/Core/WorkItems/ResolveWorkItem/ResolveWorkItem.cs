@@ -33,7 +33,7 @@ public sealed class ResolveWorkItem(TenantAccess access, IWorkItemStore items, I
             await warehouses.SaveWithItemAsync(scope, warehouse, item, expectedVersion!.Value, ct);
             return item;
         }
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(tenant.TimeZone)).DateTime);
+        var today = tenant.Today(now);
         if (PayablesResolution.Applies(item))
         {
             var (vendor, outcome) = await payables.ApplyAsync(scope, item, actor, now, today, ct);
