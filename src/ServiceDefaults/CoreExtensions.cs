@@ -25,6 +25,7 @@ using BackOffice.Core.Tenancy.ReadTenants;
 using BackOffice.Core.Webhooks;
 using BackOffice.Core.Webhooks.ManageWebhook;
 using BackOffice.Core.WorkItems.Checklist;
+using BackOffice.Core.WorkItems.CloseWorkItem;
 using BackOffice.Core.WorkItems.EditWorkItem;
 using BackOffice.Core.WorkItems.ReadWorkItems;
 using BackOffice.Core.WorkItems.ResolveWorkItem;
@@ -50,9 +51,10 @@ public static class CoreExtensions
         services.AddValidatedOptions<SlaMonitorOptions>(SlaMonitorOptions.SectionName);
         services.AddValidatedOptions<WebhookOptions>(WebhookOptions.SectionName);
         services.AddValidatedOptions<RoutingOptions>(RoutingOptions.SectionName);
+        services.AddValidatedOptions<ClosingOptions>(ClosingOptions.SectionName);
         services.AddSingleton<TenantAccess>()
             .AddSingleton<OnboardTenant>().AddSingleton<ChangeTenantStatus>().AddSingleton<SetDedicatedQueues>().AddSingleton<ReadTenants>()
-            .AddSingleton<SubmitWorkItem>().AddSingleton<ReadWorkItems>().AddSingleton<EditWorkItem>().AddSingleton<ResolveWorkItem>().AddSingleton<WaitOnClient>().AddSingleton<TickStep>()
+            .AddSingleton<SubmitWorkItem>().AddSingleton<ReadWorkItems>().AddSingleton<EditWorkItem>().AddSingleton<ResolveWorkItem>().AddSingleton<WaitOnClient>().AddSingleton<TickStep>().AddSingleton<CloseWorkItem>()
             .AddSingleton<ClaimNextWorkItem>().AddSingleton<ReadQueues>().AddSingleton<ForecastBreaches>().AddSingleton<ManageAgents>()
             .AddSingleton<SuperviseQueue>().AddSingleton<ReadQueueBoard>()
             .AddSingleton<HrResolution>().AddSingleton<SensitiveData>().AddSingleton<ReadEmployees>()

@@ -39,6 +39,7 @@ public static class SqliteStorageExtensions
     public static IServiceCollection AddSqliteStores(this IServiceCollection services) => services
         .AddSingleton<ITenantStore, SqliteTenantStore>()
         .AddSingleton<IWorkItemStore, SqliteWorkItemStore>()
+        .AddSingleton<Core.WorkItems.CloseWorkItem.IResolvedWork, SqliteResolvedWork>()
         .AddSingleton<IWorkQueue, SqliteWorkQueue>()
         .AddSingleton<IOutbox, SqliteOutbox>()
         .AddSingleton<IActivityStore, SqliteActivityStore>()

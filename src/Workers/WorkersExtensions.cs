@@ -6,6 +6,7 @@ using BackOffice.Workers.Queues;
 using BackOffice.Workers.Imports;
 using BackOffice.Workers.Sla;
 using BackOffice.Workers.Webhooks;
+using BackOffice.Workers.WorkItems;
 using BackOffice.Webhooks.Http;
 
 namespace BackOffice.Workers;
@@ -13,7 +14,7 @@ namespace BackOffice.Workers;
 public static class WorkersExtensions
 {
     /// <summary>
-    /// The background services (outbox dispatcher, lease sweeper, SLA monitor, webhook delivery, imports) and the demo seed step. Call after the stores,
+    /// The background services (outbox dispatcher, lease sweeper, SLA monitor, webhook delivery, imports, auto-close) and the demo seed step. Call after the stores,
     /// so that migrations run first. The Portal calls this too when it runs the whole platform in one process.
     /// </summary>
     public static IHostApplicationBuilder AddWorkers(this IHostApplicationBuilder builder)
@@ -27,6 +28,7 @@ public static class WorkersExtensions
         if (options.RunLeaseSweeper) builder.Services.AddHostedService<LeaseSweeperService>();
         if (options.RunSlaMonitor) builder.Services.AddHostedService<SlaMonitorService>();
         if (options.RunImports) builder.Services.AddHostedService<ImportService>();
+        if (options.RunAutoClose) builder.Services.AddHostedService<AutoCloseService>();
         if (options.RunWebhookDelivery) builder.Services.AddHttpWebhookSender().AddSingleton<DeliverWebhooks>().AddHostedService<WebhookDeliveryService>();
         return builder;
     }

@@ -80,4 +80,21 @@ public sealed class WorkItemTests
         Assert.True(item.ReturnLapsedClaim(Now.AddMinutes(30)));
         Assert.Equal((WorkItemStatus.New, null, "returned-to-queue"), (item.Status, item.AssigneeSubject, item.History[^1].Action));
     }
+
+    [Fact]
+    public void CloseUnconfirmed_ClosesOnlyWorkResolvedBeforeTheCutoff_AndNeverTwice()
+    {
+        var item = Submitted();
+        item.Claim(Agent, Now, Now.AddMinutes(30));
+        item.Resolve(Agent, "Done", Now.AddMinutes(10));
+
+        var tooSoon = item.CloseUnconfirmed(Now.AddMinutes(9), Now.AddDays(1));
+        var closed = item.CloseUnconfirmed(Now.AddMinutes(10), Now.AddDays(5));
+        var again = item.CloseUnconfirmed(Now.AddDays(5), Now.AddDays(6));
+
+        Assert.Equal((false, true, false), (tooSoon, closed, again));
+        Assert.Equal((WorkItemStatus.Closed, Now.AddMinutes(10)), (item.Status, item.ResolvedAt));
+        Assert.False(Assert.IsType<WorkItemClosed>(item.PendingEvents[^1]).Confirmed);
+        Assert.Throws<ConflictException>(() => item.Close(Client, null, Now.AddDays(7)));
+    }
 }

@@ -22,6 +22,7 @@ public sealed class ActivityFeedProjector(IActivityStore activity) : IDomainEven
             WorkItemWaitingOnClient e => (e.ItemId, $"Asked you about \"{e.Title}\": {e.Question}"),
             WorkItemAnswered e => (e.ItemId, $"Answered the question on \"{e.Title}\""),
             WorkItemCancelled e => (e.ItemId, $"Cancelled \"{e.Title}\": {e.Reason}"),
+            WorkItemClosed e => (e.ItemId, e.Confirmed ? $"Confirmed and closed \"{e.Title}\"" : $"Closed \"{e.Title}\" when its confirmation window ended"),
             Sla.SlaWarning e => (e.ItemId, $"SLA warning: {Clock(e.Clock)} of \"{e.Title}\" is {e.Percent}% through, due {e.DueAt:u}"),
             Sla.SlaBreached e => (e.ItemId, $"SLA breached: {Clock(e.Clock)} of \"{e.Title}\" was due {e.DueAt:u}"),
             SlaReplayed e => (e.ItemId, $"SLA clocks of \"{e.Title}\" recomputed under version {e.ToVersion}: {e.Reason}"),

@@ -25,6 +25,7 @@ public static class EventSerializer
         ["work-item.waiting-on-client"] = typeof(WorkItemWaitingOnClient),
         ["work-item.answered"] = typeof(WorkItemAnswered),
         ["work-item.cancelled"] = typeof(WorkItemCancelled),
+        ["work-item.closed"] = typeof(WorkItemClosed),
         ["sla.settings-changed"] = typeof(Sla.SlaSettingsChanged),
         ["sla.warning"] = typeof(Sla.SlaWarning),
         ["sla.breached"] = typeof(Sla.SlaBreached),

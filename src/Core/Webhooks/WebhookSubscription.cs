@@ -10,7 +10,7 @@ public sealed record WebhookSubscription(string TenantId, Uri Url, IReadOnlyList
 public static class WebhookEvents
 {
     public static readonly IReadOnlyList<string> All =
-        ["sla.warning", "sla.breached", "sla.replayed", "work-item.waiting-on-client", "work-item.resolved", "work-item.cancelled"];
+        ["sla.warning", "sla.breached", "sla.replayed", "work-item.waiting-on-client", "work-item.resolved", "work-item.cancelled", "work-item.closed"];
 }
 
 /// <summary>A tenant's subscription and its deliveries; due deliveries are leased across tenants by the delivery worker.</summary>

@@ -15,6 +15,7 @@ public static class WorkItemActions
     public const string StepDone = "step-done";
     public const string ReturnedToQueue = "returned-to-queue";
     public const string Resolved = "resolved";
+    public const string Closed = "closed";
     public const string AskedClient = "asked-client";
     public const string ClientAnswered = "client-answered";
     public const string SlaReplayed = "sla-replayed";

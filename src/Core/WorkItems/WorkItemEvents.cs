@@ -38,3 +38,9 @@ public sealed record WorkItemCancelled : WorkItemEvent
 {
     public string Reason { get; init; } = "";
 }
+
+public sealed record WorkItemClosed : WorkItemEvent
+{
+    /// <summary>Whether the tenant confirmed the work, rather than it closing on its own when the confirmation window ran out.</summary>
+    public bool Confirmed { get; init; }
+}

@@ -19,11 +19,11 @@ public sealed record SlaClockResponse(long SlaVersion, DateTimeOffset FirstRespo
 
 public sealed record WorkItemChangeResponse(DateTimeOffset At, string Actor, string Action, IReadOnlyDictionary<string, string?> Details);
 
-/// <summary>A work item on the wire; the history comes only with a single item, not in lists.</summary>
+/// <summary>A work item on the wire; the history (and, for resolved work, when it closes unconfirmed) comes only with a single item, not in lists.</summary>
 public sealed record WorkItemResponse(Guid Id, string TenantId, string ServiceLine, string Type, string Priority, string Title, string Description,
     string Status, string Queue, string? Assignee, DateTimeOffset? LeaseExpiresAt, string? Resolution, string SubmittedBy, DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt, string ETag, SlaClockResponse? Sla, IReadOnlyList<WorkItemChangeResponse>? History, JsonNode? Payload = null,
-    IReadOnlyList<Core.Attachments.Attachment>? Attachments = null, IReadOnlyList<ChecklistStep>? Checklist = null)
+    IReadOnlyList<Core.Attachments.Attachment>? Attachments = null, IReadOnlyList<ChecklistStep>? Checklist = null, DateTimeOffset? ClosesAt = null)
 {
     /// <summary>The payload's sensitive fields come masked unless <paramref name="unmasked"/>: the caller decides who may see them.</summary>
     public static WorkItemResponse Summary(WorkItem i, bool unmasked) => new(i.Id, i.TenantId, i.ServiceLine.ToText(), i.Type, i.Priority.ToText(), i.Title, i.Description,

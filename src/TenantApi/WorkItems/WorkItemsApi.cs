@@ -1,5 +1,6 @@
 using BackOffice.Core.Hr;
 using BackOffice.Core.WorkItems.Checklist;
+using BackOffice.Core.WorkItems.CloseWorkItem;
 using BackOffice.Core.WorkItems.EditWorkItem;
 using BackOffice.Core.WorkItems.ReadWorkItems;
 using BackOffice.Core.WorkItems.ResolveWorkItem;
@@ -25,6 +26,7 @@ public static class WorkItemsApi
         items.MapPost("/{itemId:guid}/questions", Ask);
         items.MapPost("/{itemId:guid}/answer", Answer);
         items.MapPost("/{itemId:guid}/checklist/{step}", Tick);
+        items.MapPost("/{itemId:guid}/close", Close);
         return api;
     }
 
@@ -69,7 +71,7 @@ public static class WorkItemsApi
     {
         var view = await useCase.ViewAsync(actor, tenantId, itemId, ct);
         ETags.Set(http, view.Item.Version);
-        var response = WorkItemResponse.Full(view.Item, await sensitive.MaySeeAsync(actor, ct));
+        var response = WorkItemResponse.Full(view.Item, await sensitive.MaySeeAsync(actor, ct)) with { ClosesAt = view.ClosesAt };
         return TypedResults.Ok(response.Sla is null ? response : response with
         {
             Sla = response.Sla with
@@ -96,6 +98,10 @@ public static class WorkItemsApi
     private static async Task<Ok<WorkItemResponse>> Tick(string tenantId, Guid itemId, string step, [FromHeader(Name = "If-Match")] string? ifMatch,
         CurrentActor actor, TickStep useCase, HttpContext http, CancellationToken ct) =>
         Respond(http, await useCase.HandleAsync(actor, tenantId, itemId, step, ETags.Parse(ifMatch), ct));
+
+    private static async Task<Ok<WorkItemResponse>> Close(string tenantId, Guid itemId, CloseRequest request, [FromHeader(Name = "If-Match")] string? ifMatch,
+        CurrentActor actor, CloseWorkItem useCase, HttpContext http, CancellationToken ct) =>
+        Respond(http, await useCase.CloseAsync(actor, tenantId, itemId, request, ETags.Parse(ifMatch), ct));
 
     /// <summary>The changed item, with its new ETag.</summary>
     internal static Ok<WorkItemResponse> Respond(HttpContext http, Core.WorkItems.WorkItem item)

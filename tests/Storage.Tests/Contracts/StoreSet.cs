@@ -10,12 +10,13 @@ using BackOffice.Core.Sla.Alerts;
 using BackOffice.Core.Tenancy;
 using BackOffice.Core.Webhooks;
 using BackOffice.Core.WorkItems;
+using BackOffice.Core.WorkItems.CloseWorkItem;
 
 namespace BackOffice.Storage.Tests.Contracts;
 
 /// <summary>Every store of one adapter over one fresh, empty database.</summary>
 public sealed record StoreSet(ITenantStore Tenants, IWorkItemStore WorkItems, IWorkQueue Queue, IOutbox Outbox, IActivityStore Activity,
-    ISlaSettingsStore Slas, ISlaDeadlines Deadlines, ISlaAlertStore Alerts, IWebhookStore Webhooks, IEmployeeStore Employees, ICustomerAccountStore Accounts, IWarehouseStore Warehouses, IImportStore Imports, IVendorAccountStore Vendors, Func<ValueTask> Cleanup) : IAsyncDisposable
+    ISlaSettingsStore Slas, ISlaDeadlines Deadlines, ISlaAlertStore Alerts, IWebhookStore Webhooks, IEmployeeStore Employees, ICustomerAccountStore Accounts, IWarehouseStore Warehouses, IImportStore Imports, IVendorAccountStore Vendors, IResolvedWork Resolved, Func<ValueTask> Cleanup) : IAsyncDisposable
 {
     public ValueTask DisposeAsync() => Cleanup();
 }

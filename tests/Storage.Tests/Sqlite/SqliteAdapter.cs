@@ -10,6 +10,7 @@ using BackOffice.Core.Sla.Alerts;
 using BackOffice.Core.Tenancy;
 using BackOffice.Core.Webhooks;
 using BackOffice.Core.WorkItems;
+using BackOffice.Core.WorkItems.CloseWorkItem;
 using BackOffice.Storage.Sqlite;
 using BackOffice.Storage.Tests.Contracts;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,7 +29,7 @@ public sealed class SqliteAdapter : IStoreAdapter
         return new StoreSet(
             services.GetRequiredService<ITenantStore>(), services.GetRequiredService<IWorkItemStore>(), services.GetRequiredService<IWorkQueue>(),
             services.GetRequiredService<IOutbox>(), services.GetRequiredService<IActivityStore>(), services.GetRequiredService<ISlaSettingsStore>(),
-            services.GetRequiredService<ISlaDeadlines>(), services.GetRequiredService<ISlaAlertStore>(), services.GetRequiredService<IWebhookStore>(), services.GetRequiredService<IEmployeeStore>(), services.GetRequiredService<ICustomerAccountStore>(), services.GetRequiredService<IWarehouseStore>(), services.GetRequiredService<IImportStore>(), services.GetRequiredService<IVendorAccountStore>(),
+            services.GetRequiredService<ISlaDeadlines>(), services.GetRequiredService<ISlaAlertStore>(), services.GetRequiredService<IWebhookStore>(), services.GetRequiredService<IEmployeeStore>(), services.GetRequiredService<ICustomerAccountStore>(), services.GetRequiredService<IWarehouseStore>(), services.GetRequiredService<IImportStore>(), services.GetRequiredService<IVendorAccountStore>(), services.GetRequiredService<IResolvedWork>(),
             async () =>
             {
                 await services.DisposeAsync();
@@ -53,3 +54,4 @@ public sealed class SqliteCustomerAccountStoreTests() : CustomerAccountStoreCont
 public sealed class SqliteWarehouseStoreTests() : WarehouseStoreContract(new SqliteAdapter());
 public sealed class SqliteImportStoreTests() : ImportStoreContract(new SqliteAdapter());
 public sealed class SqliteVendorAccountStoreTests() : VendorAccountStoreContract(new SqliteAdapter());
+public sealed class SqliteResolvedWorkTests() : ResolvedWorkContract(new SqliteAdapter());

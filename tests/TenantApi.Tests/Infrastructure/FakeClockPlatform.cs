@@ -17,7 +17,7 @@ public sealed class FakeClockPlatform(DateTimeOffset start, IReadOnlyDictionary<
         var settings = new Dictionary<string, string?>
         {
             ["Platform:AllInOne"] = "true", ["Demo:Seed"] = "false", ["SlaMonitor:Interval"] = "00:01:00", ["Outbox:PollInterval"] = "00:01:00",
-            ["Queues:SweepInterval"] = "00:01:00", ["Webhooks:Interval"] = "00:01:00",
+            ["Queues:SweepInterval"] = "00:01:00", ["Webhooks:Interval"] = "00:01:00", ["Closing:Interval"] = "00:01:00",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) settings[key] = value;
         return settings;
