@@ -55,6 +55,11 @@ public sealed class PortalBrowserTests(PortalServer server) : IClassFixture<Port
         var claimed = page.Locator("[data-testid=claimed-item] h2");
         await claimed.WaitForAsync();
         var title = await claimed.InnerTextAsync();
+        foreach (var step in await page.Locator("[data-testid=checklist] input").AllAsync())
+        {
+            await step.CheckAsync();
+            await Assertions.Expect(step).ToBeDisabledAsync();
+        }
         await page.FillAsync("[data-testid=resolution]", "Invoice issued");
         await page.ClickAsync("[data-testid=resolve]");
 
@@ -74,5 +79,51 @@ public sealed class PortalBrowserTests(PortalServer server) : IClassFixture<Port
         await agent.GotoAsync($"{server.BaseUrl}/dev/sign-in?returnUrl=/supervisor");
         await agent.ClickAsync("text=Alex Agent");
         await Assertions.Expect(agent.Locator("[role=alert]")).ToContainTextAsync("Supervisor");
+    }
+
+    private static readonly Dictionary<string, string> ClientOf = new()
+    {
+        ["northwind"] = "Nora (Northwind admin)", ["contoso"] = "Cara (Contoso admin)", ["tailspin"] = "Tom (Tailspin user)",
+    };
+
+    [Fact]
+    public async Task DemoAgentAsksTheClient_AndTheClientsAnswerInThePortal_PutsTheItemBackInItsQueue()
+    {
+        var agent = await _browser!.NewPageAsync();
+        await agent.GotoAsync($"{server.BaseUrl}/dev/sign-in?returnUrl=/desk");
+        await agent.ClickAsync("text=Alex Agent");
+        await agent.SelectOptionAsync("[data-testid=queue]", "orders");
+        await agent.ClickAsync("[data-testid=take-next]");
+        await agent.Locator("[data-testid=claimed-item] h2").WaitForAsync();
+        await agent.FillAsync("[data-testid=resolution]", "Which warehouse should ship this?");
+        await agent.ClickAsync("[data-testid=ask-client]");
+        var link = await agent.Locator("[data-testid=asked-item]").GetAttributeAsync("href");
+        var tenant = link!.Split('/')[2];
+
+        var client = await _browser.NewPageAsync();
+        await client.GotoAsync($"{server.BaseUrl}/dev/sign-in?returnUrl={Uri.EscapeDataString(link)}");
+        await client.ClickAsync($"text={ClientOf[tenant]}");
+        await Assertions.Expect(client.Locator("[data-testid=question-text]")).ToHaveTextAsync("Which warehouse should ship this?");
+        await client.FillAsync("[data-testid=answer]", "Ship from Leeds");
+        await client.ClickAsync("[data-testid=send-answer]");
+
+        await Assertions.Expect(client.Locator(".badge")).ToHaveTextAsync("new");
+        await Assertions.Expect(client.Locator(".history li").Last).ToContainTextAsync("client-answered");
+        await Assertions.Expect(client.Locator("[data-testid=question]")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task DemoClient_ConfirmsResolvedWork_AndItCloses()
+    {
+        var page = await _browser!.NewPageAsync();
+        await page.GotoAsync($"{server.BaseUrl}/dev/sign-in?returnUrl={Uri.EscapeDataString("/tenants/northwind/work-items?status=resolved")}");
+        await page.ClickAsync("text=Nora (Northwind admin)");
+        await page.Locator("[data-testid=work-item-row] a").First.ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=confirm]")).ToContainTextAsync("closes on its own");
+
+        await page.ClickAsync("[data-testid=confirm-close]");
+
+        await Assertions.Expect(page.Locator(".badge")).ToHaveTextAsync("closed");
+        await Assertions.Expect(page.Locator("[data-testid=confirm]")).ToHaveCountAsync(0);
     }
 }
