@@ -1,9 +1,11 @@
 using BackOffice.Core.Common;
+using BackOffice.Core.Orders;
 using BackOffice.Core.Queues;
 using BackOffice.Core.Routing;
 using BackOffice.Core.Sla;
 using BackOffice.Core.Tenancy;
 using BackOffice.Core.WorkItems;
+using BackOffice.Core.WorkItems.ResolveWorkItem;
 
 namespace BackOffice.Workers.DemoData;
 
@@ -19,10 +21,12 @@ public sealed record DemoOptions
 }
 
 /// <summary>
-/// Fills an empty database with the demo tenants and about 200 work items in varied states, through the same
-/// domain methods and stores as real work, so the outbox and activity feeds fill as they would in use.
+/// Fills an empty database with the demo tenants, their stock, and about 200 work items in varied states, through the
+/// same domain methods, validation, use cases and stores as real work: resolved hires, invoices, bills and orders are
+/// on the tenants' records, and the outbox and activity feeds fill as they would in use.
 /// </summary>
-public sealed class DemoDataSeeder(ITenantStore tenants, IWorkItemStore items, IWorkQueue queues, IAgentProfileStore profiles, TimeProvider time)
+public sealed class DemoDataSeeder(ITenantStore tenants, IWorkItemStore items, IWorkQueue queues, IAgentProfileStore profiles, IWarehouseStore warehouses,
+    ResolveWorkItem resolver, TimeProvider time)
 {
     private static readonly Actor Seeder = new("demo-seeder", "Demo seed", new HashSet<string> { Roles.PlatformAdmin }, null);
 
@@ -36,29 +40,43 @@ public sealed class DemoDataSeeder(ITenantStore tenants, IWorkItemStore items, I
             await tenants.AddAsync(tenant, ct);
             tenant.ChangeStatus(TenantStatus.Active, Seeder, now.AddDays(-29));
             await tenants.UpdateAsync(tenant, 1, ct);
+            if (spec.ServiceLines.Contains(ServiceLine.Orders)) await StockAsync(TenantScope.ForWorker(spec.Id), ct);
         }
         foreach (var profile in DemoDirectory.AgentProfiles(now)) await profiles.SaveAsync(profile, ct);
         var random = new Random(20261123);
-        for (var i = 0; i < itemCount; i++) await SubmitAsync(random, now.AddMinutes(-(itemCount - i) * 37), ct);
+        for (var i = 0; i < itemCount; i++) await SubmitAsync(random, i, now.AddMinutes(-(itemCount - i) * 37), ct);
         await WorkSomeAsync(random, now, ct);
         return true;
     }
 
-    private async Task SubmitAsync(Random random, DateTimeOffset at, CancellationToken ct)
+    private async Task StockAsync(TenantScope scope, CancellationToken ct)
+    {
+        var warehouse = await warehouses.GetAsync(scope, ct);
+        foreach (var sku in DemoWork.Skus) warehouse = warehouse.SetOnHand(sku, 40);
+        await warehouses.SaveAsync(scope, warehouse, ct);
+    }
+
+    private async Task SubmitAsync(Random random, int serial, DateTimeOffset at, CancellationToken ct)
     {
         var spec = DemoDirectory.Tenants[random.Next(DemoDirectory.Tenants.Count)];
         var line = spec.ServiceLines[random.Next(spec.ServiceLines.Count)];
-        var type = DemoDirectory.WorkTypes[line][random.Next(DemoDirectory.WorkTypes[line].Length)];
+        var work = DemoWork.For(line, spec.Id, at, serial, random);
         var client = DemoDirectory.Users.First(u => u.TenantId == spec.Id);
         var actor = new Actor(client.Subject, client.Name, new HashSet<string> { client.Role }, client.DirectoryId);
-        var title = $"{char.ToUpperInvariant(type[0])}{type[1..].Replace('-', ' ')} #{random.Next(1000, 9999)}";
+        var errors = new FieldErrors();
+        var payload = WorkTypes.ValidatePayload(line, work.Type, work.Payload, errors);
+        errors.ThrowIfAny();
         var priority = (Priority)Math.Min(3, random.Next(5));
         var scope = TenantScope.ForWorker(spec.Id);
         var clock = SlaSettings.Default((await tenants.FindAsync(spec.Id, ct))!).ClockFor(line, priority, at);
-        await items.AddAsync(scope, WorkItem.Submit(scope, new NewWorkItem(line, type, priority, title, $"Demo {type.Replace('-', ' ')} for {spec.DisplayName}."), actor, at, clock), ct);
+        var newItem = new NewWorkItem(line, work.Type, priority, work.Title, $"Demo {work.Type.Replace('-', ' ')} for {spec.DisplayName}.", payload, Steps: WorkTypes.StepsFor(work.Type));
+        await items.AddAsync(scope, WorkItem.Submit(scope, newItem, actor, at, clock), ct);
     }
 
-    /// <summary>Agents take the oldest items of each queue: most get resolved, a few stay in progress (two at most per agent, under their limits).</summary>
+    /// <summary>
+    /// Agents take the oldest items of each queue: most get their checklist ticked and are resolved onto the tenant's
+    /// records; a few stay in progress (two at most per agent, under their limits).
+    /// </summary>
     private async Task WorkSomeAsync(Random random, DateTimeOffset now, CancellationToken ct)
     {
         var agents = DemoDirectory.Users.Where(u => u.Role == Roles.Agent)
@@ -75,10 +93,16 @@ public sealed class DemoDataSeeder(ITenantStore tenants, IWorkItemStore items, I
                 var item = await queues.ClaimNextAsync(queue, new ClaimLease(agent, now, now.AddHours(8), profile.Tenants), ct);
                 if (item is null) continue;
                 if (random.Next(10) < 2 && held[agent.Subject] < 2) { held[agent.Subject]++; continue; }
-                var version = item.Version;
-                item.Resolve(agent, "Done as requested; details are in the tenant's records.", now);
-                await items.UpdateAsync(TenantScope.ForWorker(item.TenantId), item, version, ct);
+                await ResolveAsync(agent, item, now, ct);
             }
         }
+    }
+
+    private async Task ResolveAsync(Actor agent, WorkItem item, DateTimeOffset now, CancellationToken ct)
+    {
+        var version = item.Version;
+        foreach (var step in item.Checklist.Select(s => s.Name).ToList()) item.CompleteStep(step, agent, now);
+        if (item.Version != version) await items.UpdateAsync(TenantScope.ForWorker(item.TenantId), item, version, ct);
+        await resolver.HandleAsync(agent, item.TenantId, item.Id, new ResolveWorkItemRequest("Done as requested; details are in the tenant's records."), item.Version, ct);
     }
 }

@@ -29,13 +29,6 @@ public static class DemoDirectory
         new("tom-tailspin", "Tom (Tailspin user)", Roles.ClientUser, "tailspin", Tenants[2].DirectoryIds[0]),
     ];
 
-    public static readonly IReadOnlyDictionary<ServiceLine, string[]> WorkTypes = new Dictionary<ServiceLine, string[]>
-    {
-        [ServiceLine.Hr] = ["new-hire", "employee-change", "payroll-change", "leave-request", "leaver"],
-        [ServiceLine.Billing] = ["customer-invoice", "payment-received", "collections-follow-up", "vendor-bill"],
-        [ServiceLine.Orders] = ["order-intake", "availability-check", "fulfilment", "shipment", "return"],
-    };
-
     /// <summary>Alex works every line and tenant and is HR-skilled (sees pay); Jo works billing and orders for two tenants.</summary>
     public static IReadOnlyList<Core.Routing.AgentProfile> AgentProfiles(DateTimeOffset at) =>
     [
