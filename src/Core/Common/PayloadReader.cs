@@ -48,7 +48,7 @@ public readonly struct PayloadReader(JsonElement element, FieldErrors errors, st
     {
         var code = String(name, 3);
         if (code is null) return null;
-        if (code.Length == 3 && code.All(char.IsAsciiLetterUpper)) return code;
+        if (Currencies.IsKnown(code)) return code;
         errors.Add(Path(name), $"'{name}' must be an ISO 4217 code such as EUR.");
         return null;
     }
