@@ -8,7 +8,8 @@ namespace BackOffice.Core.Attachments;
 /// <summary>
 /// Files on work items. The tenant's own users, the agent the item is assigned to, and supervisors may add and read
 /// them; other agents and platform admins may not. Size and type are checked, and a PDF, PNG or JPEG must start as
-/// one. The bytes are stored first and the item second, so an item never lists a file that is not there.
+/// one. The bytes are stored first and the item second, so an item never lists a file that is not there; when the
+/// item cannot be saved, the bytes are deleted again.
 /// </summary>
 public sealed class ManageAttachments(TenantAccess access, IWorkItemStore items, IBlobStore blobs, AttachmentOptions options, TimeProvider time)
 {
@@ -32,11 +33,21 @@ public sealed class ManageAttachments(TenantAccess access, IWorkItemStore items,
             throw new ValidationException(new Dictionary<string, string[]> { ["contentType"] = [$"The file is not a {type}."] });
         var now = time.GetUtcNow();
         var attachment = new Attachment(Guid.CreateVersion7(now), name!, type!, buffer.Length, Convert.ToHexString(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length))).ToLowerInvariant(), actor.Name, now);
-        buffer.Position = 0;
-        await blobs.PutAsync(Attachment.BlobKey(scope.TenantId, item.Id, attachment.Id), buffer, type!, ct);
         var read = item.Version;
         item.Attach(attachment, actor, now);
-        await items.UpdateAsync(scope, item, read, ct);
+        buffer.Position = 0;
+        var key = Attachment.BlobKey(scope.TenantId, item.Id, attachment.Id);
+        await blobs.PutAsync(key, buffer, type!, ct);
+        try
+        {
+            await items.UpdateAsync(scope, item, read, ct);
+        }
+        catch
+        {
+            // The item does not list the file, so nothing would ever read or delete its bytes.
+            await blobs.DeleteAsync(key, CancellationToken.None);
+            throw;
+        }
         return (item, attachment);
     }
 
