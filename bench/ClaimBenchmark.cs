@@ -33,7 +33,7 @@ internal static class ClaimBenchmark
 
     private static async Task<double> OursAsync(string path, string synchronous)
     {
-        var db = new SqliteDatabase(path, synchronous);
+        await using var db = new SqliteDatabase(path, synchronous);
         await db.MigrateAsync(default);
         await using var services = new ServiceCollection().AddSingleton(db).AddSqliteStores().BuildServiceProvider();
         var items = services.GetRequiredService<IWorkItemStore>();

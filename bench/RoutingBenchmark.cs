@@ -28,7 +28,7 @@ internal static class RoutingBenchmark
         var folder = Directory.CreateTempSubdirectory("backoffice-bench-routing-");
         try
         {
-            var db = new SqliteDatabase(Path.Combine(folder.FullName, "routing.db"), synchronous);
+            await using var db = new SqliteDatabase(Path.Combine(folder.FullName, "routing.db"), synchronous);
             await db.MigrateAsync(default);
             await using var services = new ServiceCollection().AddSingleton(db).AddSqliteStores().BuildServiceProvider();
             var items = services.GetRequiredService<IWorkItemStore>();
