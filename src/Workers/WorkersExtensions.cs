@@ -24,7 +24,7 @@ public static class WorkersExtensions
         builder.Services.AddSingleton<DemoDataSeeder>();
         builder.Services.AddHostedService<DemoSeedStep>();
         var options = builder.Configuration.GetSection(WorkersOptions.SectionName).Get<WorkersOptions>() ?? new();
-        if (options.RunOutboxDispatcher) builder.Services.AddHostedService<OutboxDispatcherService>();
+        if (options.RunOutboxDispatcher) builder.Services.AddHostedService<OutboxDispatcherService>().AddHostedService<OutboxRetentionService>();
         if (options.RunLeaseSweeper) builder.Services.AddHostedService<LeaseSweeperService>();
         if (options.RunSlaMonitor) builder.Services.AddHostedService<SlaMonitorService>();
         if (options.RunImports) builder.Services.AddHostedService<ImportService>();

@@ -18,4 +18,8 @@ public interface IOutbox
     Task MarkFailedAsync(Guid id, string error, DateTimeOffset? retryAt, CancellationToken ct);
 
     Task<int> CountUndeliveredAsync(CancellationToken ct);
+
+    /// <summary>Deletes up to <paramref name="max"/> messages delivered at or before <paramref name="before"/>, oldest first.</summary>
+    /// <returns>How many were deleted.</returns>
+    Task<int> PurgeDeliveredAsync(DateTimeOffset before, int max, CancellationToken ct);
 }

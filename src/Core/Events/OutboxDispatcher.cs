@@ -37,5 +37,16 @@ public sealed class OutboxDispatcher(IOutbox outbox, IEnumerable<IDomainEventHan
         }
     }
 
+    /// <returns>How many delivered messages past their retention were deleted.</returns>
+    public async Task<int> PurgeAsync(CancellationToken ct)
+    {
+        const int batch = 1_000;
+        var before = time.GetUtcNow() - options.RetainDelivered;
+        int purged = 0, last;
+        do purged += last = await outbox.PurgeDeliveredAsync(before, batch, ct);
+        while (last == batch);
+        return purged;
+    }
+
     public static TimeSpan Backoff(int attempt) => TimeSpan.FromSeconds(Math.Min(300, Math.Pow(2, attempt)));
 }

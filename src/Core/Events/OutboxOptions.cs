@@ -20,4 +20,12 @@ public sealed record OutboxOptions
     /// <summary>After this many failed attempts a message is dead-lettered (kept, no longer retried).</summary>
     [Range(1, 100)]
     public int MaxAttempts { get; init; } = 10;
+
+    /// <summary>Delivered messages are kept this long (to trace what happened), then deleted; dead letters are kept.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
+    public TimeSpan RetainDelivered { get; init; } = TimeSpan.FromDays(7);
+
+    /// <summary>How often delivered messages past <see cref="RetainDelivered"/> are deleted.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "1.00:00:00")]
+    public TimeSpan PurgeInterval { get; init; } = TimeSpan.FromHours(1);
 }

@@ -32,6 +32,12 @@ internal sealed class SqliteOutbox(SqliteDatabase db) : IOutbox
             WHERE id = {id.ToString("D")}
             """, ct), ct);
 
+    public Task<int> PurgeDeliveredAsync(DateTimeOffset before, int max, CancellationToken ct) =>
+        db.WriteAsync(null, context => context.Database.ExecuteSqlAsync($"""
+            DELETE FROM outbox_messages WHERE id IN (
+                SELECT id FROM outbox_messages WHERE delivered_at IS NOT NULL AND delivered_at <= {before.ToTicks()} ORDER BY delivered_at LIMIT {max})
+            """, ct), ct);
+
     public async Task<int> CountUndeliveredAsync(CancellationToken ct)
     {
         await using var context = db.Context();

@@ -55,4 +55,24 @@ public abstract class OutboxContract(IStoreAdapter adapter)
         Assert.Empty(await stores.Outbox.LeaseDueAsync(Build.Now.AddDays(1), Lease, 10, default));
         Assert.Equal(1, await stores.Outbox.CountUndeliveredAsync(default));
     }
+
+    [Fact]
+    public async Task PurgeDelivered_DeletesOnlyMessagesDeliveredBeforeTheCutoff_OldestFirst_AndKeepsDeadLetters()
+    {
+        await using var stores = await adapter.CreateAsync();
+        for (var i = 0; i < 4; i++) await stores.WorkItems.AddAsync(TenantScope.ForWorker("acme"), Build.Item("acme", Build.Now.AddMinutes(i)), default);
+        var messages = await stores.Outbox.LeaseDueAsync(Build.Now.AddMinutes(10), Lease, 10, default);
+        await stores.Outbox.MarkDeliveredAsync(messages[0].Id, Build.Now.AddMinutes(5), default);
+        await stores.Outbox.MarkDeliveredAsync(messages[1].Id, Build.Now, default);
+        await stores.Outbox.MarkDeliveredAsync(messages[2].Id, Build.Now.AddHours(2), default);
+        await stores.Outbox.MarkFailedAsync(messages[3].Id, "gave up", null, default);
+
+        var firstBatch = await stores.Outbox.PurgeDeliveredAsync(Build.Now.AddHours(1), 1, default);
+        var secondBatch = await stores.Outbox.PurgeDeliveredAsync(Build.Now.AddHours(1), 10, default);
+        var nothingLeftBefore = await stores.Outbox.PurgeDeliveredAsync(Build.Now.AddHours(1), 10, default);
+        var later = await stores.Outbox.PurgeDeliveredAsync(Build.Now.AddDays(30), 10, default);
+
+        Assert.Equal((1, 1, 0, 1), (firstBatch, secondBatch, nothingLeftBefore, later));
+        Assert.Equal(1, await stores.Outbox.CountUndeliveredAsync(default));
+    }
 }
