@@ -18,6 +18,18 @@ public sealed partial class WorkItem
         Raise(Event<WorkItemClaimed>(by, now));
     }
 
+    /// <summary>
+    /// The agent holding the item keeps it for longer: its lease runs afresh from now. A lapsed lease can be renewed
+    /// while no one else has claimed the item.
+    /// </summary>
+    public void RenewClaim(Actor by, DateTimeOffset now, DateTimeOffset leaseUntil)
+    {
+        if (Status != WorkItemStatus.InProgress || AssigneeSubject != by.Subject)
+            throw new ConflictException($"Work item {Id} is not claimed by you; only the agent holding a claim can renew it.");
+        LeaseExpiresAt = leaseUntil;
+        Record(by, now, WorkItemActions.ClaimRenewed, new Dictionary<string, string?> { ["leaseExpiresAt"] = leaseUntil.ToString("O") });
+    }
+
     /// <summary>A supervisor, or the agent holding it, puts a claimed item back in its queue for anyone to take.</summary>
     public void ReturnToQueue(Actor by, string reason, DateTimeOffset now)
     {

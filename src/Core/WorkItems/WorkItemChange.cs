@@ -9,6 +9,7 @@ public static class WorkItemActions
     public const string Submitted = "submitted";
     public const string Edited = "edited";
     public const string Claimed = "claimed";
+    public const string ClaimRenewed = "claim-renewed";
     public const string Assigned = "assigned";
     public const string Attached = "attached";
     public const string Cancelled = "cancelled";

@@ -27,6 +27,7 @@ public static class SupervisionApi
         item.MapPost("/assign", Assign);
         item.MapPost("/return", Return);
         item.MapPost("/cancel", Cancel);
+        item.MapPost("/renew-claim", Renew);
         return api;
     }
 
@@ -36,6 +37,10 @@ public static class SupervisionApi
     /// <summary>Each item is done on its own; the answer says, per item, whether it was done and why not.</summary>
     private static async Task<Ok<IReadOnlyList<BulkOutcome>>> Bulk(BulkRequest request, CurrentActor actor, SuperviseQueue useCase, CancellationToken ct) =>
         TypedResults.Ok(await useCase.BulkAsync(actor, request, ct));
+
+    private static async Task<Ok<WorkItemResponse>> Renew(string tenantId, Guid itemId, [FromHeader(Name = "If-Match")] string? ifMatch,
+        CurrentActor actor, SuperviseQueue useCase, HttpContext http, CancellationToken ct) =>
+        WorkItemsApi.Respond(http, await useCase.RenewAsync(actor, tenantId, itemId, ETags.Parse(ifMatch), ct));
 
     private static async Task<Ok<WorkItemResponse>> Assign(string tenantId, Guid itemId, AssignRequest request, [FromHeader(Name = "If-Match")] string? ifMatch,
         CurrentActor actor, SuperviseQueue useCase, HttpContext http, CancellationToken ct) =>

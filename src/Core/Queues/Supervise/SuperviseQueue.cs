@@ -18,7 +18,7 @@ public sealed record BulkOutcome(string TenantId, Guid ItemId, bool Done, string
 
 /// <summary>
 /// Supervisors move work by hand: give an item to an agent skilled for it, put a claimed item back in its queue (the
-/// holding agent may hand it back too), or do either to many items at once, each item on its own.
+/// holding agent may hand it back too, or renew its claim), or do either to many items at once, each item on its own.
 /// </summary>
 public sealed class SuperviseQueue(TenantAccess access, IWorkItemStore items, IAgentProfileStore profiles, QueueOptions options, RoutingOptions routing, TimeProvider time)
 {
@@ -44,6 +44,18 @@ public sealed class SuperviseQueue(TenantAccess access, IWorkItemStore items, IA
         var reason = Reason(request.Reason);
         Versioned.Require(expectedVersion, item.Version, $"Work item {itemId}");
         item.ReturnToQueue(actor, reason, time.GetUtcNow());
+        await items.UpdateAsync(scope, item, expectedVersion!.Value, ct);
+        return item;
+    }
+
+    /// <summary>The agent holding the item renews its claim for another lease, so work that takes long is not lost to the sweeper.</summary>
+    public async Task<WorkItem> RenewAsync(Actor actor, string tenantId, Guid itemId, long? expectedVersion, CancellationToken ct)
+    {
+        var (scope, item) = await LoadAsync(actor, tenantId, itemId, ct);
+        Permissions.Require(actor, Roles.Agent, Roles.Supervisor);
+        Versioned.Require(expectedVersion, item.Version, $"Work item {itemId}");
+        var now = time.GetUtcNow();
+        item.RenewClaim(actor, now, now + options.LeaseDuration);
         await items.UpdateAsync(scope, item, expectedVersion!.Value, ct);
         return item;
     }
