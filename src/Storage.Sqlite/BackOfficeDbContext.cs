@@ -29,6 +29,7 @@ internal sealed class BackOfficeDbContext(DbContextOptions<BackOfficeDbContext> 
     public DbSet<SlaAlertRow> SlaAlerts => Set<SlaAlertRow>();
     public DbSet<WebhookSubscriptionRow> WebhookSubscriptions => Set<WebhookSubscriptionRow>();
     public DbSet<WebhookDeliveryRow> WebhookDeliveries => Set<WebhookDeliveryRow>();
+    public DbSet<LedgerLineRow> LedgerLines => Set<LedgerLineRow>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -72,6 +73,11 @@ internal sealed class BackOfficeDbContext(DbContextOptions<BackOfficeDbContext> 
         model.Entity<WebhookDeliveryRow>(e =>
         {
             e.ToTable("webhook_deliveries").HasKey(r => new { r.TenantId, r.Id });
+            e.HasQueryFilter(r => r.TenantId == TenantId);
+        });
+        model.Entity<LedgerLineRow>(e =>
+        {
+            e.ToTable("ledger_lines").HasKey(r => new { r.TenantId, r.Kind, r.Id });
             e.HasQueryFilter(r => r.TenantId == TenantId);
         });
         foreach (var table in new[] { "employees", "customer_accounts", "vendor_accounts", "warehouses" })

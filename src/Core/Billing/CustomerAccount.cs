@@ -79,4 +79,15 @@ public interface ICustomerAccountStore
 
     /// <summary>As <see cref="Hr.IEmployeeStore.SaveWithItemAsync"/>: both or neither, each under its version.</summary>
     Task<CustomerAccount> SaveWithItemAsync(TenantScope scope, CustomerAccount account, WorkItems.WorkItem item, long expectedItemVersion, CancellationToken ct);
+
+    /// <summary>Invoices across the tenant's customers, newest issued first, keyset-paged, without reading each account.</summary>
+    Task<Page<CustomerInvoiceView>> ListInvoicesAsync(TenantScope scope, InvoiceFilter filter, int pageSize, string? cursor, CancellationToken ct);
+
+    /// <summary>Payments across the tenant's customers (or one's), newest received first, keyset-paged.</summary>
+    Task<Page<CustomerPaymentView>> ListPaymentsAsync(TenantScope scope, Guid? customerId, int pageSize, string? cursor, CancellationToken ct);
 }
+
+public enum InvoiceStatus { Open, Overdue, Paid }
+
+/// <param name="Today">The tenant's date, which tells an open invoice from an overdue one.</param>
+public sealed record InvoiceFilter(InvoiceStatus? Status, Guid? CustomerId, DateOnly Today);

@@ -29,29 +29,27 @@ public sealed record CustomerInvoiceView(Guid CustomerId, string CustomerName, I
 
 public sealed record CustomerPaymentView(Guid CustomerId, string CustomerName, Payment Payment);
 
-/// <summary>The tenant's invoices and payments across customers, filtered, newest first; read through every account.</summary>
-public sealed class ReadLedger(ReadCustomers customers)
+public sealed record LedgerQuery(string? Status = null, Guid? CustomerId = null, int? PageSize = null, string? Cursor = null);
+
+/// <summary>The tenant's invoices and payments across customers, filtered, newest first, read through the store's ledger index.</summary>
+public sealed class ReadLedger(TenantAccess access, ICustomerAccountStore accounts, TimeProvider time)
 {
-    public async Task<(IReadOnlyList<CustomerInvoiceView> Invoices, IReadOnlyList<CustomerPaymentView> Payments)> ReadAsync(Actor actor, string tenantId,
-        string? status, Guid? customerId, CancellationToken ct)
+    public async Task<Page<CustomerInvoiceView>> InvoicesAsync(Actor actor, string tenantId, LedgerQuery query, CancellationToken ct)
     {
+        var (tenant, scope) = await access.ResolveAsync(actor, tenantId, AccessMode.Read, ct);
         var errors = new FieldErrors();
-        if (status is not (null or "open" or "overdue" or "paid")) errors.Add("status", "'status' must be open, overdue or paid.");
+        var status = errors.Enum<InvoiceStatus>("status", query.Status, required: false);
+        var size = Paging.PageSize(errors, query.PageSize);
         errors.ThrowIfAny();
-        var (invoices, payments) = (new List<CustomerInvoiceView>(), new List<CustomerPaymentView>());
-        string? cursor = null;
-        do
-        {
-            var (page, today) = await customers.ListAsync(actor, tenantId, Paging.MaxPageSize, cursor, ct);
-            foreach (var account in page.Items.Where(a => customerId is null || a.Id == customerId))
-            {
-                invoices.AddRange(account.Invoices.Select(i => new CustomerInvoiceView(account.Id, account.Name, i, i.StatusOn(today))).Where(v => status is null || v.Status == status));
-                payments.AddRange(account.Payments.Select(p => new CustomerPaymentView(account.Id, account.Name, p)));
-            }
-            cursor = page.NextCursor;
-        }
-        while (cursor is not null);
-        return ([.. invoices.OrderByDescending(v => v.Invoice.IssuedOn).ThenByDescending(v => v.Invoice.Id)],
-            [.. payments.OrderByDescending(v => v.Payment.ReceivedOn).ThenByDescending(v => v.Payment.Id)]);
+        return await accounts.ListInvoicesAsync(scope, new InvoiceFilter(status, query.CustomerId, tenant.Today(time.GetUtcNow())), size, query.Cursor, ct);
+    }
+
+    public async Task<Page<CustomerPaymentView>> PaymentsAsync(Actor actor, string tenantId, LedgerQuery query, CancellationToken ct)
+    {
+        var (_, scope) = await access.ResolveAsync(actor, tenantId, AccessMode.Read, ct);
+        var errors = new FieldErrors();
+        var size = Paging.PageSize(errors, query.PageSize);
+        errors.ThrowIfAny();
+        return await accounts.ListPaymentsAsync(scope, query.CustomerId, size, query.Cursor, ct);
     }
 }

@@ -133,6 +133,20 @@ internal sealed class WebhookDeliveryRow : ITenantOwned
     public long? LastAttemptAt { get; set; }
 }
 
+/// <summary>An invoice or payment of a customer account, indexed for lists across customers; the account stays the record.</summary>
+internal sealed class LedgerLineRow : ITenantOwned
+{
+    public required string TenantId { get; set; }
+    public required string Kind { get; set; }
+    public required string Id { get; set; }
+    public required string CustomerId { get; set; }
+    public required string CustomerName { get; set; }
+    public required string OnDate { get; set; }
+    public string? DueDate { get; set; }
+    public bool Settled { get; set; }
+    public required string Data { get; set; }
+}
+
 /// <summary>A tenant's record kept as a JSON document: an employee, a customer account.</summary>
 internal sealed class DocumentRow : ITenantOwned
 {

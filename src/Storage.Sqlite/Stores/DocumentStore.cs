@@ -15,6 +15,8 @@ internal abstract class DocumentStore<T>(SqliteDatabase db, string table) where 
 {
     protected static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) } };
 
+    protected SqliteDatabase Db => db;
+
     protected abstract (string TenantId, Guid Id, string Name, long Version) Identity(T document);
 
     protected abstract T WithVersion(T document, long version);
@@ -36,9 +38,13 @@ internal abstract class DocumentStore<T>(SqliteDatabase db, string table) where 
         var (tenantId, id, name, version) = Identity(document);
         scope.EnsureOwns(tenantId, typeof(T).Name);
         var saved = WithVersion(document, version + 1);
-        await DocumentWrites.SaveAsync(db, scope, table, (id.ToString("D"), name, JsonSerializer.Serialize(saved, Json)), version, item, expectedItemVersion, ct);
+        await DocumentWrites.SaveAsync(db, scope, table, (id.ToString("D"), name, JsonSerializer.Serialize(saved, Json)), version, item, expectedItemVersion, ct,
+            context => IndexAsync(context, saved, ct));
         return saved;
     }
+
+    /// <summary>Keeps a store's own index of the document's contents, in the document's transaction; none by default.</summary>
+    protected virtual Task IndexAsync(BackOfficeDbContext context, T document, CancellationToken ct) => Task.CompletedTask;
 
     private T Read(DocumentRow r) => WithVersion(JsonSerializer.Deserialize<T>(r.Data, Json)!, r.Version);
 }

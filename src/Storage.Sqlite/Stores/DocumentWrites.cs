@@ -12,13 +12,14 @@ namespace BackOffice.Storage.Sqlite.Stores;
 internal static class DocumentWrites
 {
     /// <param name="expectedVersion">0 for a new document.</param>
+    /// <param name="alongside">More to write in the same transaction once the document is saved (an index of its contents).</param>
     public static async Task SaveAsync(SqliteDatabase db, Core.Tenancy.TenantScope scope, string table, (string Id, string Name, string Data) document,
-        long expectedVersion, WorkItem? item, long expectedItemVersion, CancellationToken ct)
+        long expectedVersion, WorkItem? item, long expectedItemVersion, CancellationToken ct, Func<BackOfficeDbContext, Task>? alongside = null)
     {
         var (row, events) = item is null ? (null, []) : (item.ToRow(), OutboxMapping.Rows(item));
         try
         {
-            await WriteAsync(db, scope, table, document, expectedVersion, item, row, events, expectedItemVersion, ct);
+            await WriteAsync(db, scope, table, document, expectedVersion, item, row, events, expectedItemVersion, alongside, ct);
         }
         catch (DbUpdateException ex) when (expectedVersion == 0 && SqliteErrors.IsUniqueViolation(ex))
         {
@@ -29,7 +30,8 @@ internal static class DocumentWrites
     }
 
     private static Task WriteAsync(SqliteDatabase db, Core.Tenancy.TenantScope scope, string table, (string Id, string Name, string Data) document,
-        long expectedVersion, WorkItem? item, WorkItemRow? row, List<OutboxRow> events, long expectedItemVersion, CancellationToken ct) =>
+        long expectedVersion, WorkItem? item, WorkItemRow? row, List<OutboxRow> events, long expectedItemVersion, Func<BackOfficeDbContext, Task>? alongside,
+        CancellationToken ct) =>
         db.WriteAsync(scope, async context =>
         {
             var set = context.Set<DocumentRow>(table);
@@ -40,9 +42,11 @@ internal static class DocumentWrites
             {
                 try { await context.SaveChangesAsync(ct); }
                 catch (DbUpdateConcurrencyException) { throw new Core.Common.ConcurrencyConflictException($"Record {document.Id}"); }
+                if (alongside is not null) await alongside(context);
                 return;
             }
             await SqliteWorkItemStore.SaveRowAsync(context, row!, events, expectedItemVersion, ct);
+            if (alongside is not null) await alongside(context);
             await QueueIndex.SyncAsync(context, item, ct);
             await DeadlineIndex.SyncAsync(context, item, ct);
         }, ct);

@@ -29,18 +29,18 @@ public static class LedgerApi
     private static PaymentRow Row(CustomerPaymentView v) => new(v.CustomerId, v.CustomerName, v.Payment.Id, v.Payment.Reference, v.Payment.Currency, v.Payment.Amount,
         v.Payment.Unapplied, v.Payment.ReceivedOn);
 
-    /// <summary>Filters: <paramref name="status"/> (open, overdue, paid) and <paramref name="customerId"/>; pages by <paramref name="page"/> from 1.</summary>
-    private static async Task<Ok<IReadOnlyList<InvoiceRow>>> Invoices(string tenantId, string? status, Guid? customerId, int? page, int? pageSize, CurrentActor actor,
+    /// <summary>Filters: <paramref name="status"/> (open, overdue, paid) and <paramref name="customerId"/>; newest issued first, keyset-paged.</summary>
+    private static async Task<Ok<PageResponse<InvoiceRow>>> Invoices(string tenantId, string? status, Guid? customerId, int? pageSize, string? cursor, CurrentActor actor,
         ReadLedger useCase, CancellationToken ct) =>
-        TypedResults.Ok(Core.Common.Paging.Slice((await useCase.ReadAsync(actor, tenantId, status, customerId, ct)).Invoices.Select(Row), page, pageSize));
+        TypedResults.Ok(PageResponse<InvoiceRow>.From(await useCase.InvoicesAsync(actor, tenantId, new LedgerQuery(status, customerId, pageSize, cursor), ct), Row));
 
-    private static async Task<Ok<IReadOnlyList<PaymentRow>>> Payments(string tenantId, Guid? customerId, int? page, int? pageSize, CurrentActor actor, ReadLedger useCase,
+    private static async Task<Ok<PageResponse<PaymentRow>>> Payments(string tenantId, Guid? customerId, int? pageSize, string? cursor, CurrentActor actor, ReadLedger useCase,
         CancellationToken ct) =>
-        TypedResults.Ok(Core.Common.Paging.Slice((await useCase.ReadAsync(actor, tenantId, null, customerId, ct)).Payments.Select(Row), page, pageSize));
+        TypedResults.Ok(PageResponse<PaymentRow>.From(await useCase.PaymentsAsync(actor, tenantId, new LedgerQuery(null, customerId, pageSize, cursor), ct), Row));
 
     private static async Task<FileContentHttpResult> InvoicesCsv(string tenantId, string? status, Guid? customerId, CurrentActor actor, ReadLedger useCase, CancellationToken ct) =>
         CsvFile.Create($"invoices-{tenantId}.csv", ["customerId", "customer", "id", "number", "currency", "total", "paid", "balance", "status", "issuedOn", "dueDate"],
-            (await useCase.ReadAsync(actor, tenantId, status, customerId, ct)).Invoices.Select(Row).Select(r => new[]
+            (await AllPages.ReadAsync((size, cursor) => useCase.InvoicesAsync(actor, tenantId, new LedgerQuery(status, customerId, size, cursor), ct))).Select(Row).Select(r => new[]
             {
                 r.CustomerId.ToString(), r.Customer, r.Id.ToString(), r.Number, r.Currency, Money(r.Total), Money(r.Paid), Money(r.Balance), r.Status,
                 r.IssuedOn.ToString("yyyy-MM-dd"), r.DueDate.ToString("yyyy-MM-dd"),
@@ -48,7 +48,7 @@ public static class LedgerApi
 
     private static async Task<FileContentHttpResult> PaymentsCsv(string tenantId, Guid? customerId, CurrentActor actor, ReadLedger useCase, CancellationToken ct) =>
         CsvFile.Create($"payments-{tenantId}.csv", ["customerId", "customer", "id", "reference", "currency", "amount", "unapplied", "receivedOn"],
-            (await useCase.ReadAsync(actor, tenantId, null, customerId, ct)).Payments.Select(Row).Select(r => new[]
+            (await AllPages.ReadAsync((size, cursor) => useCase.PaymentsAsync(actor, tenantId, new LedgerQuery(null, customerId, size, cursor), ct))).Select(Row).Select(r => new[]
             {
                 r.CustomerId.ToString(), r.Customer, r.Id.ToString(), r.Reference, r.Currency, Money(r.Amount), Money(r.Unapplied), r.ReceivedOn.ToString("yyyy-MM-dd"),
             }));

@@ -41,23 +41,16 @@ public static class EmployeesApi
     private static async Task<Ok<EmployeeResponse>> Get(string tenantId, Guid employeeId, DateOnly? asOf, CurrentActor actor, ReadEmployees useCase, CancellationToken ct) =>
         TypedResults.Ok(EmployeeResponse.From(await useCase.GetAsync(actor, tenantId, employeeId, asOf, ct), full: true));
 
-    /// <summary>Every employee, page by page, as CSV: masked exactly as the API masks them for the caller.</summary>
+    /// <summary>The employees, page by page (up to the export limit), as CSV: masked exactly as the API masks them for the caller.</summary>
     private static async Task<FileContentHttpResult> Csv(string tenantId, CurrentActor actor, ReadEmployees useCase, CancellationToken ct)
     {
-        var rows = new List<string?[]>();
-        string? cursor = null;
-        do
-        {
-            var page = await useCase.ListAsync(actor, tenantId, Paging.MaxPageSize, cursor, ct);
-            rows.AddRange(page.Items.Select(v => new[]
+        var employees = await AllPages.ReadAsync((size, cursor) => useCase.ListAsync(actor, tenantId, size, cursor, ct));
+        var rows = employees.Select(v => new[]
             {
                 v.Employee.Id.ToString(), v.Employee.FullName, v.Employee.Email, v.Status.ToText(), v.Employee.StartDate.ToString("yyyy-MM-dd"),
                 v.Employee.LastDay?.ToString("yyyy-MM-dd"), v.Position, v.Department, v.Pay?.Amount.ToString(CultureInfo.InvariantCulture) ?? (v.Masked ? "masked" : null),
                 v.Pay?.Currency, v.Pay?.Frequency.ToText(), v.NationalId, v.BankAccount,
-            }));
-            cursor = page.NextCursor;
-        }
-        while (cursor is not null);
+            });
         return CsvFile.Create($"employees-{tenantId}.csv",
             ["id", "fullName", "email", "status", "startDate", "lastDay", "position", "department", "payAmount", "payCurrency", "payFrequency", "nationalId", "bankAccount"], rows);
     }

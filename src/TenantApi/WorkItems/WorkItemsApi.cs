@@ -48,15 +48,7 @@ public static class WorkItemsApi
     private static async Task<FileContentHttpResult> Csv(string tenantId, string? status, string? serviceLine, string? priority, string? type, CurrentActor actor,
         ReadWorkItems useCase, CancellationToken ct)
     {
-        var rows = new List<Core.WorkItems.WorkItem>();
-        string? cursor = null;
-        do
-        {
-            var page = await useCase.ListAsync(actor, tenantId, new ListWorkItemsQuery(status, serviceLine, priority, type, Core.Common.Paging.MaxPageSize, cursor), ct);
-            rows.AddRange(page.Items);
-            cursor = page.NextCursor;
-        }
-        while (cursor is not null && rows.Count < 10_000);
+        var rows = await AllPages.ReadAsync((size, cursor) => useCase.ListAsync(actor, tenantId, new ListWorkItemsQuery(status, serviceLine, priority, type, size, cursor), ct));
         return CsvFile.Create($"work-items-{tenantId}.csv", ["id", "createdAt", "serviceLine", "type", "priority", "title", "status", "assignee", "resolutionDue", "resolution"],
             rows.Select(i => new[]
             {

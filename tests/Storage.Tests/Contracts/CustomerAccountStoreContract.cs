@@ -41,4 +41,41 @@ public abstract class CustomerAccountStoreContract(IStoreAdapter adapter)
         Assert.Equal("Initech", (await stores.Accounts.FindAsync(Acme, saved.Id, default))!.Name);
         Assert.Equal(WorkItemStatus.InProgress, (await stores.WorkItems.FindAsync(Acme, item.Id, default))!.Status);
     }
+
+    [Fact]
+    public async Task LedgerLists_PageInvoicesAndPaymentsAcrossCustomers_NewestFirst_FilteredByStatusOnTheTenantsDate()
+    {
+        await using var stores = await adapter.CreateAsync();
+        var due = new DateOnly(2026, 12, 31);
+        var accounts = new List<CustomerAccount>();
+        for (var n = 0; n < 3; n++)
+        {
+            var (item, read) = await EmployeeStoreContract.ResolvedItemAsync(stores);
+            var account = CustomerAccount.Open(Acme, Guid.NewGuid(), new NewCustomer($"Customer {n}", null))
+                .Issue(Guid.NewGuid(), new CustomerInvoice(null, null, "EUR", [new InvoiceLine("Work", 1, 100m, 0m)], n == 2 ? due.AddDays(-80) : due), new DateOnly(2026, 11, 1 + n), item.Id);
+            if (n == 0)
+                account = account.Receive(Guid.NewGuid(), new PaymentReceived(account.Id, 100m, "EUR", new DateOnly(2026, 11, 20), "SEPA-1",
+                    [new Allocation(account.Invoices[0].Id, 100m)]), item.Id);
+            accounts.Add(await stores.Accounts.SaveWithItemAsync(Acme, account, item, read, default));
+        }
+        var today = new DateOnly(2026, 11, 30);
+        var all = new InvoiceFilter(null, null, today);
+
+        var first = await stores.Accounts.ListInvoicesAsync(Acme, all, 2, null, default);
+        var second = await stores.Accounts.ListInvoicesAsync(Acme, all, 2, first.NextCursor, default);
+        var paid = await stores.Accounts.ListInvoicesAsync(Acme, all with { Status = InvoiceStatus.Paid }, 10, null, default);
+        var open = await stores.Accounts.ListInvoicesAsync(Acme, all with { Status = InvoiceStatus.Open }, 10, null, default);
+        var overdue = await stores.Accounts.ListInvoicesAsync(Acme, all with { Status = InvoiceStatus.Overdue }, 10, null, default);
+        var ofOne = await stores.Accounts.ListInvoicesAsync(Acme, all with { CustomerId = accounts[1].Id }, 10, null, default);
+        var payments = await stores.Accounts.ListPaymentsAsync(Acme, null, 10, null, default);
+
+        Assert.Equal(["Customer 2", "Customer 1", "Customer 0"], first.Items.Concat(second.Items).Select(v => v.CustomerName));
+        Assert.Null(second.NextCursor);
+        Assert.Equal(("Customer 0", "paid"), (paid.Items.Single().CustomerName, paid.Items.Single().Status));
+        Assert.Equal(["Customer 1"], open.Items.Select(v => v.CustomerName));
+        Assert.Equal(("Customer 2", "overdue", 100m), (overdue.Items.Single().CustomerName, overdue.Items.Single().Status, overdue.Items.Single().Invoice.Balance));
+        Assert.Equal([accounts[1].Invoices[0].Id], ofOne.Items.Select(v => v.Invoice.Id));
+        Assert.Equal(("SEPA-1", 100m, accounts[0].Id), (payments.Items.Single().Payment.Reference, payments.Items.Single().Payment.Amount, payments.Items.Single().CustomerId));
+        Assert.Empty((await stores.Accounts.ListInvoicesAsync(TenantScope.ForWorker("globex"), all, 10, null, default)).Items);
+    }
 }

@@ -20,13 +20,16 @@ namespace BackOffice.Storage.Tests.Sqlite;
 /// <summary>Each store set gets its own database file in a temporary folder, deleted afterwards.</summary>
 public sealed class SqliteAdapter : IStoreAdapter
 {
-    public async Task<StoreSet> CreateAsync()
+    public async Task<StoreSet> CreateAsync() => (await CreateWithFileAsync()).Stores;
+
+    /// <summary>A fresh store set, and the path of its database file for tests that look at the file itself.</summary>
+    public async Task<(StoreSet Stores, string Path)> CreateWithFileAsync()
     {
         var folder = Directory.CreateTempSubdirectory("backoffice-store-");
         var db = new SqliteDatabase(Path.Combine(folder.FullName, "test.db"));
         await db.MigrateAsync(default);
         var services = new ServiceCollection().AddSingleton(db).AddSqliteStores().BuildServiceProvider();
-        return new StoreSet(
+        return (new StoreSet(
             services.GetRequiredService<ITenantStore>(), services.GetRequiredService<IWorkItemStore>(), services.GetRequiredService<IWorkQueue>(),
             services.GetRequiredService<IOutbox>(), services.GetRequiredService<IActivityStore>(), services.GetRequiredService<ISlaSettingsStore>(),
             services.GetRequiredService<ISlaDeadlines>(), services.GetRequiredService<ISlaAlertStore>(), services.GetRequiredService<IWebhookStore>(), services.GetRequiredService<IEmployeeStore>(), services.GetRequiredService<ICustomerAccountStore>(), services.GetRequiredService<IWarehouseStore>(), services.GetRequiredService<IImportStore>(), services.GetRequiredService<IVendorAccountStore>(), services.GetRequiredService<IResolvedWork>(),
@@ -36,7 +39,7 @@ public sealed class SqliteAdapter : IStoreAdapter
                 await db.DisposeAsync();
                 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
                 folder.Delete(recursive: true);
-            });
+            }), db.Path);
     }
 }
 

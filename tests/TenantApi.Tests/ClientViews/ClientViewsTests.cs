@@ -44,8 +44,8 @@ public sealed class ClientViewsTests : IClassFixture<ApiFactory>, IAsyncLifetime
         while ((string)(await Api.JsonAsync(claim))["id"]! != id);
         await Api.ResolveAsync(_agent, $"/api/tenants/acme/work-items/{id}", claim, "Issued");
 
-        var open = (await Api.JsonAsync(await _client.GetAsync("/api/tenants/acme/invoices?status=open"), "rows")).AsArray();
-        var paid = (await Api.JsonAsync(await _client.GetAsync("/api/tenants/acme/invoices?status=paid"), "rows")).AsArray();
+        var open = (await Api.GetJsonAsync(_client, "/api/tenants/acme/invoices?status=open"))["items"]!.AsArray();
+        var paid = (await Api.GetJsonAsync(_client, "/api/tenants/acme/invoices?status=paid"))["items"]!.AsArray();
         var csv = await _client.GetStringAsync("/api/tenants/acme/invoices.csv");
 
         Assert.Contains(open, i => (string)i!["customer"]! == "Hooli" && (decimal)i["balance"]! == 250.00m);

@@ -20,7 +20,7 @@ public sealed class DemoSeedTests : IAsyncLifetime
         var items = (await Api.GetJsonAsync(client, "/api/tenants/northwind/work-items?pageSize=100"))["items"]!.AsArray();
         var resolvedHires = (await Api.GetJsonAsync(client, "/api/tenants/northwind/work-items?status=resolved&type=new-hire&pageSize=100"))["items"]!.AsArray();
         var employees = (await Api.GetJsonAsync(client, "/api/tenants/northwind/employees?pageSize=100"))["items"]!.AsArray();
-        var invoices = (await Api.JsonAsync(await client.GetAsync("/api/tenants/northwind/invoices"), "rows")).AsArray();
+        var invoices = (await Api.GetJsonAsync(client, "/api/tenants/northwind/invoices"))["items"]!.AsArray();
         var orders = await Api.JsonAsync(await client.GetAsync("/api/tenants/northwind/orders"), "orders");
         var openHire = items.First(i => (string)i!["type"]! == "new-hire" && (string)i["status"]! == "new")!;
         var detail = await Api.GetJsonAsync(client, $"/api/tenants/northwind/work-items/{openHire["id"]}");
