@@ -13,15 +13,16 @@ public sealed class OutboxRetentionTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _platform.DisposeAsync();
 
-    private async Task<(long Delivered, long Undelivered)> CountAsync()
+    /// <summary>The submitted item's message as stored: whether it is there, when it was delivered, and its last error.</summary>
+    private async Task<(bool Stored, DateTimeOffset? DeliveredAt, string? LastError)> SubmittedMessageAsync()
     {
         await using var connection = new SqliteConnection($"Data Source={Path.Combine(_platform.DataFolder, "backoffice.db")}");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(delivered_at), COUNT(*) - COUNT(delivered_at) FROM outbox_messages";
+        command.CommandText = "SELECT delivered_at, last_error FROM outbox_messages WHERE type = 'work-item.submitted'";
         await using var reader = await command.ExecuteReaderAsync();
-        await reader.ReadAsync();
-        return (reader.GetInt64(0), reader.GetInt64(1));
+        if (!await reader.ReadAsync()) return (false, null, null);
+        return (true, reader.IsDBNull(0) ? null : new DateTimeOffset(reader.GetInt64(0), TimeSpan.Zero), reader.IsDBNull(1) ? null : reader.GetString(1));
     }
 
     [Fact]
@@ -29,12 +30,13 @@ public sealed class OutboxRetentionTests : IAsyncLifetime
     {
         await Api.SubmitAsync(_platform.ClientAs(TestUser.AcmeClient), "acme", "Hire Jo");
 
-        var delivered = await _platform.AdvanceUntilAsync(CountAsync, c => c is { Undelivered: 0 });
-        var start = _platform.Clock.GetUtcNow();
-        var purged = await _platform.AdvanceUntilAsync(CountAsync, c => c.Delivered == 0);
+        var delivered = await _platform.AdvanceUntilAsync(SubmittedMessageAsync, m => m.DeliveredAt is not null);
+        var kept = await _platform.AdvanceUntilAsync(SubmittedMessageAsync, _ => _platform.Clock.GetUtcNow() >= delivered.DeliveredAt!.Value.AddMinutes(9));
+        var purged = await _platform.AdvanceUntilAsync(SubmittedMessageAsync, m => !m.Stored);
 
-        Assert.True(delivered.Delivered > 0);
-        Assert.Equal((0L, 0L), purged);
-        Assert.True(_platform.Clock.GetUtcNow() - start >= TimeSpan.FromMinutes(10));
+        Assert.True(delivered.DeliveredAt is not null, $"not delivered: {delivered.LastError}");
+        Assert.True(kept.Stored);
+        Assert.False(purged.Stored);
+        Assert.True(_platform.Clock.GetUtcNow() >= delivered.DeliveredAt!.Value.AddMinutes(10));
     }
 }
