@@ -17,13 +17,24 @@ public sealed class ManageWarehouse(TenantAccess access, IWarehouseStore warehou
         return await warehouses.GetAsync(scope, ct);
     }
 
-    /// <summary>The tenant's orders, newest first, in one status if given.</summary>
-    public async Task<IReadOnlyList<Order>> OrdersAsync(Actor actor, string tenantId, string? status, CancellationToken ct)
+    /// <summary>The tenant's orders, newest first (order ids are time-ordered), in one status if given, keyset-paged.</summary>
+    public async Task<Page<Order>> OrdersAsync(Actor actor, string tenantId, string? status, int? pageSize, string? cursor, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var wanted = errors.Enum<OrderStatus>("status", status, required: false);
+        var size = Paging.PageSize(errors, pageSize);
         errors.ThrowIfAny();
-        return [.. (await GetAsync(actor, tenantId, ct)).Orders.Where(o => wanted is null || o.Status == wanted).Reverse()];
+        var orders = (await GetAsync(actor, tenantId, ct)).Orders.Where(o => wanted is null || o.Status == wanted);
+        return Paging.Keyset(orders, o => o.Id.ToString("D"), descending: true, size, cursor);
+    }
+
+    /// <summary>The tenant's stock by SKU, keyset-paged.</summary>
+    public async Task<Page<Stock>> StockAsync(Actor actor, string tenantId, int? pageSize, string? cursor, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var size = Paging.PageSize(errors, pageSize);
+        errors.ThrowIfAny();
+        return Paging.Keyset((await GetAsync(actor, tenantId, ct)).Stock.Values, s => s.Sku, descending: false, size, cursor);
     }
 
     public async Task<Order> OrderAsync(Actor actor, string tenantId, Guid orderId, CancellationToken ct) =>

@@ -32,30 +32,34 @@ public static class OrdersApi
         return api;
     }
 
-    private static IReadOnlyList<StockResponse> Stock(Warehouse w) =>
-        w.Stock.Values.OrderBy(s => s.Sku, StringComparer.Ordinal).Select(s => new StockResponse(s.Sku, s.OnHand, s.Reserved, s.Available)).ToList();
+    private static StockResponse Row(Stock s) => new(s.Sku, s.OnHand, s.Reserved, s.Available);
 
-    private static async Task<Ok<IReadOnlyList<StockResponse>>> Inventory(string tenantId, CurrentActor actor, ManageWarehouse useCase, CancellationToken ct) =>
-        TypedResults.Ok(Stock(await useCase.GetAsync(actor, tenantId, ct)));
+    /// <summary>By SKU, keyset-paged.</summary>
+    private static async Task<Ok<PageResponse<StockResponse>>> Inventory(string tenantId, int? pageSize, string? cursor, CurrentActor actor, ManageWarehouse useCase,
+        CancellationToken ct) =>
+        TypedResults.Ok(PageResponse<StockResponse>.From(await useCase.StockAsync(actor, tenantId, pageSize, cursor, ct), Row));
 
     private static async Task<FileContentHttpResult> InventoryCsv(string tenantId, CurrentActor actor, ManageWarehouse useCase, CancellationToken ct) =>
         CsvFile.Create($"inventory-{tenantId}.csv", ["sku", "onHand", "reserved", "available"],
-            Stock(await useCase.GetAsync(actor, tenantId, ct)).Select(s => new[] { s.Sku, $"{s.OnHand}", $"{s.Reserved}", $"{s.Available}" }));
+            (await AllPages.ReadAsync((size, cursor) => useCase.StockAsync(actor, tenantId, size, cursor, ct))).Select(Row)
+                .Select(s => new[] { s.Sku, $"{s.OnHand}", $"{s.Reserved}", $"{s.Available}" }));
 
-    /// <summary>One row per order line.</summary>
-    private static async Task<FileContentHttpResult> OrdersCsv(string tenantId, CurrentActor actor, ManageWarehouse useCase, CancellationToken ct) =>
+    /// <summary>One row per order line; <paramref name="status"/> filters.</summary>
+    private static async Task<FileContentHttpResult> OrdersCsv(string tenantId, string? status, CurrentActor actor, ManageWarehouse useCase, CancellationToken ct) =>
         CsvFile.Create($"orders-{tenantId}.csv", ["orderId", "customer", "status", "sku", "quantity", "reserved", "carrier", "trackingNumber"],
-            (await useCase.GetAsync(actor, tenantId, ct)).Orders.Reverse().SelectMany(o => o.Lines.Select((l, i) => new[]
+            (await AllPages.ReadAsync((size, cursor) => useCase.OrdersAsync(actor, tenantId, status, size, cursor, ct))).SelectMany(o => o.Lines.Select((l, i) => new[]
             {
                 o.Id.ToString(), o.Customer, o.Status.ToText(), l.Sku, $"{l.Quantity}", $"{o.Reserved[i]}", o.Carrier, o.TrackingNumber,
             })));
 
-    private static async Task<Ok<IReadOnlyList<StockResponse>>> SetStock(string tenantId, string sku, StockRequest request, CurrentActor actor, ManageWarehouse useCase, CancellationToken ct) =>
-        TypedResults.Ok(Stock(await useCase.SetStockAsync(actor, tenantId, sku, request, ct)));
+    /// <summary>Sets a SKU's count on hand; answers with that SKU's stock.</summary>
+    private static async Task<Ok<StockResponse>> SetStock(string tenantId, string sku, StockRequest request, CurrentActor actor, ManageWarehouse useCase, CancellationToken ct) =>
+        TypedResults.Ok(Row((await useCase.SetStockAsync(actor, tenantId, sku, request, ct)).Stock[sku.Trim()]));
 
-    /// <summary>Newest first; <paramref name="status"/> filters.</summary>
-    private static async Task<Ok<List<OrderResponse>>> List(string tenantId, string? status, CurrentActor actor, ManageWarehouse useCase, CancellationToken ct) =>
-        TypedResults.Ok((await useCase.OrdersAsync(actor, tenantId, status, ct)).Select(OrderResponse.From).ToList());
+    /// <summary>Newest first; <paramref name="status"/> filters; keyset-paged.</summary>
+    private static async Task<Ok<PageResponse<OrderResponse>>> List(string tenantId, string? status, int? pageSize, string? cursor, CurrentActor actor, ManageWarehouse useCase,
+        CancellationToken ct) =>
+        TypedResults.Ok(PageResponse<OrderResponse>.From(await useCase.OrdersAsync(actor, tenantId, status, pageSize, cursor, ct), OrderResponse.From));
 
     private static async Task<Ok<OrderResponse>> Get(string tenantId, Guid orderId, CurrentActor actor, ManageWarehouse useCase, CancellationToken ct) =>
         TypedResults.Ok(OrderResponse.From(await useCase.OrderAsync(actor, tenantId, orderId, ct)));

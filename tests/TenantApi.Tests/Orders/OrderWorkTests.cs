@@ -32,7 +32,7 @@ public sealed class OrderWorkTests : IClassFixture<ApiFactory>, IAsyncLifetime
     }
 
     private async Task<Dictionary<string, (int OnHand, int Reserved)>> StockAsync() =>
-        (await Api.JsonAsync(await _admin.GetAsync("/api/tenants/acme/inventory"), "stock")).AsArray()
+        (await Api.GetJsonAsync(_admin, "/api/tenants/acme/inventory?pageSize=100"))["items"]!.AsArray()
             .ToDictionary(s => (string)s!["sku"]!, s => ((int)s!["onHand"]!, (int)s["reserved"]!));
 
     private Task SetStockAsync(string sku, int onHand) => _admin.PutAsJsonAsync($"/api/tenants/acme/inventory/{sku}", new { onHand });

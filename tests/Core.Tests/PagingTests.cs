@@ -1,0 +1,23 @@
+using BackOffice.Core.Common;
+
+namespace BackOffice.Core.Tests;
+
+public sealed class PagingTests
+{
+    [Fact]
+    public void Keyset_WalksAListInKeyOrder_WithoutRepeatsOrGaps_EvenWhenItemsAreAddedBetweenPages()
+    {
+        var items = new List<string> { "b", "d", "a", "e", "c" };
+
+        var first = Paging.Keyset(items, s => s, descending: true, 2, null);
+        items.Add("f");
+        var second = Paging.Keyset(items, s => s, descending: true, 2, first.NextCursor);
+        var third = Paging.Keyset(items, s => s, descending: true, 2, second.NextCursor);
+        var ascending = Paging.Keyset(items, s => s, descending: false, 4, null);
+
+        Assert.Equal(["e", "d", "c", "b", "a"], first.Items.Concat(second.Items).Concat(third.Items));
+        Assert.Null(third.NextCursor);
+        Assert.Equal(["a", "b", "c", "d"], ascending.Items);
+        Assert.NotNull(ascending.NextCursor);
+    }
+}
