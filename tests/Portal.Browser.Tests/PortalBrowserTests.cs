@@ -55,6 +55,8 @@ public sealed class PortalBrowserTests(PortalServer server) : IClassFixture<Port
         var claimed = page.Locator("[data-testid=claimed-item] h2");
         await claimed.WaitForAsync();
         var title = await claimed.InnerTextAsync();
+        await page.ClickAsync("[data-testid=renew]");
+        await Assertions.Expect(page.Locator("[data-testid=desk-message]")).ToContainTextAsync("Claim renewed until");
         foreach (var step in await page.Locator("[data-testid=checklist] input").AllAsync())
         {
             await step.CheckAsync();
