@@ -61,6 +61,19 @@ public sealed class ClosingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Close_ByASuspendedTenant_IsForbidden_AndTheWorkStaysResolved()
+    {
+        var (url, resolved) = await ResolvedItemAsync("Invoice for May");
+        var admin = _platform.ClientAs(TestUser.Admin);
+        var tenant = await admin.GetAsync("/api/tenants/acme");
+        Assert.Equal(HttpStatusCode.OK, (await Api.PostWithETagAsync(admin, "/api/tenants/acme/suspend", tenant.Headers.ETag!.Tag)).StatusCode);
+
+        await Api.ProblemAsync(await Api.PostWithETagAsync(Client, $"{url}/close", resolved.Headers.ETag!.Tag, new { }), HttpStatusCode.Forbidden);
+
+        Assert.Equal("resolved", (string)(await Api.GetJsonAsync(Client, url))["status"]!);
+    }
+
+    [Fact]
     public async Task ResolvedWork_LeftUnconfirmed_ClosesOnItsOwnWhenTheWindowEnds_AndTellsTheTenantsFeed()
     {
         var (url, _) = await ResolvedItemAsync("Payment from Contoso");

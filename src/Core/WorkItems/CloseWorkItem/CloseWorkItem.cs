@@ -14,9 +14,10 @@ public sealed class CloseWorkItem(TenantAccess access, IWorkItemStore items, IRe
     public const int BatchSize = 200;
     private const int NoteMax = 2_000;
 
+    /// <summary>A change like any other: a tenant that is not active can read its work but not close it.</summary>
     public async Task<WorkItem> CloseAsync(Actor actor, string tenantId, Guid itemId, CloseRequest request, long? expectedVersion, CancellationToken ct)
     {
-        var (_, scope) = await access.ResolveAsync(actor, tenantId, AccessMode.Read, ct);
+        var (_, scope) = await access.ResolveAsync(actor, tenantId, AccessMode.Submit, ct);
         var item = await items.FindAsync(scope, itemId, ct) ?? throw new NotFoundException($"Work item {itemId}");
         Permissions.Require(actor, Roles.ClientAdmin, Roles.ClientUser, Roles.Supervisor, Roles.PlatformAdmin);
         var errors = new FieldErrors();
