@@ -17,9 +17,9 @@ internal sealed class SqliteCustomerAccountStore(SqliteDatabase db) : DocumentSt
 
     protected override CustomerAccount WithVersion(CustomerAccount a, long version) => a with { Version = version };
 
+    /// <summary>Every line of the account, upserted: an account is small, and a payment changes the invoices it pays.</summary>
     protected override async Task IndexAsync(BackOfficeDbContext context, CustomerAccount a, CancellationToken ct)
     {
-        var customer = a.Id.ToString("D");
         foreach (var i in a.Invoices)
             await UpsertAsync(context, a, "invoice", i.Id, Date(i.IssuedOn), Date(i.DueDate), i.Balance == 0, JsonSerializer.Serialize(i, Json), ct);
         foreach (var p in a.Payments)
