@@ -45,7 +45,7 @@ internal static class RoutingBenchmark
             {
                 while (!stop.IsCancellationRequested)
                 {
-                    var item = await claim.HandleAsync(agent, Queue(agent), default);
+                    var item = (await claim.HandleAsync(agent, Queue(agent), default))?.Item;
                     if (item is null) break;
                     perTenant.AddOrUpdate(item.TenantId, 1, (_, n) => n + 1);
                     var read = item.Version;

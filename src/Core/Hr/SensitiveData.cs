@@ -14,8 +14,14 @@ public sealed class SensitiveData(IAgentProfileStore profiles)
     public static readonly string[] Fields = ["nationalId", "bankAccount", "pay", "finalPay"];
 
     public async Task<bool> MaySeeAsync(Actor actor, CancellationToken ct) =>
-        actor.HasAnyRole(Roles.ClientAdmin)
-        || actor.HasAnyRole(Roles.Agent, Roles.Supervisor) && await profiles.FindAsync(actor.Subject, ct) is { } profile && profile.Serves(ServiceLine.Hr);
+        actor.HasAnyRole(Roles.ClientAdmin) || actor.HasAnyRole(Roles.Agent, Roles.Supervisor) && MaySee(actor, await profiles.FindAsync(actor.Subject, ct));
+
+    /// <param name="profile">The actor's own agent profile as a supervisor set it; null when there is none.</param>
+    public static bool MaySee(Actor actor, AgentProfile? profile) =>
+        actor.HasAnyRole(Roles.ClientAdmin) || actor.HasAnyRole(Roles.Agent, Roles.Supervisor) && profile is not null && profile.Serves(ServiceLine.Hr);
+
+    /// <summary>A payload as someone sees it: whole if <paramref name="maySee"/>, else masked.</summary>
+    public static string? PayloadFor(string? payload, bool maySee) => maySee ? payload : MaskPayload(payload);
 
     /// <summary>Only the last 4 characters of an id stay readable.</summary>
     public static string? Mask(string? value) => value is null ? null : value.Length <= 4 ? "••••" : "••••" + value[^4..];

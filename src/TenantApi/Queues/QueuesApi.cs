@@ -1,4 +1,3 @@
-using BackOffice.Core.Hr;
 using BackOffice.Core.Queues.ClaimNextWorkItem;
 using BackOffice.Core.Queues.ForecastBreaches;
 using BackOffice.Core.Queues.ReadQueues;
@@ -27,12 +26,11 @@ public static class QueuesApi
         TypedResults.Ok(ForecastResponse.From(await useCase.ForecastAsync(actor, queue, new ForecastQuery(hours, agents), ct)));
 
     /// <summary>The claimed item, or 204 when the queue has nothing free.</summary>
-    private static async Task<Results<Ok<WorkItemResponse>, NoContent>> Claim(string queue, CurrentActor actor, ClaimNextWorkItem useCase, SensitiveData sensitive,
-        HttpContext http, CancellationToken ct)
+    private static async Task<Results<Ok<WorkItemResponse>, NoContent>> Claim(string queue, CurrentActor actor, ClaimNextWorkItem useCase, HttpContext http, CancellationToken ct)
     {
-        var item = await useCase.HandleAsync(actor, queue, ct);
-        if (item is null) return TypedResults.NoContent();
-        ETags.Set(http, item.Version);
-        return TypedResults.Ok(WorkItemResponse.Full(item, await sensitive.MaySeeAsync(actor, ct)));
+        var claimed = await useCase.HandleAsync(actor, queue, ct);
+        if (claimed is null) return TypedResults.NoContent();
+        ETags.Set(http, claimed.Item.Version);
+        return TypedResults.Ok(WorkItemResponse.Full(claimed.Item, claimed.Payload));
     }
 }

@@ -25,15 +25,18 @@ public sealed record WorkItemResponse(Guid Id, string TenantId, string ServiceLi
     DateTimeOffset UpdatedAt, string ETag, SlaClockResponse? Sla, IReadOnlyList<WorkItemChangeResponse>? History, JsonNode? Payload = null,
     IReadOnlyList<Core.Attachments.Attachment>? Attachments = null, IReadOnlyList<ChecklistStep>? Checklist = null, DateTimeOffset? ClosesAt = null)
 {
-    /// <summary>The payload's sensitive fields come masked unless <paramref name="unmasked"/>: the caller decides who may see them.</summary>
-    public static WorkItemResponse Summary(WorkItem i, bool unmasked) => new(i.Id, i.TenantId, i.ServiceLine.ToText(), i.Type, i.Priority.ToText(), i.Title, i.Description,
+    /// <param name="payload">The payload as the caller may see it, decided by the core (see <see cref="SensitiveData"/>).</param>
+    public static WorkItemResponse Summary(WorkItem i, string? payload) => new(i.Id, i.TenantId, i.ServiceLine.ToText(), i.Type, i.Priority.ToText(), i.Title, i.Description,
         i.Status.ToText(), i.Queue, i.AssigneeName, i.LeaseExpiresAt, i.Resolution, i.SubmittedBy, i.CreatedAt, i.UpdatedAt, ETags.Format(i.Version),
         i.Sla is { } s ? new SlaClockResponse(s.SlaVersion, s.FirstResponseDue, s.ResolutionDue, s.PausedAt) : null, null,
-        (unmasked ? i.Payload : SensitiveData.MaskPayload(i.Payload)) is { } json ? JsonNode.Parse(json) : null);
+        payload is { } json ? JsonNode.Parse(json) : null);
 
-    public static WorkItemResponse Summary(WorkItem i) => Summary(i, unmasked: false);
+    /// <summary>With the payload masked, whoever asks: lists and answers to changes never show sensitive fields.</summary>
+    public static WorkItemResponse Summary(WorkItem i) => Summary(i, SensitiveData.MaskPayload(i.Payload));
 
-    public static WorkItemResponse Full(WorkItem i, bool unmasked = false) => Summary(i, unmasked) with
+    public static WorkItemResponse Full(WorkItem i) => Full(i, SensitiveData.MaskPayload(i.Payload));
+
+    public static WorkItemResponse Full(WorkItem i, string? payload) => Summary(i, payload) with
     {
         History = i.History.Select(h => new WorkItemChangeResponse(h.At, h.ActorName, h.Action, h.Details)).ToList(),
         Attachments = i.Attachments,

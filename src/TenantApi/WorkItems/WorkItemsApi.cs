@@ -1,4 +1,3 @@
-using BackOffice.Core.Hr;
 using BackOffice.Core.WorkItems.Checklist;
 using BackOffice.Core.WorkItems.CloseWorkItem;
 using BackOffice.Core.WorkItems.EditWorkItem;
@@ -58,12 +57,12 @@ public static class WorkItemsApi
     }
 
     /// <summary>One item with its history and where its SLA clocks stand now.</summary>
-    private static async Task<Ok<WorkItemResponse>> Get(string tenantId, Guid itemId, CurrentActor actor, ReadWorkItems useCase, SensitiveData sensitive,
+    private static async Task<Ok<WorkItemResponse>> Get(string tenantId, Guid itemId, CurrentActor actor, ReadWorkItems useCase,
         HttpContext http, CancellationToken ct)
     {
         var view = await useCase.ViewAsync(actor, tenantId, itemId, ct);
         ETags.Set(http, view.Item.Version);
-        var response = WorkItemResponse.Full(view.Item, await sensitive.MaySeeAsync(actor, ct)) with { ClosesAt = view.ClosesAt };
+        var response = WorkItemResponse.Full(view.Item, view.Payload) with { ClosesAt = view.ClosesAt };
         return TypedResults.Ok(response.Sla is null ? response : response with
         {
             Sla = response.Sla with

@@ -83,6 +83,27 @@ public sealed class HrWorkTests : IClassFixture<ApiFactory>, IAsyncLifetime
     }
 
     [Fact]
+    public async Task Claiming_AHire_ShowsItsPayOnlyToAnHrSkilledAgent()
+    {
+        var forSkilled = await SubmitAsync("new-hire", Hire("Kim Claim"));
+        var forOther = await SubmitAsync("new-hire", Hire("Lou Claim"));
+
+        var skilled = await ClaimUntilAsync(_agent, forSkilled);
+        var other = await ClaimUntilAsync(_factory.ClientAs(TestUser.OtherAgent), forOther);
+
+        Assert.Equal(52000m, (decimal)skilled["payload"]!["pay"]!["amount"]!);
+        Assert.Equal(("masked", "••••456C"), ((string)other["payload"]!["pay"]!, (string)other["payload"]!["nationalId"]!));
+    }
+
+    private static async Task<System.Text.Json.Nodes.JsonObject> ClaimUntilAsync(HttpClient agent, System.Text.Json.Nodes.JsonObject item)
+    {
+        System.Text.Json.Nodes.JsonObject claimed;
+        do claimed = await Api.JsonAsync(await agent.PostAsync("/api/queues/hr/claims", null));
+        while ((string)claimed["id"]! != (string)item["id"]!);
+        return claimed;
+    }
+
+    [Fact]
     public async Task AChangeAndALeaver_KeepEffectiveDatedHistory_AndEndTheRecord()
     {
         var id = await HiredAsync("Ravi Patel");

@@ -5,21 +5,26 @@ using BackOffice.Core.WorkItems;
 
 namespace BackOffice.Core.Queues.ClaimNextWorkItem;
 
+/// <summary>The item an agent took, and its payload as that agent may see it.</summary>
+public sealed record ClaimedWork(WorkItem Item, string? Payload);
+
 /// <summary>
 /// An agent takes the next item of a queue under a lease: only from a queue they are skilled for, only a tenant's they
 /// may serve, and only while under their work-in-progress limit. Null when the queue has nothing for them.
 /// </summary>
 public sealed class ClaimNextWorkItem(IWorkQueue queues, IAgentProfileStore profiles, QueueOptions options, RoutingOptions routing, TimeProvider time)
 {
-    public async Task<WorkItem?> HandleAsync(Actor actor, string queue, CancellationToken ct)
+    public async Task<ClaimedWork?> HandleAsync(Actor actor, string queue, CancellationToken ct)
     {
         Permissions.Require(actor, Roles.Agent, Roles.Supervisor);
         var (line, dedicatedTo) = QueueName.Parse(queue);
-        var profile = await profiles.FindAsync(actor.Subject, ct) ?? AgentProfile.Default(actor.Subject, actor.Name, routing.DefaultWipLimit);
+        var explicitProfile = await profiles.FindAsync(actor.Subject, ct);
+        var profile = explicitProfile ?? AgentProfile.Default(actor.Subject, actor.Name, routing.DefaultWipLimit);
         if (!profile.Serves(line)) throw new ForbiddenException($"You are not skilled for the {line.ToText()} queue.");
         // A dedicated queue is its tenant's own team's: only agents a supervisor named for that tenant take from it.
         if (dedicatedTo is not null && profile.Tenants?.Contains(dedicatedTo) != true) throw new ForbiddenException($"You are not on {dedicatedTo}'s dedicated team.");
         var now = time.GetUtcNow();
-        return await queues.ClaimNextAsync(QueueName.Of(line, dedicatedTo), new ClaimLease(actor, now, now + options.LeaseDuration, profile.Tenants, profile.WipLimit), ct);
+        var item = await queues.ClaimNextAsync(QueueName.Of(line, dedicatedTo), new ClaimLease(actor, now, now + options.LeaseDuration, profile.Tenants, profile.WipLimit), ct);
+        return item is null ? null : new ClaimedWork(item, Hr.SensitiveData.PayloadFor(item.Payload, Hr.SensitiveData.MaySee(actor, explicitProfile)));
     }
 }

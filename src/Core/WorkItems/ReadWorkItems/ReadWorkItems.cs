@@ -8,15 +8,17 @@ namespace BackOffice.Core.WorkItems.ReadWorkItems;
 public sealed record ListWorkItemsQuery(string? Status = null, string? ServiceLine = null, string? Priority = null, string? Type = null, int? PageSize = null, string? Cursor = null);
 
 /// <summary>An item with where its SLA clocks stand now, and the time zone its SLA is measured in (else its tenant's).</summary>
+/// <param name="Payload">The item's payload as the reader may see it: sensitive fields masked unless they may see them.</param>
 /// <param name="ClosesAt">When resolved work closes on its own unless the tenant confirms it first.</param>
-public sealed record WorkItemView(WorkItem Item, SlaProgress? FirstResponse, SlaProgress? Resolution, string TimeZone, DateTimeOffset? ClosesAt = null)
+public sealed record WorkItemView(WorkItem Item, SlaProgress? FirstResponse, SlaProgress? Resolution, string TimeZone, string? Payload, DateTimeOffset? ClosesAt = null)
 {
     /// <summary>An instant as the tenant's clock on the wall shows it.</summary>
     public DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById(TimeZone));
 }
 
 /// <summary>A tenant's work items, as its users and the provider's staff see them.</summary>
-public sealed class ReadWorkItems(TenantAccess access, IWorkItemStore items, SlaSettingsSource slas, CloseWorkItem.ClosingOptions closing, TimeProvider time)
+public sealed class ReadWorkItems(TenantAccess access, IWorkItemStore items, SlaSettingsSource slas, Hr.SensitiveData sensitive, CloseWorkItem.ClosingOptions closing,
+    TimeProvider time)
 {
     /// <summary>One item and its clocks, read under the SLA version it is measured by.</summary>
     public async Task<WorkItemView> ViewAsync(Actor actor, string tenantId, Guid itemId, CancellationToken ct)
@@ -24,10 +26,11 @@ public sealed class ReadWorkItems(TenantAccess access, IWorkItemStore items, Sla
         var (tenant, scope) = await access.ResolveAsync(actor, tenantId, AccessMode.Read, ct);
         var item = await items.FindAsync(scope, itemId, ct) ?? throw new NotFoundException($"Work item {itemId}");
         var closesAt = item.Status == WorkItemStatus.Resolved ? item.ResolvedAt + closing.ConfirmWithin : null;
-        if (item.Sla is null) return new WorkItemView(item, null, null, tenant.TimeZone, closesAt);
+        var payload = item.Payload is null ? null : Hr.SensitiveData.PayloadFor(item.Payload, await sensitive.MaySeeAsync(actor, ct));
+        if (item.Sla is null) return new WorkItemView(item, null, null, tenant.TimeZone, payload, closesAt);
         var settings = await slas.VersionAsync(tenant, scope, item.Sla.SlaVersion, ct);
         var progress = SlaProgress.Of(item, settings, time.GetUtcNow());
-        return new WorkItemView(item, progress?.FirstResponse, progress?.Resolution, settings.Calendar.TimeZone, closesAt);
+        return new WorkItemView(item, progress?.FirstResponse, progress?.Resolution, settings.Calendar.TimeZone, payload, closesAt);
     }
 
     public async Task<Page<WorkItem>> ListAsync(Actor actor, string tenantId, ListWorkItemsQuery query, CancellationToken ct)
