@@ -68,8 +68,8 @@ public static class WorkItemsApi
             Sla = response.Sla with
             {
                 FirstResponse = SlaProgressResponse.From(view.FirstResponse), Resolution = SlaProgressResponse.From(view.Resolution), TimeZone = view.TimeZone,
-                FirstResponseDue = view.Local(response.Sla.FirstResponseDue), ResolutionDue = view.Local(response.Sla.ResolutionDue),
-                PausedAt = response.Sla.PausedAt is { } paused ? view.Local(paused) : null,
+                FirstResponseDue = view.Local(view.Item.Sla!.FirstResponseDue), ResolutionDue = view.Local(view.Item.Sla.ResolutionDue),
+                PausedAt = view.Item.Sla.PausedAt is { } paused ? view.Local(paused) : null,
             },
         });
     }
