@@ -52,7 +52,8 @@ public static class WorkItemsApi
             rows.Select(i => new[]
             {
                 i.Id.ToString(), i.CreatedAt.ToString("O"), Core.Common.EnumText.ToText(i.ServiceLine), i.Type, Core.Common.EnumText.ToText(i.Priority), i.Title,
-                Core.Common.EnumText.ToText(i.Status), i.AssigneeName, i.Sla?.ResolutionDue.ToString("O"), i.Resolution,
+                Core.Common.EnumText.ToText(i.Status), i.AssigneeName, i.Sla is { } s ? Core.Sla.WallClock.In(s.TimeZone, s.ResolutionDue).ToString("O") : null,
+                i.Resolution,
             }));
     }
 

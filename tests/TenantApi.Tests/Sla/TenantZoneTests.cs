@@ -42,5 +42,6 @@ public sealed class TenantZoneTests : IAsyncLifetime
             Assert.Equal(("Europe/Berlin", "2026-11-23T12:00:00+01:00", "2026-11-23T15:00:00+01:00"),
                 ((string)sla["timeZone"]!, (string)sla["firstResponseDue"]!, (string)sla["resolutionDue"]!));
         }
+        Assert.Contains(",2026-11-23T15:00:00.0000000+01:00,", await client.GetStringAsync("/api/tenants/acme/work-items.csv"));
     }
 }
