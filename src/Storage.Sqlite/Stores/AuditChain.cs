@@ -31,9 +31,12 @@ internal static class AuditChain
     public static async Task<List<AuditEntry>> AppendAsync(BackOfficeDbContext context, IEnumerable<AuditRecord> records, CancellationToken ct)
     {
         var chained = new List<AuditEntry>();
+        var heads = new Dictionary<string, AuditHead?>(StringComparer.Ordinal); // an import's many items read their tenant's head once
         foreach (var record in records)
         {
-            var entry = AuditEntry.Chain(record, await HeadAsync(context, record.TenantId, ct));
+            if (!heads.TryGetValue(record.TenantId, out var head)) head = await HeadAsync(context, record.TenantId, ct);
+            var entry = AuditEntry.Chain(record, head);
+            heads[record.TenantId] = new AuditHead(entry.Sequence, entry.Hash);
             await context.Database.ExecuteSqlAsync($"""
                 INSERT INTO audit_entries (tenant_id, seq, at, actor_subject, actor_name, actor_kind, actor_roles, action, target, detail, previous_hash, hash)
                 VALUES ({entry.TenantId}, {entry.Sequence}, {entry.At.ToTicks()}, {entry.Actor.Subject}, {entry.Actor.Name}, {entry.Actor.Kind},
