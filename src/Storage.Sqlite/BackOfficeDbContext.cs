@@ -97,7 +97,8 @@ internal sealed class BackOfficeDbContext(DbContextOptions<BackOfficeDbContext> 
         foreach (var entry in ChangeTracker.Entries<ITenantOwned>())
             if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && entry.Entity.TenantId != TenantId)
                 throw new TenantIsolationException($"A {entry.Metadata.ClrType.Name} of tenant '{entry.Entity.TenantId}' cannot be written in the scope of tenant '{TenantId}'.");
-        var audit = ChangeTracker.Entries<OutboxRow>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.Audit).OfType<Core.Audit.AuditRecord>().ToList();
+        var audit = ChangeTracker.Entries<OutboxRow>().Where(e => e.State == EntityState.Added)
+            .Select(e => e.Entity.Audit).OfType<Core.Audit.AuditRecord>().ToList();
         return audit.Count == 0 ? base.SaveChangesAsync(cancellationToken) : SaveAuditedAsync(audit, cancellationToken);
     }
 

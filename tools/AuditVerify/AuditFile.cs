@@ -13,7 +13,10 @@ public static class AuditFile
         catch (FormatException ex) { return new AuditCheck(false, 0, null, ex.Message, null); }
         var check = AuditVerifier.Verify(entries, tenantId ?? entries.FirstOrDefault()?.TenantId);
         if (check.Ok && lastHash is not null && !string.Equals(check.LastHash, lastHash, StringComparison.OrdinalIgnoreCase))
-            return check with { Ok = false, FirstBadSequence = check.Entries + 1, Reason = "the file does not end with the expected last hash: entries are missing" };
+            return check with
+            {
+                Ok = false, FirstBadSequence = check.Entries + 1, Reason = "the file does not end with the expected last hash: entries are missing",
+            };
         return check;
     }
 }

@@ -14,7 +14,8 @@ public sealed record AuditActor(string Subject, string Name, string Kind, IReadO
 /// sensitive value or free text a user typed (that stays in the record itself).
 /// </summary>
 /// <param name="Target">What it happened to, as "kind/id" (work-item/…, employee/…, webhook, sla).</param>
-public sealed record AuditRecord(string TenantId, DateTimeOffset At, AuditActor Actor, string Action, string Target, IReadOnlyDictionary<string, string> Detail);
+public sealed record AuditRecord(string TenantId, DateTimeOffset At, AuditActor Actor, string Action, string Target,
+    IReadOnlyDictionary<string, string> Detail);
 
 /// <summary>An entry of a tenant's hash chain: its record, its place (from 1), the previous entry's hash and its own.</summary>
 public sealed record AuditEntry(string TenantId, long Sequence, DateTimeOffset At, AuditActor Actor, string Action, string Target,

@@ -20,7 +20,8 @@ public static class AuditEvents
         SlaReplayed replayed => Record(e, "sla.replayed", Item(replayed),
             new() { ["fromVersion"] = replayed.FromVersion.ToString(), ["toVersion"] = replayed.ToVersion.ToString() }),
         WorkItemEvent item => Record(e, EventSerializer.TypeName(e), Item(item), []),
-        TenantStatusChanged status => Record(e, "tenant.status-changed", $"tenant/{e.TenantId}", new() { ["status"] = Common.EnumText.ToText(status.Status) }),
+        TenantStatusChanged status =>
+            Record(e, "tenant.status-changed", $"tenant/{e.TenantId}", new() { ["status"] = Common.EnumText.ToText(status.Status) }),
         SlaSettingsChanged sla => Record(e, "sla.settings-changed", "sla", new() { ["version"] = sla.Version.ToString() }),
         _ => Record(e, EventSerializer.TypeName(e), $"tenant/{e.TenantId}", []),
     };

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using BackOffice.Core.Common;
 using BackOffice.Core.Tenancy;
 
@@ -29,7 +30,11 @@ public sealed class ReadAudit(TenantAccess access, IAuditStore audit, TimeProvid
     {
         var scope = await ScopeAsync(actor, tenantId, ct);
         if (actor.IsProviderStaff)
-            await audit.AppendAsync(new AuditRecord(scope.TenantId, time.GetUtcNow(), AuditActor.Of(actor), "audit.exported", "audit", new Dictionary<string, string>()), ct);
+        {
+            var record = new AuditRecord(scope.TenantId, time.GetUtcNow(), AuditActor.Of(actor), "audit.exported", "audit",
+                new Dictionary<string, string>());
+            await audit.AppendAsync(record, ct);
+        }
         return ReadAllAsync(scope, ct);
     }
 
@@ -43,7 +48,7 @@ public sealed class ReadAudit(TenantAccess access, IAuditStore audit, TimeProvid
         return AuditVerifier.Verify(entries, scope.TenantId, head ?? new AuditHead(0, AuditHash.Genesis));
     }
 
-    private async IAsyncEnumerable<AuditEntry> ReadAllAsync(TenantScope scope, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    private async IAsyncEnumerable<AuditEntry> ReadAllAsync(TenantScope scope, [EnumeratorCancellation] CancellationToken ct)
     {
         var after = 0L;
         while (true)

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using BackOffice.Core.Common;
 
 namespace BackOffice.Core.Audit;
@@ -17,7 +18,7 @@ public sealed class RecordAccess(IAuditTrail trail, TimeProvider time)
         unmasked && HasSensitiveFields(payload) ? SensitiveReadAsync(actor, tenantId, $"work-item/{itemId}", ct) : Task.CompletedTask;
 
     private static bool HasSensitiveFields(string? payload) =>
-        payload is not null && System.Text.Json.Nodes.JsonNode.Parse(payload) is System.Text.Json.Nodes.JsonObject o && Hr.SensitiveData.Fields.Any(o.ContainsKey);
+        payload is not null && JsonNode.Parse(payload) is JsonObject o && Hr.SensitiveData.Fields.Any(o.ContainsKey);
 
     /// <param name="export">The file exported, as "employees.csv".</param>
     public Task ExportAsync(Actor actor, string tenantId, string export, int rows, CancellationToken ct) =>

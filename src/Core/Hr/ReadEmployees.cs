@@ -8,7 +8,8 @@ public sealed record EmployeeView(Employee Employee, DateOnly AsOf, EmployeeStat
     Pay? Pay, string? NationalId, string? BankAccount, bool Masked);
 
 /// <summary>A tenant's employees, for its users and the provider's staff, with sensitive fields only for those who need them.</summary>
-public sealed class ReadEmployees(TenantAccess access, IEmployeeStore employees, SensitiveData sensitive, Audit.RecordAccess record, TimeProvider time)
+public sealed class ReadEmployees(TenantAccess access, IEmployeeStore employees, SensitiveData sensitive, Audit.RecordAccess record,
+    TimeProvider time)
 {
     public async Task<EmployeeView> GetAsync(Actor actor, string tenantId, Guid id, DateOnly? asOf, CancellationToken ct)
     {

@@ -14,8 +14,8 @@ internal static class AuditChain
 {
     private sealed record HeadRow(long Sequence, string Hash);
 
-    internal sealed record EntryRow(string TenantId, long Sequence, long At, string ActorSubject, string ActorName, string ActorKind, string ActorRoles,
-        string Action, string Target, string Detail, string PreviousHash, string Hash)
+    internal sealed record EntryRow(string TenantId, long Sequence, long At, string ActorSubject, string ActorName, string ActorKind,
+        string ActorRoles, string Action, string Target, string Detail, string PreviousHash, string Hash)
     {
         public AuditEntry ToEntry() => new(TenantId, Sequence, Time.FromTicks(At),
             new AuditActor(ActorSubject, ActorName, ActorKind, JsonSerializer.Deserialize<List<string>>(ActorRoles) ?? []), Action, Target,
@@ -38,7 +38,8 @@ internal static class AuditChain
             var entry = AuditEntry.Chain(record, head);
             heads[record.TenantId] = new AuditHead(entry.Sequence, entry.Hash);
             await context.Database.ExecuteSqlAsync($"""
-                INSERT INTO audit_entries (tenant_id, seq, at, actor_subject, actor_name, actor_kind, actor_roles, action, target, detail, previous_hash, hash)
+                INSERT INTO audit_entries
+                    (tenant_id, seq, at, actor_subject, actor_name, actor_kind, actor_roles, action, target, detail, previous_hash, hash)
                 VALUES ({entry.TenantId}, {entry.Sequence}, {entry.At.ToTicks()}, {entry.Actor.Subject}, {entry.Actor.Name}, {entry.Actor.Kind},
                     {JsonSerializer.Serialize(entry.Actor.Roles)}, {entry.Action}, {entry.Target}, {JsonSerializer.Serialize(entry.Detail)},
                     {entry.PreviousHash}, {entry.Hash});
@@ -52,7 +53,8 @@ internal static class AuditChain
 
     public static async Task<AuditHead?> HeadAsync(BackOfficeDbContext context, string tenantId, CancellationToken ct)
     {
-        var rows = await context.Database.SqlQuery<HeadRow>($"SELECT seq AS Sequence, hash AS Hash FROM audit_heads WHERE tenant_id = {tenantId}").ToListAsync(ct);
+        var rows = await context.Database.SqlQuery<HeadRow>($"SELECT seq AS Sequence, hash AS Hash FROM audit_heads WHERE tenant_id = {tenantId}")
+            .ToListAsync(ct);
         return rows.Select(r => new AuditHead(r.Sequence, r.Hash)).SingleOrDefault();
     }
 }

@@ -14,7 +14,8 @@ internal sealed class SqliteAuditStore(SqliteDatabase db) : IAuditStore
     {
         await using var context = db.Context(scope);
         var rows = await context.Database
-            .SqlQueryRaw<AuditChain.EntryRow>(AuditChain.SelectEntries + " WHERE tenant_id = {0} AND seq > {1} ORDER BY seq LIMIT {2}", scope.TenantId, afterSequence, max)
+            .SqlQueryRaw<AuditChain.EntryRow>(AuditChain.SelectEntries + " WHERE tenant_id = {0} AND seq > {1} ORDER BY seq LIMIT {2}",
+                scope.TenantId, afterSequence, max)
             .ToListAsync(ct);
         return rows.Select(r => r.ToEntry()).ToList();
     }

@@ -24,8 +24,8 @@ public static class AuditApi
     }
 
     /// <summary>Entries in sequence order, oldest first.</summary>
-    private static async Task<Ok<PageResponse<AuditEntry>>> List(string tenantId, int? pageSize, string? cursor, CurrentActor actor, ReadAudit useCase,
-        CancellationToken ct) =>
+    private static async Task<Ok<PageResponse<AuditEntry>>> List(string tenantId, int? pageSize, string? cursor, CurrentActor actor,
+        ReadAudit useCase, CancellationToken ct) =>
         TypedResults.Ok(PageResponse<AuditEntry>.From(await useCase.ListAsync(actor, tenantId, pageSize, cursor, ct), e => e));
 
     /// <summary>The whole chain, one entry per line, to check offline with the AuditVerify command.</summary>

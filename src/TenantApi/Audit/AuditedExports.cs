@@ -17,7 +17,8 @@ internal sealed class AuditedExports(RecordAccess record) : IEndpointFilter
         {
             var actor = await CurrentActor.BindAsync(context.HttpContext);
             var rows = Math.Max(0, file.FileContents.Span.Count((byte)'\n') - 1);
-            await record.ExportAsync(actor!, tenantId, file.FileDownloadName ?? context.HttpContext.Request.Path, rows, context.HttpContext.RequestAborted);
+            var name = file.FileDownloadName ?? context.HttpContext.Request.Path;
+            await record.ExportAsync(actor!, tenantId, name, rows, context.HttpContext.RequestAborted);
         }
         return result;
     }

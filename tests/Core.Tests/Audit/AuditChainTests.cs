@@ -23,7 +23,8 @@ public sealed class AuditChainTests
     [Fact]
     public void Hash_IsSha256OfTheDocumentedCanonicalForm_WithDetailKeysSorted()
     {
-        var record = new AuditRecord("acme", Now, Admin, "tenant.status-changed", "tenant/acme", new Dictionary<string, string> { ["status"] = "active", ["b"] = "2" });
+        var detail = new Dictionary<string, string> { ["status"] = "active", ["b"] = "2" };
+        var record = new AuditRecord("acme", Now, Admin, "tenant.status-changed", "tenant/acme", detail);
 
         var entry = AuditEntry.Chain(record, null);
 

@@ -16,8 +16,8 @@ public sealed class AuditTamperTests
         await using (stores)
         {
             foreach (var n in Enumerable.Range(1, 5))
-                await stores.Audit.AppendAsync(new AuditRecord("acme", Build.Now.AddMinutes(n), AuditActor.Of(Build.Admin), "export", $"employees-{n}.csv",
-                    new Dictionary<string, string> { ["rows"] = $"{n}" }), default);
+                await stores.Audit.AppendAsync(new AuditRecord("acme", Build.Now.AddMinutes(n), AuditActor.Of(Build.Admin), "export",
+                    $"employees-{n}.csv", new Dictionary<string, string> { ["rows"] = $"{n}" }), default);
             await using (var connection = new SqliteConnection($"Data Source={path};Pooling=false"))
             {
                 await connection.OpenAsync();

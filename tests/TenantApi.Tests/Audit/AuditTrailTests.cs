@@ -17,7 +17,8 @@ public sealed class AuditTrailTests : IClassFixture<ApiFactory>, IAsyncLifetime
     private readonly HttpClient _admin, _acme, _supervisor;
 
     public AuditTrailTests(ApiFactory factory) =>
-        (_factory, _admin, _acme, _supervisor) = (factory, factory.ClientAs(TestUser.Admin), factory.ClientAs(AcmeAdmin), factory.ClientAs(TestUser.Supervisor));
+        (_factory, _admin, _acme, _supervisor) =
+            (factory, factory.ClientAs(TestUser.Admin), factory.ClientAs(AcmeAdmin), factory.ClientAs(TestUser.Supervisor));
 
     public async Task InitializeAsync()
     {
@@ -32,7 +33,8 @@ public sealed class AuditTrailTests : IClassFixture<ApiFactory>, IAsyncLifetime
         var entries = new List<JsonNode>();
         for (string? cursor = null; ;)
         {
-            var page = await Api.GetJsonAsync(reader ?? _acme, $"/api/tenants/{tenant}/audit?pageSize=100{(cursor is null ? "" : $"&cursor={cursor}")}");
+            var after = cursor is null ? "" : $"&cursor={cursor}";
+            var page = await Api.GetJsonAsync(reader ?? _acme, $"/api/tenants/{tenant}/audit?pageSize=100{after}");
             entries.AddRange(page["items"]!.AsArray().Select(e => e!));
             if ((cursor = (string?)page["nextCursor"]) is null) return entries;
         }
@@ -42,10 +44,12 @@ public sealed class AuditTrailTests : IClassFixture<ApiFactory>, IAsyncLifetime
     {
         var payload = new
         {
-            fullName = "Vera Secret", email = "vera@acme.test", nationalId = NationalId, startDate = "2026-03-01", position = "Analyst", department = "Finance",
+            fullName = "Vera Secret", email = "vera@acme.test", nationalId = NationalId, startDate = "2026-03-01", position = "Analyst",
+            department = "Finance",
             pay = new { amount = 73519.27m, currency = "GBP", frequency = "annual" }, bankAccount = "GB55ZZZZ40506070809010",
         };
-        var submitted = await _acme.PostAsJsonAsync("/api/tenants/acme/work-items", new { serviceLine = "hr", type = "new-hire", priority = "p2", title = "Hire Vera", payload });
+        var submitted = await _acme.PostAsJsonAsync("/api/tenants/acme/work-items",
+            new { serviceLine = "hr", type = "new-hire", priority = "p2", title = "Hire Vera", payload });
         Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
         return await Api.JsonAsync(submitted);
     }
@@ -65,7 +69,8 @@ public sealed class AuditTrailTests : IClassFixture<ApiFactory>, IAsyncLifetime
         await _supervisor.GetStringAsync("/api/tenants/acme/work-items.csv");
         await _acme.GetStringAsync("/api/tenants/acme/work-items.csv");
         var import = await _acme.PostAsync("/api/tenants/acme/imports/employees", new StringContent(
-            "fullName,startDate,position,department,payAmount,payCurrency,payFrequency\nJo,2026-03-01,Clerk,Ops,30000,GBP,annual\n", Encoding.UTF8, "text/csv"));
+            "fullName,startDate,position,department,payAmount,payCurrency,payFrequency\nJo,2026-03-01,Clerk,Ops,30000,GBP,annual\n",
+            Encoding.UTF8, "text/csv"));
 
         var entries = await EntriesAsync("acme");
         var check = await Api.GetJsonAsync(_acme, "/api/tenants/acme/audit/verify");
@@ -73,12 +78,13 @@ public sealed class AuditTrailTests : IClassFixture<ApiFactory>, IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, assigned.StatusCode);
         Assert.Equal(NationalId, (string)read["payload"]!["nationalId"]!);
         Assert.Equal(HttpStatusCode.Accepted, import.StatusCode);
-        string[] expected = ["tenant.status-changed", "agent.profile-changed", "work-item.submitted", "work-item.assigned", "sensitive.read", "webhook.created",
-            "webhook.secret-rotated", "export", "import.started"];
+        string[] expected = ["tenant.status-changed", "agent.profile-changed", "work-item.submitted", "work-item.assigned", "sensitive.read",
+            "webhook.created", "webhook.secret-rotated", "export", "import.started"];
         Assert.Equal(expected.Order(), entries.Select(e => (string)e["action"]!).Where(expected.Contains).Distinct().Order());
         Assert.Equal(Enumerable.Range(1, entries.Count).Select(n => (long)n), entries.Select(e => (long)e["sequence"]!));
         var sensitive = entries.Single(e => (string)e["action"]! == "sensitive.read");
-        Assert.Equal(("hr-agent", "provider", $"work-item/{item["id"]}"), ((string)sensitive["actor"]!["subject"]!, (string)sensitive["actor"]!["kind"]!, (string)sensitive["target"]!));
+        Assert.Equal(("hr-agent", "provider", $"work-item/{item["id"]}"),
+            ((string)sensitive["actor"]!["subject"]!, (string)sensitive["actor"]!["kind"]!, (string)sensitive["target"]!));
         Assert.Equal(["super"], entries.Where(e => (string)e["action"]! == "export").Select(e => (string)e["actor"]!["subject"]!));
         Assert.Equal("hr-agent", (string)entries.Single(e => (string)e["action"]! == "work-item.assigned")["detail"]!["assignee"]!);
         Assert.True((bool)check["ok"]!, (string?)check["reason"]);
@@ -96,20 +102,25 @@ public sealed class AuditTrailTests : IClassFixture<ApiFactory>, IAsyncLifetime
             calendar = new
             {
                 timeZone = "UTC",
-                schedules = new[] { new { effectiveFrom = "2026-01-01", days = new[] { "monday", "tuesday" }.ToDictionary(d => d, _ => new[] { "09:00-17:00" }) } },
+                schedules = new[]
+                {
+                    new { effectiveFrom = "2026-01-01", days = new[] { "monday", "tuesday" }.ToDictionary(d => d, _ => new[] { "09:00-17:00" }) },
+                },
             },
             policies = new[] { "hr", "billing" }.SelectMany(line => new[] { "p1", "p2", "p3", "p4" }
                 .Select(p => new { serviceLine = line, priority = p, firstResponseMinutes = 60, resolutionMinutes = 480, mode = "business" })),
         });
 
-        var replay = await Api.PostWithETagAsync(_supervisor, $"/api/tenants/globex/work-items/{item["id"]}/sla/replay", (string)item["eTag"]!, new { reason = "New calendar" });
+        var replay = await Api.PostWithETagAsync(_supervisor, $"/api/tenants/globex/work-items/{item["id"]}/sla/replay", (string)item["eTag"]!,
+            new { reason = "New calendar" });
 
         Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
         var entries = await EntriesAsync("globex", _admin);
         var changed = entries.Single(e => (string)e["action"]! == "sla.settings-changed");
         var replayed = entries.Single(e => (string)e["action"]! == "sla.replayed");
         Assert.Equal(("admin", "1"), ((string)changed["actor"]!["subject"]!, (string)changed["detail"]!["version"]!));
-        Assert.Equal(("super", $"work-item/{item["id"]}", "1"), ((string)replayed["actor"]!["subject"]!, (string)replayed["target"]!, (string)replayed["detail"]!["toVersion"]!));
+        Assert.Equal(("super", $"work-item/{item["id"]}", "1"),
+            ((string)replayed["actor"]!["subject"]!, (string)replayed["target"]!, (string)replayed["detail"]!["toVersion"]!));
         Assert.True((bool)(await Api.GetJsonAsync(_admin, "/api/tenants/globex/audit/verify"))["ok"]!);
     }
 

@@ -12,8 +12,8 @@ public sealed record ClaimedWork(WorkItem Item, string? Payload);
 /// An agent takes the next item of a queue under a lease: only from a queue they are skilled for, only a tenant's they
 /// may serve, and only while under their work-in-progress limit. Null when the queue has nothing for them.
 /// </summary>
-public sealed class ClaimNextWorkItem(IWorkQueue queues, IAgentProfileStore profiles, QueueOptions options, RoutingOptions routing, Audit.RecordAccess record,
-    TimeProvider time)
+public sealed class ClaimNextWorkItem(IWorkQueue queues, IAgentProfileStore profiles, QueueOptions options, RoutingOptions routing,
+    Audit.RecordAccess record, TimeProvider time)
 {
     public async Task<ClaimedWork?> HandleAsync(Actor actor, string queue, CancellationToken ct)
     {

@@ -48,13 +48,18 @@ public sealed class ManageAgents(IAgentProfileStore profiles, ITenantStore tenan
     /// <summary>A profile decides whose data an agent reaches: the change goes on the trail of every tenant it named before or names now.</summary>
     private async Task<IReadOnlyList<AuditRecord>> AuditAsync(Actor actor, AgentProfile profile, AgentProfile? before, CancellationToken ct)
     {
-        var concerned = before is { Tenants: null } || profile.Tenants is null ? await AllTenantsAsync(ct) : [.. before?.Tenants ?? [], .. profile.Tenants];
+        var concerned = before is { Tenants: null } || profile.Tenants is null
+            ? await AllTenantsAsync(ct)
+            : [.. before?.Tenants ?? [], .. profile.Tenants];
         var detail = new Dictionary<string, string>
         {
-            ["lines"] = string.Join(",", profile.Lines.Select(l => l.ToText())), ["tenants"] = profile.Tenants is null ? "*" : string.Join(",", profile.Tenants),
+            ["lines"] = string.Join(",", profile.Lines.Select(l => l.ToText())),
+            ["tenants"] = profile.Tenants is null ? "*" : string.Join(",", profile.Tenants),
             ["wipLimit"] = profile.WipLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
-        return concerned.Distinct().Select(t => new AuditRecord(t, profile.UpdatedAt, AuditActor.Of(actor), "agent.profile-changed", $"agent/{profile.Subject}", detail)).ToList();
+        var by = AuditActor.Of(actor);
+        return concerned.Distinct()
+            .Select(t => new AuditRecord(t, profile.UpdatedAt, by, "agent.profile-changed", $"agent/{profile.Subject}", detail)).ToList();
     }
 
     private async Task<List<string>> AllTenantsAsync(CancellationToken ct)

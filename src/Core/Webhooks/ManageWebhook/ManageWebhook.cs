@@ -49,7 +49,8 @@ public sealed class ManageWebhook(TenantAccess access, IWebhookStore webhooks, W
     public async Task RemoveAsync(Actor actor, string tenantId, CancellationToken ct)
     {
         var scope = await ScopeAsync(actor, tenantId, Managers, ct);
-        if (!await webhooks.RemoveAsync(scope, ct, Audit(actor, scope, "webhook.removed", []))) throw new NotFoundException($"The webhook of tenant '{tenantId}'");
+        if (!await webhooks.RemoveAsync(scope, ct, Audit(actor, scope, "webhook.removed", [])))
+            throw new NotFoundException($"The webhook of tenant '{tenantId}'");
     }
 
     public async Task<Page<WebhookDelivery>> ListDeliveriesAsync(Actor actor, string tenantId, string? status, int? pageSize, string? cursor, CancellationToken ct)
