@@ -1,4 +1,5 @@
 using BackOffice.ServiceDefaults.Health;
+using BackOffice.ServiceDefaults.Logging;
 using BackOffice.ServiceDefaults.Problems;
 using BackOffice.ServiceDefaults.Telemetry;
 using Microsoft.Extensions.Hosting;
@@ -7,9 +8,10 @@ namespace BackOffice.ServiceDefaults;
 
 public static class ServiceDefaultsExtensions
 {
-    /// <summary>What every host has: telemetry, health, problem details and the core use cases.</summary>
+    /// <summary>What every host has: telemetry, logging levels, health, problem details and the core use cases.</summary>
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder) => builder
         .AddTelemetry()
+        .AddLoggingDefaults()
         .AddHealthDefaults()
         .AddProblemDetailsDefaults()
         .AddCoreUseCases();
