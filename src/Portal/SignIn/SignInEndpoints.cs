@@ -16,8 +16,8 @@ public static class SignInEndpoints
     {
         var dev = app.Services.GetRequiredService<DevTokens>().IsEnabled;
         app.MapGet("/sign-in", (string? returnUrl) => dev
-            ? Results.Redirect($"{DevSignInPath}?returnUrl={Uri.EscapeDataString(SafeReturn(returnUrl))}")
-            : Results.Challenge(new AuthenticationProperties { RedirectUri = SafeReturn(returnUrl) }, [OpenIdConnectDefaults.AuthenticationScheme]));
+            ? Results.Redirect($"{DevSignInPath}?returnUrl={Uri.EscapeDataString(ReturnUrls.LocalOrHome(returnUrl))}")
+            : Results.Challenge(new AuthenticationProperties { RedirectUri = ReturnUrls.LocalOrHome(returnUrl) }, [OpenIdConnectDefaults.AuthenticationScheme]));
         app.MapGet("/sign-out", async (HttpContext http) =>
         {
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
@@ -33,10 +33,6 @@ public static class SignInEndpoints
         if (user is null) return Results.NotFound();
         var principal = DevTokens.Principal(user.Subject, user.Name, [user.Role], user.DirectoryId ?? options.Value.ProviderDirectoryId, "DevSignIn");
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
-        return Results.Redirect(SafeReturn(returnUrl));
+        return Results.Redirect(ReturnUrls.LocalOrHome(returnUrl));
     }
-
-    /// <summary>Only local paths: a sign-in link must never send the user to another site.</summary>
-    private static string SafeReturn(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/";
 }
