@@ -2,6 +2,7 @@ using BackOffice.Portal;
 using BackOffice.ServiceDefaults;
 using BackOffice.ServiceDefaults.Health;
 using BackOffice.ServiceDefaults.Problems;
+using BackOffice.ServiceDefaults.Security;
 using BackOffice.Storage.Sqlite;
 using BackOffice.TenantApi;
 using BackOffice.Workers;
@@ -14,7 +15,10 @@ var wholePlatform = builder.HostsWholePlatform();
 if (wholePlatform) builder.AddTenantApi().AddWorkers();
 
 var app = builder.Build();
+app.UseForwardedHeadersDefaults();
+app.UseSecurityHeaders(ContentSecurityPolicies.BlazorServer);
 app.UseProblemDetailsDefaults(errorPage: "/Error");
+app.UseDevRoutesOnlyInDevelopment();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

@@ -1,6 +1,7 @@
 using BackOffice.ServiceDefaults;
 using BackOffice.ServiceDefaults.Health;
 using BackOffice.ServiceDefaults.Problems;
+using BackOffice.ServiceDefaults.Security;
 using BackOffice.Storage.Sqlite;
 using BackOffice.TenantApi;
 
@@ -10,7 +11,10 @@ builder.AddSqliteStores();
 builder.AddTenantApi();
 
 var app = builder.Build();
+app.UseForwardedHeadersDefaults();
+app.UseSecurityHeaders();
 app.UseProblemDetailsDefaults();
+app.UseDevRoutesOnlyInDevelopment();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthEndpoints();
