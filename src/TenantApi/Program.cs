@@ -1,6 +1,7 @@
 using BackOffice.ServiceDefaults;
 using BackOffice.ServiceDefaults.Health;
 using BackOffice.ServiceDefaults.Problems;
+using BackOffice.ServiceDefaults.RateLimiting;
 using BackOffice.ServiceDefaults.Security;
 using BackOffice.Storage.Sqlite;
 using BackOffice.TenantApi;
@@ -17,6 +18,7 @@ app.UseProblemDetailsDefaults();
 app.UseDevRoutesOnlyInDevelopment();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseTenantRateLimits();
 app.MapHealthEndpoints();
 app.MapTenantApi();
 app.Run();
