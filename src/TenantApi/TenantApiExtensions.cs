@@ -6,6 +6,7 @@ using BackOffice.ServiceDefaults.Auth;
 using BackOffice.ServiceDefaults.RateLimiting;
 using BackOffice.TenantApi.Activity;
 using BackOffice.TenantApi.Agents;
+using BackOffice.TenantApi.Audit;
 using BackOffice.TenantApi.Billing;
 using BackOffice.TenantApi.DevAuth;
 using BackOffice.TenantApi.Employees;
@@ -48,6 +49,7 @@ public static class TenantApiExtensions
         if (app.Environment.IsDevelopment()) app.MapScalarApiReference();
         app.MapGroup("/api")
             .RequireAuthorization(AuthenticationExtensions.ApiPolicy)
+            .AddEndpointFilter<AuditedExports>()
             .MapTenantsApi()
             .MapWorkItemsApi()
             .MapQueuesApi()
@@ -63,7 +65,8 @@ public static class TenantApiExtensions
             .MapVendorsApi()
             .MapOrdersApi()
             .MapImportsApi()
-            .MapAttachmentsApi();
+            .MapAttachmentsApi()
+            .MapAuditApi();
         app.MapDevTokenApi();
         return app;
     }
