@@ -14,7 +14,7 @@ public sealed class ReadEmployees(TenantAccess access, IEmployeeStore employees,
     {
         var (tenant, scope) = await access.ResolveAsync(actor, tenantId, AccessMode.Read, ct);
         var employee = await employees.FindAsync(scope, id, ct) ?? throw new NotFoundException($"Employee {id}");
-        return View(employee, asOf ?? Today(tenant), await sensitive.MaySeeAsync(actor, ct));
+        return View(employee, asOf ?? Today(tenant), await sensitive.MaySeeAsync(actor, tenant.Id, ct));
     }
 
     public async Task<Page<EmployeeView>> ListAsync(Actor actor, string tenantId, int? pageSize, string? cursor, CancellationToken ct)
@@ -24,7 +24,7 @@ public sealed class ReadEmployees(TenantAccess access, IEmployeeStore employees,
         var size = Paging.PageSize(errors, pageSize);
         errors.ThrowIfAny();
         var page = await employees.ListAsync(scope, size, cursor, ct);
-        var (today, see) = (Today(tenant), await sensitive.MaySeeAsync(actor, ct));
+        var (today, see) = (Today(tenant), await sensitive.MaySeeAsync(actor, tenant.Id, ct));
         return new Page<EmployeeView>(page.Items.Select(e => View(e, today, see)).ToList(), page.NextCursor);
     }
 

@@ -14,6 +14,9 @@ public sealed record AgentProfile(string Subject, string Name, IReadOnlyList<Ser
         new(subject, name, Enum.GetValues<ServiceLine>(), null, wipLimit, DateTimeOffset.MinValue, "default");
 
     public bool Serves(ServiceLine line) => Lines.Contains(line);
+
+    /// <summary>Whether the agent may work for the tenant: null names every tenant, an empty list none.</summary>
+    public bool MayServe(string tenantId) => Tenants is null || Tenants.Contains(tenantId, StringComparer.Ordinal);
 }
 
 /// <summary>The provider's agents' profiles: provider-wide, not a tenant's data.</summary>

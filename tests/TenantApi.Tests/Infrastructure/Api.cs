@@ -55,6 +55,15 @@ public static class Api
         return await PostWithETagAsync(agent, $"{itemUrl}/resolve", etag, new { comment });
     }
 
+    /// <summary>Sets an agent's profile as a supervisor does: reads it (or the default) for its ETag, then puts it under that ETag.</summary>
+    public static async Task<HttpResponseMessage> PutAgentAsync(HttpClient supervisor, string subject, object profile)
+    {
+        var current = await supervisor.GetAsync($"/api/agents/{subject}");
+        var put = new HttpRequestMessage(HttpMethod.Put, $"/api/agents/{subject}") { Content = JsonContent.Create(profile) };
+        if (current.Headers.ETag is { } etag) put.Headers.TryAddWithoutValidation("If-Match", etag.Tag);
+        return await supervisor.SendAsync(put);
+    }
+
     /// <summary>Replaces the tenant's SLA with <paramref name="body"/> (a calendar and policies), as the current version's successor.</summary>
     public static async Task ChangeSlaAsync(HttpClient admin, string tenant, object body)
     {

@@ -25,6 +25,6 @@ public sealed class ClaimNextWorkItem(IWorkQueue queues, IAgentProfileStore prof
         if (dedicatedTo is not null && profile.Tenants?.Contains(dedicatedTo) != true) throw new ForbiddenException($"You are not on {dedicatedTo}'s dedicated team.");
         var now = time.GetUtcNow();
         var item = await queues.ClaimNextAsync(QueueName.Of(line, dedicatedTo), new ClaimLease(actor, now, now + options.LeaseDuration, profile.Tenants, profile.WipLimit), ct);
-        return item is null ? null : new ClaimedWork(item, Hr.SensitiveData.PayloadFor(item.Payload, Hr.SensitiveData.MaySee(actor, explicitProfile)));
+        return item is null ? null : new ClaimedWork(item, Hr.SensitiveData.PayloadFor(item.Payload, Hr.SensitiveData.MaySee(actor, explicitProfile, item.TenantId)));
     }
 }

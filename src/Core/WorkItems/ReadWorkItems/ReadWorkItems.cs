@@ -26,7 +26,7 @@ public sealed class ReadWorkItems(TenantAccess access, IWorkItemStore items, Sla
         var (tenant, scope) = await access.ResolveAsync(actor, tenantId, AccessMode.Read, ct);
         var item = await items.FindAsync(scope, itemId, ct) ?? throw new NotFoundException($"Work item {itemId}");
         var closesAt = item.Status == WorkItemStatus.Resolved ? item.ResolvedAt + closing.ConfirmWithin : null;
-        var payload = item.Payload is null ? null : Hr.SensitiveData.PayloadFor(item.Payload, await sensitive.MaySeeAsync(actor, ct));
+        var payload = item.Payload is null ? null : Hr.SensitiveData.PayloadFor(item.Payload, await sensitive.MaySeeAsync(actor, tenant.Id, ct));
         if (item.Sla is null) return new WorkItemView(item, null, null, tenant.TimeZone, payload, closesAt);
         var settings = await slas.VersionAsync(tenant, scope, item.Sla.SlaVersion, ct);
         var progress = SlaProgress.Of(item, settings, time.GetUtcNow());
