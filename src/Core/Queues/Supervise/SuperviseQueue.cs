@@ -86,7 +86,7 @@ public sealed class SuperviseQueue(TenantAccess access, IWorkItemStore items, IA
         if (request.Items is not { Count: > 0 and <= BulkMax }) errors.Add("items", $"Give 1 to {BulkMax} items.");
         else if (request.Items.Any(i => string.IsNullOrWhiteSpace(i.TenantId) || i.ItemId is null)) errors.Add("items", "Each item needs 'tenantId' and 'itemId'.");
         if (request.Action == "assign" && string.IsNullOrWhiteSpace(request.Agent)) errors.Add("agent", "Name the agent to assign to.");
-        if (request.Action == "return") errors.Required("reason", request.Reason, ReasonMax);
+        if (request.Action == "return") errors.Required("reason", request.Reason, ReasonMax, multiLine: true);
         errors.ThrowIfAny();
         var outcomes = new List<BulkOutcome>();
         foreach (var target in request.Items!)
@@ -137,7 +137,7 @@ public sealed class SuperviseQueue(TenantAccess access, IWorkItemStore items, IA
     private static string Reason(string? value)
     {
         var errors = new FieldErrors();
-        var reason = errors.Required("reason", value, ReasonMax);
+        var reason = errors.Required("reason", value, ReasonMax, multiLine: true);
         errors.ThrowIfAny();
         return reason!;
     }

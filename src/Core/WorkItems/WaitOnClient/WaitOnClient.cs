@@ -49,7 +49,7 @@ public sealed class WaitOnClient(TenantAccess access, IWorkItemStore items, SlaS
     private static string Text(string field, string? value)
     {
         var errors = new FieldErrors();
-        var text = errors.Required(field, value, WorkItemFields.ResolutionMax);
+        var text = errors.Required(field, value, WorkItemFields.ResolutionMax, multiLine: true);
         errors.ThrowIfAny();
         return text!;
     }
