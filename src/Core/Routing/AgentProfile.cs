@@ -4,10 +4,10 @@ namespace BackOffice.Core.Routing;
 
 /// <summary>
 /// What an agent may work: the service lines (queues) they are skilled for, the tenants they may serve (null: every
-/// tenant), and how many items they may hold at once.
+/// tenant), and how many items they may hold at once. <see cref="Version"/> is 0 for a profile never stored.
 /// </summary>
 public sealed record AgentProfile(string Subject, string Name, IReadOnlyList<ServiceLine> Lines, IReadOnlyList<string>? Tenants, int WipLimit,
-    DateTimeOffset UpdatedAt, string UpdatedBy)
+    DateTimeOffset UpdatedAt, string UpdatedBy, long Version = 0)
 {
     /// <summary>The profile of someone no supervisor has set one for: every line and tenant, the default limit.</summary>
     public static AgentProfile Default(string subject, string name, int wipLimit) =>
@@ -24,7 +24,11 @@ public interface IAgentProfileStore
 {
     Task<AgentProfile?> FindAsync(string subject, CancellationToken ct);
 
-    Task SaveAsync(AgentProfile profile, CancellationToken ct);
+    /// <summary>
+    /// Stores the profile if the stored one is still at <see cref="AgentProfile.Version"/> (0: none stored yet), else throws
+    /// <see cref="Common.ConcurrencyConflictException"/>; returns it at its new version.
+    /// </summary>
+    Task<AgentProfile> SaveAsync(AgentProfile profile, CancellationToken ct);
 
     Task<IReadOnlyList<AgentProfile>> ListAsync(CancellationToken ct);
 }

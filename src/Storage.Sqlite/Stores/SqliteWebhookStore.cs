@@ -17,14 +17,21 @@ internal sealed class SqliteWebhookStore(SqliteDatabase db) : IWebhookStore
         return (await context.WebhookSubscriptions.AsNoTracking().SingleOrDefaultAsync(ct))?.ToSubscription();
     }
 
-    public Task SaveAsync(TenantScope scope, WebhookSubscription s, CancellationToken ct)
+    /// <summary>Version 0 inserts only when the tenant has none; a later version updates only the row still at it.</summary>
+    public async Task<WebhookSubscription> SaveAsync(TenantScope scope, WebhookSubscription s, CancellationToken ct)
     {
         scope.EnsureOwns(s.TenantId, "webhook subscription");
-        return db.WriteAsync(scope, context => context.Database.ExecuteSqlAsync($"""
-            INSERT INTO webhook_subscriptions (tenant_id, url, events, secret, created_at, updated_at)
-            VALUES ({s.TenantId}, {s.Url.ToString()}, {JsonSerializer.Serialize(s.Events)}, {s.Secret}, {s.CreatedAt.ToTicks()}, {s.UpdatedAt.ToTicks()})
-            ON CONFLICT (tenant_id) DO UPDATE SET url = excluded.url, events = excluded.events, secret = excluded.secret, updated_at = excluded.updated_at
+        var (read, next) = (s.Version, s.Version + 1);
+        var written = await db.WriteAsync(scope, context => context.Database.ExecuteSqlAsync($"""
+            INSERT INTO webhook_subscriptions (tenant_id, url, events, secret, created_at, updated_at, version)
+            SELECT {s.TenantId}, {s.Url.ToString()}, {JsonSerializer.Serialize(s.Events)}, {s.Secret}, {s.CreatedAt.ToTicks()}, {s.UpdatedAt.ToTicks()}, {next}
+            WHERE {read} = 0
+            ON CONFLICT (tenant_id) DO NOTHING;
+            UPDATE webhook_subscriptions SET url = {s.Url.ToString()}, events = {JsonSerializer.Serialize(s.Events)}, secret = {s.Secret},
+                updated_at = {s.UpdatedAt.ToTicks()}, version = {next}
+            WHERE tenant_id = {s.TenantId} AND version = {read} AND {read} > 0
             """, ct), ct);
+        return written == 1 ? s with { Version = next } : throw new ConcurrencyConflictException($"The webhook of tenant '{s.TenantId}'");
     }
 
     public Task<bool> RemoveAsync(TenantScope scope, CancellationToken ct) =>

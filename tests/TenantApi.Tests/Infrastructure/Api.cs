@@ -64,6 +64,21 @@ public static class Api
         return await supervisor.SendAsync(put);
     }
 
+    /// <summary>Sets a SKU's stock count under the inventory's current ETag, as a client that just read it does.</summary>
+    public static async Task<HttpResponseMessage> PutStockAsync(HttpClient client, string tenant, string sku, int onHand)
+    {
+        var inventory = await client.GetAsync($"/api/tenants/{tenant}/inventory");
+        return await SendWithETagAsync(client, HttpMethod.Put, $"/api/tenants/{tenant}/inventory/{sku}", inventory.Headers.ETag?.Tag, new { onHand });
+    }
+
+    /// <summary>A request with a JSON body and, when given, an If-Match header.</summary>
+    public static async Task<HttpResponseMessage> SendWithETagAsync(HttpClient client, HttpMethod method, string url, string? etag, object body)
+    {
+        var request = new HttpRequestMessage(method, url) { Content = JsonContent.Create(body) };
+        if (etag is not null) request.Headers.TryAddWithoutValidation("If-Match", etag);
+        return await client.SendAsync(request);
+    }
+
     /// <summary>Replaces the tenant's SLA with <paramref name="body"/> (a calendar and policies), as the current version's successor.</summary>
     public static async Task ChangeSlaAsync(HttpClient admin, string tenant, object body)
     {

@@ -19,8 +19,8 @@ public sealed class SupervisionTests : IClassFixture<ApiFactory>, IAsyncLifetime
         var admin = _factory.ClientAs(TestUser.Admin);
         await Api.OnboardActiveAsync(admin, "acme", TestUser.AcmeDirectory, "hr", "billing", "orders");
         await Api.OnboardActiveAsync(admin, "globex", TestUser.GlobexDirectory, "hr", "billing", "orders");
-        await _supervisor.PutAsJsonAsync("/api/agents/sky", new { name = "Sky Agent", lines = new[] { "hr", "billing" }, wipLimit = 10 });
-        await _supervisor.PutAsJsonAsync("/api/agents/olly", new { name = "Olly Orders", lines = new[] { "orders" }, wipLimit = 10 });
+        await Api.PutAgentAsync(_supervisor, "sky", new { name = "Sky Agent", lines = new[] { "hr", "billing" }, wipLimit = 10 });
+        await Api.PutAgentAsync(_supervisor, "olly", new { name = "Olly Orders", lines = new[] { "orders" }, wipLimit = 10 });
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
