@@ -16,7 +16,8 @@ public sealed class SensitiveData(IAgentProfileStore profiles)
 
     /// <param name="tenantId">The tenant whose data is read; the actor already passed <see cref="TenantAccess"/> for it.</param>
     public async Task<bool> MaySeeAsync(Actor actor, string tenantId, CancellationToken ct) =>
-        actor.HasAnyRole(Roles.ClientAdmin) || actor.HasAnyRole(Roles.Agent, Roles.Supervisor) && MaySee(actor, await profiles.FindAsync(actor.Subject, ct), tenantId);
+        actor.HasAnyRole(Roles.ClientAdmin) ||
+        actor.HasAnyRole(Roles.Agent, Roles.Supervisor) && MaySee(actor, await profiles.FindAsync(actor.Subject, ct), tenantId);
 
     /// <param name="profile">The actor's own agent profile as a supervisor set it; null when there is none.</param>
     /// <param name="tenantId">Least privilege: only a tenant the profile serves, as for claiming (an empty list serves none).</param>

@@ -43,8 +43,8 @@ internal sealed class SqliteAgentProfileStore(SqliteDatabase db) : IAgentProfile
     }
 
     private const string Select =
-        "SELECT subject AS Subject, name AS Name, lines AS Lines, tenants AS Tenants, wip_limit AS WipLimit, updated_at AS UpdatedAt, updated_by AS UpdatedBy, "
-        + "version AS Version FROM agent_profiles";
+        "SELECT subject AS Subject, name AS Name, lines AS Lines, tenants AS Tenants, wip_limit AS WipLimit, "
+        + "updated_at AS UpdatedAt, updated_by AS UpdatedBy, version AS Version FROM agent_profiles";
 
     private static AgentProfile ToProfile(Row r) => new(r.Subject, r.Name,
         (JsonSerializer.Deserialize<List<string>>(r.Lines) ?? []).Select(EnumText.Parse<ServiceLine>).ToList(),

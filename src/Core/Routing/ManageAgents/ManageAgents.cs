@@ -42,8 +42,8 @@ public sealed class ManageAgents(IAgentProfileStore profiles, ITenantStore tenan
         errors.ThrowIfAny();
         var current = await profiles.FindAsync(subject, ct);
         Versioned.Require(expectedVersion, current?.Version ?? 0, $"The profile of agent '{subject}'");
-        var profile = new AgentProfile(subject, name!, lines.Distinct().ToList(), request.Tenants?.Distinct().ToList(), request.WipLimit!.Value, time.GetUtcNow(), actor.Name,
-            current?.Version ?? 0);
+        var profile = new AgentProfile(subject, name!, lines.Distinct().ToList(), request.Tenants?.Distinct().ToList(), request.WipLimit!.Value,
+            time.GetUtcNow(), actor.Name, current?.Version ?? 0);
         return await profiles.SaveAsync(profile, ct);
     }
 }

@@ -37,11 +37,12 @@ public sealed class ReadWorkItems(TenantAccess access, IWorkItemStore items, Sla
     {
         var (_, scope) = await access.ResolveAsync(actor, tenantId, AccessMode.Read, ct);
         var errors = new FieldErrors();
+        var line = errors.Enum<ServiceLine>("serviceLine", query.ServiceLine, required: false);
         var filter = new WorkItemFilter(
             errors.Enum<WorkItemStatus>("status", query.Status, required: false),
-            errors.Enum<ServiceLine>("serviceLine", query.ServiceLine, required: false),
+            line,
             errors.Enum<Priority>("priority", query.Priority, required: false),
-            string.IsNullOrWhiteSpace(query.Type) ? null : WorkItemFields.Type(errors, query.Type));
+            string.IsNullOrWhiteSpace(query.Type) ? null : WorkTypes.Filter(errors, query.Type, line));
         var pageSize = Paging.PageSize(errors, query.PageSize);
         errors.ThrowIfAny();
         return await items.ListAsync(scope, filter, pageSize, query.Cursor, ct);
