@@ -28,7 +28,8 @@ public interface IAgentProfileStore
     /// Stores the profile if the stored one is still at <see cref="AgentProfile.Version"/> (0: none stored yet), else throws
     /// <see cref="Common.ConcurrencyConflictException"/>; returns it at its new version.
     /// </summary>
-    Task<AgentProfile> SaveAsync(AgentProfile profile, CancellationToken ct);
+    /// <param name="audit">Put on the audit trails of the tenants concerned, in the same write.</param>
+    Task<AgentProfile> SaveAsync(AgentProfile profile, CancellationToken ct, IReadOnlyList<Audit.AuditRecord>? audit = null);
 
     Task<IReadOnlyList<AgentProfile>> ListAsync(CancellationToken ct);
 }

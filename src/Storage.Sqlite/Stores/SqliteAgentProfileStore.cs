@@ -25,20 +25,25 @@ internal sealed class SqliteAgentProfileStore(SqliteDatabase db) : IAgentProfile
         return (await context.Database.SqlQueryRaw<Row>(Select + " ORDER BY subject").ToListAsync(ct)).Select(ToProfile).ToList();
     }
 
-    public async Task<AgentProfile> SaveAsync(AgentProfile p, CancellationToken ct)
+    public async Task<AgentProfile> SaveAsync(AgentProfile p, CancellationToken ct, IReadOnlyList<Core.Audit.AuditRecord>? audit = null)
     {
         var lines = JsonSerializer.Serialize(p.Lines.Select(l => l.ToText()));
         var tenants = p.Tenants is null ? null : JsonSerializer.Serialize(p.Tenants);
         var (read, next) = (p.Version, p.Version + 1);
         // Version 0 inserts only when there is no row; a later version updates only the row still at it.
-        var written = await db.WriteAsync(null, context => context.Database.ExecuteSqlAsync($"""
-            INSERT INTO agent_profiles (subject, name, lines, tenants, wip_limit, updated_at, updated_by, version)
-            SELECT {p.Subject}, {p.Name}, {lines}, {tenants}, {p.WipLimit}, {p.UpdatedAt.ToTicks()}, {p.UpdatedBy}, {next} WHERE {read} = 0
-            ON CONFLICT (subject) DO NOTHING;
-            UPDATE agent_profiles SET name = {p.Name}, lines = {lines}, tenants = {tenants}, wip_limit = {p.WipLimit},
-                updated_at = {p.UpdatedAt.ToTicks()}, updated_by = {p.UpdatedBy}, version = {next}
-            WHERE subject = {p.Subject} AND version = {read} AND {read} > 0
-            """, ct), ct);
+        var written = await db.WriteAsync(null, async context =>
+        {
+            var rows = await context.Database.ExecuteSqlAsync($"""
+                INSERT INTO agent_profiles (subject, name, lines, tenants, wip_limit, updated_at, updated_by, version)
+                SELECT {p.Subject}, {p.Name}, {lines}, {tenants}, {p.WipLimit}, {p.UpdatedAt.ToTicks()}, {p.UpdatedBy}, {next} WHERE {read} = 0
+                ON CONFLICT (subject) DO NOTHING;
+                UPDATE agent_profiles SET name = {p.Name}, lines = {lines}, tenants = {tenants}, wip_limit = {p.WipLimit},
+                    updated_at = {p.UpdatedAt.ToTicks()}, updated_by = {p.UpdatedBy}, version = {next}
+                WHERE subject = {p.Subject} AND version = {read} AND {read} > 0
+                """, ct);
+            if (rows == 1) await AuditChain.AppendAsync(context, audit ?? [], ct);
+            return rows;
+        }, ct);
         return written == 1 ? p with { Version = next } : throw new ConcurrencyConflictException($"The profile of agent '{p.Subject}'");
     }
 

@@ -1,3 +1,4 @@
+using BackOffice.Core.Audit;
 using BackOffice.Core.Common;
 using BackOffice.Core.Tenancy;
 
@@ -40,19 +41,23 @@ public sealed class ManageWebhook(TenantAccess access, IWebhookStore webhooks, W
         var subscription = existing is null
             ? new WebhookSubscription(scope.TenantId, url, events, WebhookSignature.NewSecret(), now, now)
             : existing with { Url = url, Events = events, UpdatedAt = now };
-        return (await webhooks.SaveAsync(scope, subscription, ct), existing is null);
+        var detail = new Dictionary<string, string> { ["host"] = url.Host, ["events"] = string.Join(",", events) };
+        var saved = await webhooks.SaveAsync(scope, subscription, ct, Audit(actor, scope, existing is null ? "webhook.created" : "webhook.changed", detail));
+        return (saved, existing is null);
     }
 
     public async Task<WebhookSubscription> RotateSecretAsync(Actor actor, string tenantId, CancellationToken ct)
     {
         var subscription = await GetAsync(actor, tenantId, ct) with { Secret = WebhookSignature.NewSecret(), UpdatedAt = time.GetUtcNow() };
-        return await webhooks.SaveAsync(TenantScope.ForWorker(subscription.TenantId), subscription, ct);
+        var scope = TenantScope.ForWorker(subscription.TenantId);
+        return await webhooks.SaveAsync(scope, subscription, ct, Audit(actor, scope, "webhook.secret-rotated", []));
     }
 
     public async Task RemoveAsync(Actor actor, string tenantId, CancellationToken ct)
     {
         var scope = await ScopeAsync(actor, tenantId, Managers, ct);
-        if (!await webhooks.RemoveAsync(scope, ct)) throw new NotFoundException($"The webhook of tenant '{tenantId}'");
+        if (!await webhooks.RemoveAsync(scope, ct, Audit(actor, scope, "webhook.removed", [])))
+            throw new NotFoundException($"The webhook of tenant '{tenantId}'");
     }
 
     public async Task<Page<WebhookDelivery>> ListDeliveriesAsync(Actor actor, string tenantId, string? status, int? pageSize, string? cursor, CancellationToken ct)
@@ -74,6 +79,10 @@ public sealed class ManageWebhook(TenantAccess access, IWebhookStore webhooks, W
         await webhooks.RecordAttemptAsync(again, ct);
         return again;
     }
+
+    /// <summary>What the trail keeps of a change: never the secret, and of the URL only its host.</summary>
+    private AuditRecord Audit(Actor actor, TenantScope scope, string action, Dictionary<string, string> detail) =>
+        new(scope.TenantId, time.GetUtcNow(), AuditActor.Of(actor), action, "webhook", detail);
 
     private async Task<TenantScope> ScopeAsync(Actor actor, string tenantId, string[] roles, CancellationToken ct)
     {
