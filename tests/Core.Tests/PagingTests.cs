@@ -20,4 +20,15 @@ public sealed class PagingTests
         Assert.Equal(["a", "b", "c", "d"], ascending.Items);
         Assert.NotNull(ascending.NextCursor);
     }
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("ZQ")]
+    [InlineData("!!")]
+    public void Keyset_WithACursorItDidNotHandOut_RefusesItNamingCursor(string cursor)
+    {
+        var error = Assert.Throws<ValidationException>(() => Paging.Keyset(["a", "b"], s => s, descending: false, 1, cursor));
+
+        Assert.Equal(["cursor"], error.Errors.Keys);
+    }
 }

@@ -20,7 +20,7 @@ public sealed class ManageAttachments(TenantAccess access, IWorkItemStore items,
 
     public async Task<(WorkItem Item, Attachment Attachment)> AddAsync(Actor actor, string tenantId, Guid itemId, string? fileName, string? contentType, Stream content, CancellationToken ct)
     {
-        var (scope, item) = await LoadAsync(actor, tenantId, itemId, ct);
+        var (scope, item) = await LoadAsync(actor, tenantId, itemId, AccessMode.Submit, ct);
         var errors = new FieldErrors();
         var name = errors.Required("fileName", fileName is null ? null : Path.GetFileName(fileName), 200);
         var type = contentType?.Split(';')[0].Trim().ToLowerInvariant();
@@ -53,15 +53,16 @@ public sealed class ManageAttachments(TenantAccess access, IWorkItemStore items,
 
     public async Task<(Attachment Attachment, Stream Content)> OpenAsync(Actor actor, string tenantId, Guid itemId, Guid attachmentId, CancellationToken ct)
     {
-        var (scope, item) = await LoadAsync(actor, tenantId, itemId, ct);
+        var (scope, item) = await LoadAsync(actor, tenantId, itemId, AccessMode.Read, ct);
         var attachment = item.Attachments.FirstOrDefault(a => a.Id == attachmentId) ?? throw new NotFoundException($"Attachment {attachmentId}");
         var content = await blobs.OpenReadAsync(Attachment.BlobKey(scope.TenantId, item.Id, attachment.Id), ct) ?? throw new NotFoundException($"Attachment {attachmentId}");
         return (attachment, content);
     }
 
-    private async Task<(TenantScope, WorkItem)> LoadAsync(Actor actor, string tenantId, Guid itemId, CancellationToken ct)
+    /// <param name="mode">Adding a file changes the item: refused while the tenant is not active.</param>
+    private async Task<(TenantScope, WorkItem)> LoadAsync(Actor actor, string tenantId, Guid itemId, AccessMode mode, CancellationToken ct)
     {
-        var (_, scope) = await access.ResolveAsync(actor, tenantId, AccessMode.Read, ct);
+        var (_, scope) = await access.ResolveAsync(actor, tenantId, mode, ct);
         var item = await items.FindAsync(scope, itemId, ct) ?? throw new NotFoundException($"Work item {itemId}");
         var allowed = actor.HasAnyRole(Roles.ClientAdmin, Roles.ClientUser, Roles.Supervisor) || item.AssigneeSubject == actor.Subject;
         if (!allowed) throw new ForbiddenException("Only the tenant's users, the agent assigned to the item and supervisors may use its files.");

@@ -13,14 +13,16 @@ public sealed class FieldErrors
         list.Add(message);
     }
 
-    public string? Required(string field, string? value, int maxLength)
+    /// <param name="multiLine">Tabs and line breaks are allowed; other control characters never are (<see cref="CleanText"/>).</param>
+    public string? Required(string field, string? value, int maxLength, bool multiLine = false)
     {
         if (string.IsNullOrWhiteSpace(value)) { Add(field, $"'{field}' is required."); return null; }
-        return MaxLength(field, value.Trim(), maxLength);
+        return Checked(field, value.Trim(), maxLength, multiLine);
     }
 
-    public string? Optional(string field, string? value, int maxLength) =>
-        string.IsNullOrWhiteSpace(value) ? null : MaxLength(field, value.Trim(), maxLength);
+    /// <param name="multiLine">Tabs and line breaks are allowed; other control characters never are (<see cref="CleanText"/>).</param>
+    public string? Optional(string field, string? value, int maxLength, bool multiLine = false) =>
+        string.IsNullOrWhiteSpace(value) ? null : Checked(field, value.Trim(), maxLength, multiLine);
 
     public TEnum? Enum<TEnum>(string field, string? value, bool required = true) where TEnum : struct, System.Enum
     {
@@ -39,8 +41,13 @@ public sealed class FieldErrors
         if (!IsEmpty) throw new ValidationException(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
     }
 
-    private string? MaxLength(string field, string value, int maxLength)
+    private string? Checked(string field, string value, int maxLength, bool multiLine)
     {
+        if (CleanText.FirstRefused(value, multiLine) is { } refused)
+        {
+            Add(field, $"'{field}' holds a control or invisible character ({refused}){(multiLine ? "" : "; it must be a single line")}.");
+            return null;
+        }
         if (value.Length <= maxLength) return value;
         Add(field, $"'{field}' must be at most {maxLength} characters.");
         return null;

@@ -19,6 +19,9 @@ public readonly struct PayloadReader(JsonElement element, FieldErrors errors, st
         return required ? errors.Required(Path(name), value?.GetString(), max) : errors.Optional(Path(name), value?.GetString(), max);
     }
 
+    /// <summary>A stock keeping unit, in the one format every SKU has (<see cref="Orders.Sku"/>).</summary>
+    public string? Sku(string name) => Orders.Sku.Check(errors, Path(name), String(name, Orders.Sku.MaxLength));
+
     public DateOnly? Date(string name, bool required = true)
     {
         var text = String(name, 10, required);

@@ -15,7 +15,7 @@ public sealed class ReadEmployees(TenantAccess access, IEmployeeStore employees,
     {
         var (tenant, scope) = await access.ResolveAsync(actor, tenantId, AccessMode.Read, ct);
         var employee = await employees.FindAsync(scope, id, ct) ?? throw new NotFoundException($"Employee {id}");
-        var see = await sensitive.MaySeeAsync(actor, ct);
+        var see = await sensitive.MaySeeAsync(actor, tenant.Id, ct);
         if (see) await record.SensitiveReadAsync(actor, scope.TenantId, $"employee/{id}", ct);
         return View(employee, asOf ?? Today(tenant), see);
     }
@@ -27,7 +27,7 @@ public sealed class ReadEmployees(TenantAccess access, IEmployeeStore employees,
         var size = Paging.PageSize(errors, pageSize);
         errors.ThrowIfAny();
         var page = await employees.ListAsync(scope, size, cursor, ct);
-        var (today, see) = (Today(tenant), await sensitive.MaySeeAsync(actor, ct));
+        var (today, see) = (Today(tenant), await sensitive.MaySeeAsync(actor, tenant.Id, ct));
         if (see && page.Items.Count > 0) await record.SensitiveReadAsync(actor, scope.TenantId, "employees", ct);
         return new Page<EmployeeView>(page.Items.Select(e => View(e, today, see)).ToList(), page.NextCursor);
     }

@@ -7,18 +7,23 @@ namespace BackOffice.Core.Hr;
 
 /// <summary>
 /// Pay, national ids and bank accounts are shown to the tenant's admins and to agents a supervisor made HR-skilled
-/// (an explicit profile with the hr line); everyone else, supervisors and platform admins included, sees them masked.
+/// (an explicit profile with the hr line) for the tenants that profile serves; everyone else, supervisors and platform
+/// admins included, sees them masked.
 /// </summary>
 public sealed class SensitiveData(IAgentProfileStore profiles)
 {
     public static readonly string[] Fields = ["nationalId", "bankAccount", "pay", "finalPay"];
 
-    public async Task<bool> MaySeeAsync(Actor actor, CancellationToken ct) =>
-        actor.HasAnyRole(Roles.ClientAdmin) || actor.HasAnyRole(Roles.Agent, Roles.Supervisor) && MaySee(actor, await profiles.FindAsync(actor.Subject, ct));
+    /// <param name="tenantId">The tenant whose data is read; the actor already passed <see cref="TenantAccess"/> for it.</param>
+    public async Task<bool> MaySeeAsync(Actor actor, string tenantId, CancellationToken ct) =>
+        actor.HasAnyRole(Roles.ClientAdmin) ||
+        actor.HasAnyRole(Roles.Agent, Roles.Supervisor) && MaySee(actor, await profiles.FindAsync(actor.Subject, ct), tenantId);
 
     /// <param name="profile">The actor's own agent profile as a supervisor set it; null when there is none.</param>
-    public static bool MaySee(Actor actor, AgentProfile? profile) =>
-        actor.HasAnyRole(Roles.ClientAdmin) || actor.HasAnyRole(Roles.Agent, Roles.Supervisor) && profile is not null && profile.Serves(ServiceLine.Hr);
+    /// <param name="tenantId">Least privilege: only a tenant the profile serves, as for claiming (an empty list serves none).</param>
+    public static bool MaySee(Actor actor, AgentProfile? profile, string tenantId) =>
+        actor.HasAnyRole(Roles.ClientAdmin) ||
+        actor.HasAnyRole(Roles.Agent, Roles.Supervisor) && profile is not null && profile.Serves(ServiceLine.Hr) && profile.MayServe(tenantId);
 
     /// <summary>A payload as someone sees it: whole if <paramref name="maySee"/>, else masked.</summary>
     public static string? PayloadFor(string? payload, bool maySee) => maySee ? payload : MaskPayload(payload);

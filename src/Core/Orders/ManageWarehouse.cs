@@ -7,7 +7,8 @@ public sealed record StockRequest(int? OnHand);
 
 /// <summary>
 /// A tenant's stock and orders: its users and the provider read them; its admins (or supervisors) set stock counts;
-/// its users (or supervisors) cancel an order not yet shipped, which releases what it held.
+/// its users (or supervisors) cancel an order not yet shipped, which releases what it held. Both are changes of the
+/// warehouse under the version last read (its ETag), and only of a tenant with the orders line.
 /// </summary>
 public sealed class ManageWarehouse(TenantAccess access, IWarehouseStore warehouses)
 {
@@ -28,35 +29,55 @@ public sealed class ManageWarehouse(TenantAccess access, IWarehouseStore warehou
         return Paging.Keyset(orders, o => o.Id.ToString("D"), descending: true, size, cursor);
     }
 
-    /// <summary>The tenant's stock by SKU, keyset-paged.</summary>
-    public async Task<Page<Stock>> StockAsync(Actor actor, string tenantId, int? pageSize, string? cursor, CancellationToken ct)
+    /// <summary>The tenant's stock by SKU, keyset-paged, and the warehouse's version (a stock count's If-Match).</summary>
+    public async Task<(Page<Stock> Page, long Version)> StockAsync(Actor actor, string tenantId, int? pageSize, string? cursor, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var size = Paging.PageSize(errors, pageSize);
         errors.ThrowIfAny();
-        return Paging.Keyset((await GetAsync(actor, tenantId, ct)).Stock.Values, s => s.Sku, descending: false, size, cursor);
+        var warehouse = await GetAsync(actor, tenantId, ct);
+        return (Paging.Keyset(warehouse.Stock.Values, s => s.Sku, descending: false, size, cursor), warehouse.Version);
     }
 
-    public async Task<Order> OrderAsync(Actor actor, string tenantId, Guid orderId, CancellationToken ct) =>
-        (await GetAsync(actor, tenantId, ct)).Orders.FirstOrDefault(o => o.Id == orderId) ?? throw new NotFoundException($"Order {orderId}");
-
-    public async Task<Warehouse> SetStockAsync(Actor actor, string tenantId, string sku, StockRequest request, CancellationToken ct)
+    /// <summary>The order and the warehouse's version (a cancel's If-Match).</summary>
+    public async Task<(Order Order, long Version)> OrderAsync(Actor actor, string tenantId, Guid orderId, CancellationToken ct)
     {
-        var (_, scope) = await access.ResolveAsync(actor, tenantId, AccessMode.Submit, ct);
+        var warehouse = await GetAsync(actor, tenantId, ct);
+        return (warehouse.Orders.FirstOrDefault(o => o.Id == orderId) ?? throw new NotFoundException($"Order {orderId}"), warehouse.Version);
+    }
+
+    public async Task<Warehouse> SetStockAsync(Actor actor, string tenantId, string sku, StockRequest request, long? expectedVersion, CancellationToken ct)
+    {
+        var (tenant, scope) = await access.ResolveAsync(actor, tenantId, AccessMode.Submit, ct);
         Permissions.Require(actor, Roles.ClientAdmin, Roles.Supervisor, Roles.PlatformAdmin);
         var errors = new FieldErrors();
-        var code = errors.Required("sku", sku, 64);
+        var code = Sku.Check(errors, "sku", errors.Required("sku", sku, Sku.MaxLength));
         if (request.OnHand is not (>= 0 and <= 100_000_000)) errors.Add("onHand", "'onHand' must be between 0 and 100,000,000.");
         errors.ThrowIfAny();
-        return await warehouses.SaveAsync(scope, (await warehouses.GetAsync(scope, ct)).SetOnHand(code!, request.OnHand!.Value), ct);
+        RequireOrdersLine(tenant);
+        var warehouse = await warehouses.GetAsync(scope, ct);
+        Versioned.Require(expectedVersion, warehouse.Version, $"The warehouse of tenant '{tenantId}'");
+        return await warehouses.SaveAsync(scope, warehouse.SetOnHand(code!, request.OnHand!.Value), ct);
     }
 
-    public async Task<Warehouse> CancelAsync(Actor actor, string tenantId, Guid orderId, CancellationToken ct)
+    public async Task<Warehouse> CancelAsync(Actor actor, string tenantId, Guid orderId, long? expectedVersion, CancellationToken ct)
     {
-        var (_, scope) = await access.ResolveAsync(actor, tenantId, AccessMode.Submit, ct);
+        var (tenant, scope) = await access.ResolveAsync(actor, tenantId, AccessMode.Submit, ct);
         var warehouse = await warehouses.GetAsync(scope, ct);
         if (warehouse.Orders.All(o => o.Id != orderId)) throw new NotFoundException($"Order {orderId}");
         Permissions.Require(actor, Roles.ClientAdmin, Roles.ClientUser, Roles.Supervisor);
+        RequireOrdersLine(tenant);
+        Versioned.Require(expectedVersion, warehouse.Version, $"The warehouse of tenant '{tenantId}'");
         return await warehouses.SaveAsync(scope, warehouse.Cancel(orderId), ct);
+    }
+
+    /// <summary>
+    /// 409 rather than 403: the caller may manage the tenant's stock; it is the tenant's subscription, a state a platform
+    /// admin can change, that has no orders line to keep stock for.
+    /// </summary>
+    private static void RequireOrdersLine(Tenant tenant)
+    {
+        if (!tenant.ServiceLines.Contains(ServiceLine.Orders))
+            throw new ConflictException($"Tenant '{tenant.Id}' has not subscribed to the orders service line; it keeps no stock or orders.");
     }
 }

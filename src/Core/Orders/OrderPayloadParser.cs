@@ -42,7 +42,7 @@ public static class OrderPayloadParser
 
     private static List<OrderLine> Lines(PayloadReader r, FieldErrors errors)
     {
-        var lines = r.Array("lines", 500).Select(l => new OrderLine(l.String("sku", 64) ?? "", (int)(l.Number("quantity", 0, max: 1_000_000) ?? 0))).ToList();
+        var lines = r.Array("lines", 500).Select(l => new OrderLine(l.Sku("sku") ?? "", (int)(l.Number("quantity", 0, max: 1_000_000) ?? 0))).ToList();
         if (lines.Count == 0) errors.Add("payload.lines", "Give at least one line.");
         if (lines.GroupBy(l => l.Sku).Any(g => g.Count() > 1)) errors.Add("payload.lines", "Give each SKU once.");
         return lines;

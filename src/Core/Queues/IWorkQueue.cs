@@ -24,6 +24,9 @@ public interface IWorkQueue
     /// </summary>
     Task<WorkItems.WorkItem?> ClaimNextAsync(string queue, ClaimLease lease, CancellationToken ct);
 
+    /// <summary>How many live claims (lease not lapsed at <paramref name="now"/>) the agent holds, across queues and tenants.</summary>
+    Task<int> CountHeldAsync(string agent, DateTimeOffset now, CancellationToken ct);
+
     Task<IReadOnlyList<LapsedClaim>> FindLapsedClaimsAsync(DateTimeOffset now, int max, CancellationToken ct);
 
     /// <summary>

@@ -4,16 +4,19 @@ namespace BackOffice.Core.Routing;
 
 /// <summary>
 /// What an agent may work: the service lines (queues) they are skilled for, the tenants they may serve (null: every
-/// tenant), and how many items they may hold at once.
+/// tenant), and how many items they may hold at once. <see cref="Version"/> is 0 for a profile never stored.
 /// </summary>
 public sealed record AgentProfile(string Subject, string Name, IReadOnlyList<ServiceLine> Lines, IReadOnlyList<string>? Tenants, int WipLimit,
-    DateTimeOffset UpdatedAt, string UpdatedBy)
+    DateTimeOffset UpdatedAt, string UpdatedBy, long Version = 0)
 {
     /// <summary>The profile of someone no supervisor has set one for: every line and tenant, the default limit.</summary>
     public static AgentProfile Default(string subject, string name, int wipLimit) =>
         new(subject, name, Enum.GetValues<ServiceLine>(), null, wipLimit, DateTimeOffset.MinValue, "default");
 
     public bool Serves(ServiceLine line) => Lines.Contains(line);
+
+    /// <summary>Whether the agent may work for the tenant: null names every tenant, an empty list none.</summary>
+    public bool MayServe(string tenantId) => Tenants is null || Tenants.Contains(tenantId, StringComparer.Ordinal);
 }
 
 /// <summary>The provider's agents' profiles: provider-wide, not a tenant's data.</summary>
@@ -21,8 +24,12 @@ public interface IAgentProfileStore
 {
     Task<AgentProfile?> FindAsync(string subject, CancellationToken ct);
 
+    /// <summary>
+    /// Stores the profile if the stored one is still at <see cref="AgentProfile.Version"/> (0: none stored yet), else throws
+    /// <see cref="Common.ConcurrencyConflictException"/>; returns it at its new version.
+    /// </summary>
     /// <param name="audit">Put on the audit trails of the tenants concerned, in the same write.</param>
-    Task SaveAsync(AgentProfile profile, CancellationToken ct, IReadOnlyList<Audit.AuditRecord>? audit = null);
+    Task<AgentProfile> SaveAsync(AgentProfile profile, CancellationToken ct, IReadOnlyList<Audit.AuditRecord>? audit = null);
 
     Task<IReadOnlyList<AgentProfile>> ListAsync(CancellationToken ct);
 }

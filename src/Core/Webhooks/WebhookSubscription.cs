@@ -3,8 +3,12 @@ using BackOffice.Core.Tenancy;
 
 namespace BackOffice.Core.Webhooks;
 
-/// <summary>Where a tenant wants its events posted, which ones, and the secret its deliveries are signed with.</summary>
-public sealed record WebhookSubscription(string TenantId, Uri Url, IReadOnlyList<string> Events, string Secret, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+/// <summary>
+/// Where a tenant wants its events posted, which ones, and the secret its deliveries are signed with; <see cref="Version"/>
+/// is 0 for one not stored yet.
+/// </summary>
+public sealed record WebhookSubscription(string TenantId, Uri Url, IReadOnlyList<string> Events, string Secret, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
+    long Version = 0);
 
 /// <summary>The events a tenant can subscribe to, by their stable names.</summary>
 public static class WebhookEvents
@@ -18,8 +22,12 @@ public interface IWebhookStore
 {
     Task<WebhookSubscription?> FindAsync(TenantScope scope, CancellationToken ct);
 
+    /// <summary>
+    /// Stores the subscription if the stored one is still at its <see cref="WebhookSubscription.Version"/> (0: none stored
+    /// yet), else throws <see cref="Common.ConcurrencyConflictException"/>; returns it at its new version.
+    /// </summary>
     /// <param name="audit">Put on the tenant's audit trail in the same write.</param>
-    Task SaveAsync(TenantScope scope, WebhookSubscription subscription, CancellationToken ct, Audit.AuditRecord? audit = null);
+    Task<WebhookSubscription> SaveAsync(TenantScope scope, WebhookSubscription subscription, CancellationToken ct, Audit.AuditRecord? audit = null);
 
     /// <returns>Whether there was one to remove (only then is <paramref name="audit"/> put on the trail).</returns>
     Task<bool> RemoveAsync(TenantScope scope, CancellationToken ct, Audit.AuditRecord? audit = null);

@@ -10,9 +10,11 @@ public sealed partial class WorkItem
 
     public IReadOnlyList<Attachment> Attachments => _attachments;
 
-    /// <summary>A file added to the item, open or closed: it is kept with the item's history.</summary>
+    /// <summary>A file added to the item while it is live or resolved; nothing changes a closed or cancelled item.</summary>
     public void Attach(Attachment attachment, Actor by, DateTimeOffset now)
     {
+        if (Status is WorkItemStatus.Closed or WorkItemStatus.Cancelled)
+            throw new ConflictException($"Work item {Id} is {Status.ToText()}; no files can be added to it.");
         _attachments.Add(attachment);
         Record(by, now, WorkItemActions.Attached, new Dictionary<string, string?> { ["attachmentId"] = attachment.Id.ToString(), ["fileName"] = attachment.FileName });
     }

@@ -23,6 +23,17 @@ public static class WorkTypes
 
     public static IReadOnlyList<string> Of(ServiceLine line) => ByLine[line];
 
+    /// <summary>A type to filter a list by: one of <paramref name="line"/>'s types, or of any line's; else an error on "type".</summary>
+    public static string? Filter(FieldErrors errors, string? value, ServiceLine? line)
+    {
+        var type = WorkItemFields.Type(errors, value);
+        var known = line is { } l ? ByLine[l] : ByLine.Values.SelectMany(t => t).Distinct().ToArray();
+        if (type is null || known.Contains(type)) return type;
+        var of = line is { } named ? $" of {named.ToText()}" : "";
+        errors.Add("type", $"'{type}' is not a work type{of}; use one of: {string.Join(", ", known)}.");
+        return null;
+    }
+
     private static readonly Dictionary<string, string[]> Steps = new(StringComparer.Ordinal)
     {
         ["new-hire"] = ["right-to-work-checked", "contract-sent", "payroll-set-up", "equipment-ordered"],

@@ -16,6 +16,7 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problems, IL
         {
             ValidationException e => new HttpValidationProblemDetails(e.Errors.ToDictionary(x => x.Key, x => x.Value)) { Status = 400, Title = e.Message },
             BadHttpRequestException { InnerException: JsonException json } => MalformedJson(json),
+            BadHttpRequestException { StatusCode: 400 } e when BindingFailures.Parameter(e.Message) is { } field => Unreadable(field, e.Message),
             BadHttpRequestException e => new ProblemDetails { Status = e.StatusCode, Title = Title(e.StatusCode), Detail = e.Message },
             NotFoundException e => new ProblemDetails { Status = 404, Title = "Not found", Detail = e.Message },
             ForbiddenException e => new ProblemDetails { Status = 403, Title = "Forbidden", Detail = e.Message },
@@ -41,6 +42,9 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problems, IL
             Status = 400, Title = "The request body could not be read.",
         };
     }
+
+    private static HttpValidationProblemDetails Unreadable(string field, string message) =>
+        new(new Dictionary<string, string[]> { [field] = [$"'{field}' could not be read: {message}"] }) { Status = 400, Title = "A request value could not be read." };
 
     private static string Title(int status) => status switch
     {

@@ -122,6 +122,7 @@ internal sealed class WebhookSubscriptionRow : ITenantOwned
     public required string Secret { get; set; }
     public long CreatedAt { get; set; }
     public long UpdatedAt { get; set; }
+    public long Version { get; set; }
 }
 
 internal sealed class WebhookDeliveryRow : ITenantOwned

@@ -23,7 +23,7 @@ internal static class FairClaim
         var (agent, now, until) = (lease.Agent.Subject, lease.Now.ToTicks(), lease.Until.ToTicks());
         if (lease.WipLimit is { } limit)
         {
-            var held = await context.Database.SqlQuery<int>($"SELECT COUNT(*) AS Value FROM queue_entries WHERE claimed_by = {agent} AND lease_expires_at > {now}").SingleAsync(ct);
+            var held = await CountHeldAsync(context, agent, now, ct);
             if (held >= limit) throw new ConflictException($"You already hold {held} items, your limit; resolve or hand one back first.");
         }
         bool Allowed(string tenant) => lease.Tenants is null || lease.Tenants.Contains(tenant);
@@ -60,6 +60,9 @@ internal static class FairClaim
                 """, ct);
         return taken;
     }
+
+    public static Task<int> CountHeldAsync(BackOfficeDbContext context, string agent, long now, CancellationToken ct) =>
+        context.Database.SqlQuery<int>($"SELECT COUNT(*) AS Value FROM queue_entries WHERE claimed_by = {agent} AND lease_expires_at > {now}").SingleAsync(ct);
 
     private static async Task<Taken?> TakeAsync(BackOfficeDbContext context, FormattableString update, CancellationToken ct) =>
         (await context.Database.SqlQuery<Taken>(update).ToListAsync(ct)).SingleOrDefault();

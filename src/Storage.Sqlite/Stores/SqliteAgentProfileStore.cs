@@ -10,7 +10,7 @@ namespace BackOffice.Storage.Sqlite.Stores;
 /// <summary>Agents' profiles: the provider's own data, in no tenant's scope.</summary>
 internal sealed class SqliteAgentProfileStore(SqliteDatabase db) : IAgentProfileStore
 {
-    private sealed record Row(string Subject, string Name, string Lines, string? Tenants, int WipLimit, long UpdatedAt, string UpdatedBy);
+    private sealed record Row(string Subject, string Name, string Lines, string? Tenants, int WipLimit, long UpdatedAt, string UpdatedBy, long Version);
 
     public async Task<AgentProfile?> FindAsync(string subject, CancellationToken ct)
     {
@@ -25,26 +25,33 @@ internal sealed class SqliteAgentProfileStore(SqliteDatabase db) : IAgentProfile
         return (await context.Database.SqlQueryRaw<Row>(Select + " ORDER BY subject").ToListAsync(ct)).Select(ToProfile).ToList();
     }
 
-    public Task SaveAsync(AgentProfile p, CancellationToken ct, IReadOnlyList<Core.Audit.AuditRecord>? audit = null)
+    public async Task<AgentProfile> SaveAsync(AgentProfile p, CancellationToken ct, IReadOnlyList<Core.Audit.AuditRecord>? audit = null)
     {
         var lines = JsonSerializer.Serialize(p.Lines.Select(l => l.ToText()));
         var tenants = p.Tenants is null ? null : JsonSerializer.Serialize(p.Tenants);
-        return db.WriteAsync(null, async context =>
+        var (read, next) = (p.Version, p.Version + 1);
+        // Version 0 inserts only when there is no row; a later version updates only the row still at it.
+        var written = await db.WriteAsync(null, async context =>
         {
-            await context.Database.ExecuteSqlAsync($"""
-            INSERT INTO agent_profiles (subject, name, lines, tenants, wip_limit, updated_at, updated_by)
-            VALUES ({p.Subject}, {p.Name}, {lines}, {tenants}, {p.WipLimit}, {p.UpdatedAt.ToTicks()}, {p.UpdatedBy})
-            ON CONFLICT (subject) DO UPDATE SET name = excluded.name, lines = excluded.lines, tenants = excluded.tenants,
-                wip_limit = excluded.wip_limit, updated_at = excluded.updated_at, updated_by = excluded.updated_by
-            """, ct);
-            await AuditChain.AppendAsync(context, audit ?? [], ct);
+            var rows = await context.Database.ExecuteSqlAsync($"""
+                INSERT INTO agent_profiles (subject, name, lines, tenants, wip_limit, updated_at, updated_by, version)
+                SELECT {p.Subject}, {p.Name}, {lines}, {tenants}, {p.WipLimit}, {p.UpdatedAt.ToTicks()}, {p.UpdatedBy}, {next} WHERE {read} = 0
+                ON CONFLICT (subject) DO NOTHING;
+                UPDATE agent_profiles SET name = {p.Name}, lines = {lines}, tenants = {tenants}, wip_limit = {p.WipLimit},
+                    updated_at = {p.UpdatedAt.ToTicks()}, updated_by = {p.UpdatedBy}, version = {next}
+                WHERE subject = {p.Subject} AND version = {read} AND {read} > 0
+                """, ct);
+            if (rows == 1) await AuditChain.AppendAsync(context, audit ?? [], ct);
+            return rows;
         }, ct);
+        return written == 1 ? p with { Version = next } : throw new ConcurrencyConflictException($"The profile of agent '{p.Subject}'");
     }
 
     private const string Select =
-        "SELECT subject AS Subject, name AS Name, lines AS Lines, tenants AS Tenants, wip_limit AS WipLimit, updated_at AS UpdatedAt, updated_by AS UpdatedBy FROM agent_profiles";
+        "SELECT subject AS Subject, name AS Name, lines AS Lines, tenants AS Tenants, wip_limit AS WipLimit, "
+        + "updated_at AS UpdatedAt, updated_by AS UpdatedBy, version AS Version FROM agent_profiles";
 
     private static AgentProfile ToProfile(Row r) => new(r.Subject, r.Name,
         (JsonSerializer.Deserialize<List<string>>(r.Lines) ?? []).Select(EnumText.Parse<ServiceLine>).ToList(),
-        r.Tenants is null ? null : JsonSerializer.Deserialize<List<string>>(r.Tenants), r.WipLimit, Time.FromTicks(r.UpdatedAt), r.UpdatedBy);
+        r.Tenants is null ? null : JsonSerializer.Deserialize<List<string>>(r.Tenants), r.WipLimit, Time.FromTicks(r.UpdatedAt), r.UpdatedBy, r.Version);
 }

@@ -17,19 +17,27 @@ internal sealed class SqliteWebhookStore(SqliteDatabase db) : IWebhookStore
         return (await context.WebhookSubscriptions.AsNoTracking().SingleOrDefaultAsync(ct))?.ToSubscription();
     }
 
-    public Task SaveAsync(TenantScope scope, WebhookSubscription s, CancellationToken ct, Core.Audit.AuditRecord? audit = null)
+    /// <summary>Version 0 inserts only when the tenant has none; a later version updates only the row still at it.</summary>
+    public async Task<WebhookSubscription> SaveAsync(TenantScope scope, WebhookSubscription s, CancellationToken ct, Core.Audit.AuditRecord? audit = null)
     {
         scope.EnsureOwns(s.TenantId, "webhook subscription");
         if (audit is not null) scope.EnsureOwns(audit.TenantId, "audit entry");
-        return db.WriteAsync(scope, async context =>
+        var (read, next, events) = (s.Version, s.Version + 1, JsonSerializer.Serialize(s.Events));
+        var written = await db.WriteAsync(scope, async context =>
         {
-            await context.Database.ExecuteSqlAsync($"""
-            INSERT INTO webhook_subscriptions (tenant_id, url, events, secret, created_at, updated_at)
-            VALUES ({s.TenantId}, {s.Url.ToString()}, {JsonSerializer.Serialize(s.Events)}, {s.Secret}, {s.CreatedAt.ToTicks()}, {s.UpdatedAt.ToTicks()})
-            ON CONFLICT (tenant_id) DO UPDATE SET url = excluded.url, events = excluded.events, secret = excluded.secret, updated_at = excluded.updated_at
-            """, ct);
-            if (audit is not null) await AuditChain.AppendAsync(context, [audit], ct);
+            var rows = await context.Database.ExecuteSqlAsync($"""
+                INSERT INTO webhook_subscriptions (tenant_id, url, events, secret, created_at, updated_at, version)
+                SELECT {s.TenantId}, {s.Url.ToString()}, {events}, {s.Secret}, {s.CreatedAt.ToTicks()}, {s.UpdatedAt.ToTicks()}, {next}
+                WHERE {read} = 0
+                ON CONFLICT (tenant_id) DO NOTHING;
+                UPDATE webhook_subscriptions SET url = {s.Url.ToString()}, events = {events}, secret = {s.Secret},
+                    updated_at = {s.UpdatedAt.ToTicks()}, version = {next}
+                WHERE tenant_id = {s.TenantId} AND version = {read} AND {read} > 0
+                """, ct);
+            if (rows == 1 && audit is not null) await AuditChain.AppendAsync(context, [audit], ct);
+            return rows;
         }, ct);
+        return written == 1 ? s with { Version = next } : throw new ConcurrencyConflictException($"The webhook of tenant '{s.TenantId}'");
     }
 
     public Task<bool> RemoveAsync(TenantScope scope, CancellationToken ct, Core.Audit.AuditRecord? audit = null)

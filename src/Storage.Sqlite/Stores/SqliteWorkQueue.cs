@@ -26,6 +26,12 @@ internal sealed class SqliteWorkQueue(SqliteDatabase db) : IWorkQueue
             return item;
         }, ct);
 
+    public async Task<int> CountHeldAsync(string agent, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var context = db.Context();
+        return await FairClaim.CountHeldAsync(context, agent, now.ToTicks(), ct);
+    }
+
     public async Task<IReadOnlyList<LapsedClaim>> FindLapsedClaimsAsync(DateTimeOffset now, int max, CancellationToken ct)
     {
         var ticks = now.ToTicks();

@@ -3,6 +3,7 @@ using BackOffice.Core.Routing;
 using BackOffice.Core.Routing.ManageAgents;
 using BackOffice.TenantApi.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace BackOffice.TenantApi.Agents;
 
@@ -28,9 +29,17 @@ public static class AgentsApi
     private static async Task<Ok<List<AgentProfileResponse>>> List(CurrentActor actor, ManageAgents useCase, CancellationToken ct) =>
         TypedResults.Ok((await useCase.ListAsync(actor, ct)).Select(AgentProfileResponse.From).ToList());
 
-    private static async Task<Ok<AgentProfileResponse>> Get(string subject, CurrentActor actor, ManageAgents useCase, CancellationToken ct) =>
-        TypedResults.Ok(AgentProfileResponse.From(await useCase.GetAsync(actor, subject, ct)));
+    /// <summary>The profile, or the default one (ETag "0") for an agent a supervisor has not set one for.</summary>
+    private static async Task<Ok<AgentProfileResponse>> Get(string subject, CurrentActor actor, ManageAgents useCase, HttpContext http, CancellationToken ct) =>
+        Respond(http, await useCase.GetAsync(actor, subject, ct));
 
-    private static async Task<Ok<AgentProfileResponse>> Put(string subject, AgentProfileRequest request, CurrentActor actor, ManageAgents useCase, CancellationToken ct) =>
-        TypedResults.Ok(AgentProfileResponse.From(await useCase.PutAsync(actor, subject, request, ct)));
+    private static async Task<Ok<AgentProfileResponse>> Put(string subject, AgentProfileRequest request, [FromHeader(Name = "If-Match")] string? ifMatch,
+        CurrentActor actor, ManageAgents useCase, HttpContext http, CancellationToken ct) =>
+        Respond(http, await useCase.PutAsync(actor, subject, request, ETags.Parse(ifMatch), ct));
+
+    private static Ok<AgentProfileResponse> Respond(HttpContext http, AgentProfile profile)
+    {
+        ETags.Set(http, profile.Version);
+        return TypedResults.Ok(AgentProfileResponse.From(profile));
+    }
 }

@@ -2,6 +2,7 @@ using BackOffice.Core.Common;
 using BackOffice.Core.Orders;
 using BackOffice.TenantApi.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace BackOffice.TenantApi.Orders;
 
@@ -35,13 +36,18 @@ public static class OrdersApi
     private static StockResponse Row(Stock s) => new(s.Sku, s.OnHand, s.Reserved, s.Available);
 
     /// <summary>By SKU, keyset-paged.</summary>
+    /// <summary>By SKU, keyset-paged; the ETag is the warehouse's version, which a stock count sends as If-Match.</summary>
     private static async Task<Ok<PageResponse<StockResponse>>> Inventory(string tenantId, int? pageSize, string? cursor, CurrentActor actor, ManageWarehouse useCase,
-        CancellationToken ct) =>
-        TypedResults.Ok(PageResponse<StockResponse>.From(await useCase.StockAsync(actor, tenantId, pageSize, cursor, ct), Row));
+        HttpContext http, CancellationToken ct)
+    {
+        var (page, version) = await useCase.StockAsync(actor, tenantId, pageSize, cursor, ct);
+        ETags.Set(http, version);
+        return TypedResults.Ok(PageResponse<StockResponse>.From(page, Row));
+    }
 
     private static async Task<FileContentHttpResult> InventoryCsv(string tenantId, CurrentActor actor, ManageWarehouse useCase, CancellationToken ct) =>
         CsvFile.Create($"inventory-{tenantId}.csv", ["sku", "onHand", "reserved", "available"],
-            (await AllPages.ReadAsync((size, cursor) => useCase.StockAsync(actor, tenantId, size, cursor, ct))).Select(Row)
+            (await AllPages.ReadAsync(async (size, cursor) => (await useCase.StockAsync(actor, tenantId, size, cursor, ct)).Page)).Select(Row)
                 .Select(s => new[] { s.Sku, $"{s.OnHand}", $"{s.Reserved}", $"{s.Available}" }));
 
     /// <summary>One row per order line; <paramref name="status"/> filters.</summary>
@@ -52,18 +58,33 @@ public static class OrdersApi
                 o.Id.ToString(), o.Customer, o.Status.ToText(), l.Sku, $"{l.Quantity}", $"{o.Reserved[i]}", o.Carrier, o.TrackingNumber,
             })));
 
-    /// <summary>Sets a SKU's count on hand; answers with that SKU's stock.</summary>
-    private static async Task<Ok<StockResponse>> SetStock(string tenantId, string sku, StockRequest request, CurrentActor actor, ManageWarehouse useCase, CancellationToken ct) =>
-        TypedResults.Ok(Row((await useCase.SetStockAsync(actor, tenantId, sku, request, ct)).Stock[sku.Trim()]));
+    /// <summary>Sets a SKU's count on hand (If-Match: the inventory's ETag); answers with that SKU's stock and the new ETag.</summary>
+    private static async Task<Ok<StockResponse>> SetStock(string tenantId, string sku, StockRequest request, [FromHeader(Name = "If-Match")] string? ifMatch,
+        CurrentActor actor, ManageWarehouse useCase, HttpContext http, CancellationToken ct)
+    {
+        var warehouse = await useCase.SetStockAsync(actor, tenantId, sku, request, ETags.Parse(ifMatch), ct);
+        ETags.Set(http, warehouse.Version);
+        return TypedResults.Ok(Row(warehouse.Stock[sku.Trim()]));
+    }
 
     /// <summary>Newest first; <paramref name="status"/> filters; keyset-paged.</summary>
     private static async Task<Ok<PageResponse<OrderResponse>>> List(string tenantId, string? status, int? pageSize, string? cursor, CurrentActor actor, ManageWarehouse useCase,
         CancellationToken ct) =>
         TypedResults.Ok(PageResponse<OrderResponse>.From(await useCase.OrdersAsync(actor, tenantId, status, pageSize, cursor, ct), OrderResponse.From));
 
-    private static async Task<Ok<OrderResponse>> Get(string tenantId, Guid orderId, CurrentActor actor, ManageWarehouse useCase, CancellationToken ct) =>
-        TypedResults.Ok(OrderResponse.From(await useCase.OrderAsync(actor, tenantId, orderId, ct)));
+    /// <summary>The order; its ETag is the warehouse's version, which a cancel sends as If-Match.</summary>
+    private static async Task<Ok<OrderResponse>> Get(string tenantId, Guid orderId, CurrentActor actor, ManageWarehouse useCase, HttpContext http, CancellationToken ct)
+    {
+        var (order, version) = await useCase.OrderAsync(actor, tenantId, orderId, ct);
+        ETags.Set(http, version);
+        return TypedResults.Ok(OrderResponse.From(order));
+    }
 
-    private static async Task<Ok<OrderResponse>> Cancel(string tenantId, Guid orderId, CurrentActor actor, ManageWarehouse useCase, CancellationToken ct) =>
-        TypedResults.Ok(OrderResponse.From((await useCase.CancelAsync(actor, tenantId, orderId, ct)).OrderOf(orderId)));
+    private static async Task<Ok<OrderResponse>> Cancel(string tenantId, Guid orderId, [FromHeader(Name = "If-Match")] string? ifMatch, CurrentActor actor,
+        ManageWarehouse useCase, HttpContext http, CancellationToken ct)
+    {
+        var warehouse = await useCase.CancelAsync(actor, tenantId, orderId, ETags.Parse(ifMatch), ct);
+        ETags.Set(http, warehouse.Version);
+        return TypedResults.Ok(OrderResponse.From(warehouse.OrderOf(orderId)));
+    }
 }

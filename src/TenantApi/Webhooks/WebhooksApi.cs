@@ -3,6 +3,7 @@ using BackOffice.Core.Webhooks;
 using BackOffice.Core.Webhooks.ManageWebhook;
 using BackOffice.TenantApi.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace BackOffice.TenantApi.Webhooks;
 
@@ -34,13 +35,20 @@ public static class WebhooksApi
         return api;
     }
 
-    private static async Task<Ok<WebhookResponse>> Get(string tenantId, CurrentActor actor, ManageWebhook useCase, CancellationToken ct) =>
-        TypedResults.Ok(WebhookResponse.From(await useCase.GetAsync(actor, tenantId, ct)));
-
-    private static async Task<Results<Created<WebhookResponse>, Ok<WebhookResponse>>> Put(string tenantId, WebhookRequest request, CurrentActor actor,
-        ManageWebhook useCase, CancellationToken ct)
+    private static async Task<Ok<WebhookResponse>> Get(string tenantId, CurrentActor actor, ManageWebhook useCase, HttpContext http, CancellationToken ct)
     {
-        var (subscription, created) = await useCase.PutAsync(actor, tenantId, request, ct);
+        var subscription = await useCase.GetAsync(actor, tenantId, ct);
+        ETags.Set(http, subscription.Version);
+        return TypedResults.Ok(WebhookResponse.From(subscription));
+    }
+
+    /// <summary>Replacing needs If-Match with the ETag read; creating needs none (or If-None-Match: *, refused with 412 if one exists).</summary>
+    private static async Task<Results<Created<WebhookResponse>, Ok<WebhookResponse>>> Put(string tenantId, WebhookRequest request,
+        [FromHeader(Name = "If-Match")] string? ifMatch, [FromHeader(Name = "If-None-Match")] string? ifNoneMatch, CurrentActor actor, ManageWebhook useCase,
+        HttpContext http, CancellationToken ct)
+    {
+        var (subscription, created) = await useCase.PutAsync(actor, tenantId, request, ETags.Parse(ifMatch), ifNoneMatch?.Trim() == "*", ct);
+        ETags.Set(http, subscription.Version);
         var response = WebhookResponse.From(subscription);
         return created ? TypedResults.Created($"/api/tenants/{tenantId}/webhook", response) : TypedResults.Ok(response);
     }

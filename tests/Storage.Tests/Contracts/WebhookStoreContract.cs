@@ -20,12 +20,11 @@ public abstract class WebhookStoreContract(IStoreAdapter adapter)
     public async Task Save_ThenFind_RoundTrips_AndASecondSaveReplaces_WhileRemoveEndsIt()
     {
         await using var stores = await adapter.CreateAsync();
-        var first = Subscription("acme");
-        var replaced = first with { Url = new Uri("https://acme.example.com/v2"), Events = ["sla.warning", "sla.breached"], UpdatedAt = Build.Now.AddHours(1) };
 
-        await stores.Webhooks.SaveAsync(Acme, first, default);
+        var first = await stores.Webhooks.SaveAsync(Acme, Subscription("acme"), default);
         var found = await stores.Webhooks.FindAsync(Acme, default);
-        await stores.Webhooks.SaveAsync(Acme, replaced, default);
+        var replaced = await stores.Webhooks.SaveAsync(Acme,
+            first with { Url = new Uri("https://acme.example.com/v2"), Events = ["sla.warning", "sla.breached"], UpdatedAt = Build.Now.AddHours(1) }, default);
         var after = await stores.Webhooks.FindAsync(Acme, default);
         var removed = await stores.Webhooks.RemoveAsync(Acme, default);
 
@@ -34,6 +33,20 @@ public abstract class WebhookStoreContract(IStoreAdapter adapter)
         Assert.True(removed);
         Assert.Null(await stores.Webhooks.FindAsync(Acme, default));
         Assert.False(await stores.Webhooks.RemoveAsync(Acme, default));
+        Assert.Equal((1, 2), (first.Version, replaced.Version));
+    }
+
+    [Fact]
+    public async Task Save_UnderAStaleVersion_OrASecondCreate_ThrowsAndKeepsTheStoredOne()
+    {
+        await using var stores = await adapter.CreateAsync();
+        var saved = await stores.Webhooks.SaveAsync(Acme, Subscription("acme"), default);
+        var newer = await stores.Webhooks.SaveAsync(Acme, saved with { Events = ["sla.warning"] }, default);
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => stores.Webhooks.SaveAsync(Acme, saved with { Events = ["sla.replayed"] }, default));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => stores.Webhooks.SaveAsync(Acme, Subscription("acme"), default));
+
+        Assert.Equivalent(newer, await stores.Webhooks.FindAsync(Acme, default));
     }
 
     [Fact]

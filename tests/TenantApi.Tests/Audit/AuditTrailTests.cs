@@ -57,7 +57,7 @@ public sealed class AuditTrailTests : IClassFixture<ApiFactory>, IAsyncLifetime
     [Fact]
     public async Task ChangesAndProviderStaffsAccess_GoOnTheTenantsChain_WhichVerifies_WithoutSensitiveValues()
     {
-        Assert.Equal(HttpStatusCode.OK, (await _supervisor.PutAsJsonAsync("/api/agents/hr-agent",
+        Assert.Equal(HttpStatusCode.OK, (await Api.PutAgentAsync(_supervisor, "hr-agent",
             new { name = "Harriet HR", lines = new[] { "hr" }, tenants = new[] { "acme" }, wipLimit = 10 })).StatusCode);
         var item = await NewHireAsync();
         var url = $"/api/tenants/acme/work-items/{item["id"]}";

@@ -19,7 +19,7 @@ public sealed class HrWorkTests : IClassFixture<ApiFactory>, IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Api.OnboardActiveAsync(_factory.ClientAs(TestUser.Admin), "acme", TestUser.AcmeDirectory, "hr");
-        await _supervisor.PutAsJsonAsync("/api/agents/hr-agent", new { name = "Harriet HR", lines = new[] { "hr" }, wipLimit = 50 });
+        await Api.PutAgentAsync(_supervisor, "hr-agent", new { name = "Harriet HR", lines = new[] { "hr" }, wipLimit = 50 });
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

@@ -55,6 +55,30 @@ public static class Api
         return await PostWithETagAsync(agent, $"{itemUrl}/resolve", etag, new { comment });
     }
 
+    /// <summary>Sets an agent's profile as a supervisor does: reads it (or the default) for its ETag, then puts it under that ETag.</summary>
+    public static async Task<HttpResponseMessage> PutAgentAsync(HttpClient supervisor, string subject, object profile)
+    {
+        var current = await supervisor.GetAsync($"/api/agents/{subject}");
+        var put = new HttpRequestMessage(HttpMethod.Put, $"/api/agents/{subject}") { Content = JsonContent.Create(profile) };
+        if (current.Headers.ETag is { } etag) put.Headers.TryAddWithoutValidation("If-Match", etag.Tag);
+        return await supervisor.SendAsync(put);
+    }
+
+    /// <summary>Sets a SKU's stock count under the inventory's current ETag, as a client that just read it does.</summary>
+    public static async Task<HttpResponseMessage> PutStockAsync(HttpClient client, string tenant, string sku, int onHand)
+    {
+        var inventory = await client.GetAsync($"/api/tenants/{tenant}/inventory");
+        return await SendWithETagAsync(client, HttpMethod.Put, $"/api/tenants/{tenant}/inventory/{sku}", inventory.Headers.ETag?.Tag, new { onHand });
+    }
+
+    /// <summary>A request with a JSON body and, when given, an If-Match header.</summary>
+    public static async Task<HttpResponseMessage> SendWithETagAsync(HttpClient client, HttpMethod method, string url, string? etag, object body)
+    {
+        var request = new HttpRequestMessage(method, url) { Content = JsonContent.Create(body) };
+        if (etag is not null) request.Headers.TryAddWithoutValidation("If-Match", etag);
+        return await client.SendAsync(request);
+    }
+
     /// <summary>Replaces the tenant's SLA with <paramref name="body"/> (a calendar and policies), as the current version's successor.</summary>
     public static async Task ChangeSlaAsync(HttpClient admin, string tenant, object body)
     {

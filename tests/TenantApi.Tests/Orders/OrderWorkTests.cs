@@ -35,7 +35,7 @@ public sealed class OrderWorkTests : IClassFixture<ApiFactory>, IAsyncLifetime
         (await Api.GetJsonAsync(_admin, "/api/tenants/acme/inventory?pageSize=100"))["items"]!.AsArray()
             .ToDictionary(s => (string)s!["sku"]!, s => ((int)s!["onHand"]!, (int)s["reserved"]!));
 
-    private Task SetStockAsync(string sku, int onHand) => _admin.PutAsJsonAsync($"/api/tenants/acme/inventory/{sku}", new { onHand });
+    private Task SetStockAsync(string sku, int onHand) => Api.PutStockAsync(_admin, "acme", sku, onHand);
 
     [Fact]
     public async Task AnOrder_IsReservedAsStockAllows_ShippedFromStock_AndReturnedGoodsRestocked()
@@ -75,11 +75,14 @@ public sealed class OrderWorkTests : IClassFixture<ApiFactory>, IAsyncLifetime
         var order = (string)intake["history"]!.AsArray().Last()!["details"]!["orderId"]!;
         await WorkAsync("availability-check", new { orderId = order });
 
-        var tooLow = await _admin.PutAsJsonAsync("/api/tenants/acme/inventory/LAMP", new { onHand = 2 });
+        var tooLow = await Api.PutStockAsync(_admin, "acme", "LAMP", 2);
         var reserved = (await StockAsync())["LAMP"];
-        var cancelled = await _admin.PostAsync($"/api/tenants/acme/orders/{order}/cancel", null);
+        var read = await _admin.GetAsync($"/api/tenants/acme/orders/{order}");
+        var withoutIfMatch = await _admin.PostAsync($"/api/tenants/acme/orders/{order}/cancel", null);
+        var cancelled = await Api.PostWithETagAsync(_admin, $"/api/tenants/acme/orders/{order}/cancel", read.Headers.ETag!.Tag);
 
         await Api.ProblemAsync(tooLow, HttpStatusCode.Conflict);
+        await Api.ProblemAsync(withoutIfMatch, (HttpStatusCode)428);
         Assert.Equal((5, 3), reserved);
         Assert.Equal("cancelled", (string)(await Api.JsonAsync(cancelled))["status"]!);
         Assert.Equal((5, 0), (await StockAsync())["LAMP"]);

@@ -23,7 +23,7 @@ public sealed class AgentRoutingTests : IClassFixture<ApiFactory>, IAsyncLifetim
 
     private async Task<HttpClient> AgentAsync(string subject, object profile)
     {
-        Assert.Equal(HttpStatusCode.OK, (await _supervisor.PutAsJsonAsync($"/api/agents/{subject}", profile)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Api.PutAgentAsync(_supervisor, subject, profile)).StatusCode);
         return _factory.ClientAs(new TestUser(subject, $"Agent {subject}", [Core.Common.Roles.Agent], TestUser.ProviderDirectory));
     }
 

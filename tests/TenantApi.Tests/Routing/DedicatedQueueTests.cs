@@ -19,7 +19,7 @@ public sealed class DedicatedQueueTests : IClassFixture<ApiFactory>, IAsyncLifet
         var put = new HttpRequestMessage(HttpMethod.Put, "/api/tenants/acme/dedicated-queues") { Content = JsonContent.Create(new { lines = new[] { "hr" } }) };
         put.Headers.TryAddWithoutValidation("If-Match", tenant.Headers.ETag!.Tag);
         Assert.Equal(HttpStatusCode.OK, (await _admin.SendAsync(put)).StatusCode);
-        await _supervisor.PutAsJsonAsync("/api/agents/acme-team", new { name = "Tam Team", lines = new[] { "hr" }, tenants = new[] { "acme" }, wipLimit = 10 });
+        await Api.PutAgentAsync(_supervisor, "acme-team", new { name = "Tam Team", lines = new[] { "hr" }, tenants = new[] { "acme" }, wipLimit = 10 });
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

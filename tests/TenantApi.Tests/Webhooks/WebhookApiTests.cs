@@ -36,7 +36,8 @@ public sealed class WebhookApiTests : IClassFixture<WebhookApiTests.ProductionRu
     public async Task Put_ThenReplace_KeepsTheSecret_WhileRotateChangesIt_AndClientUsersMayNotSeeIt()
     {
         var created = await _admin.PutAsJsonAsync("/api/tenants/acme/webhook", new { url = "https://hooks.example.com/in" });
-        var replaced = await Api.JsonAsync(await _admin.PutAsJsonAsync("/api/tenants/acme/webhook", new { url = "https://hooks.example.com/v2", events = new[] { "sla.warning" } }));
+        var replaced = await Api.JsonAsync(await Api.SendWithETagAsync(_admin, HttpMethod.Put, "/api/tenants/acme/webhook", created.Headers.ETag!.Tag,
+            new { url = "https://hooks.example.com/v2", events = new[] { "sla.warning" } }));
         var rotated = await Api.JsonAsync(await _admin.PostAsync("/api/tenants/acme/webhook/rotate-secret", null));
         var asUser = await _factory.ClientAs(TestUser.AcmeClient).GetAsync("/api/tenants/acme/webhook");
         var removed = await _admin.DeleteAsync("/api/tenants/acme/webhook");

@@ -27,7 +27,7 @@ public sealed class ClaimNextWorkItem(IWorkQueue queues, IAgentProfileStore prof
         var now = time.GetUtcNow();
         var item = await queues.ClaimNextAsync(QueueName.Of(line, dedicatedTo), new ClaimLease(actor, now, now + options.LeaseDuration, profile.Tenants, profile.WipLimit), ct);
         if (item is null) return null;
-        var see = Hr.SensitiveData.MaySee(actor, explicitProfile);
+        var see = Hr.SensitiveData.MaySee(actor, explicitProfile, item.TenantId);
         await record.PayloadReadAsync(actor, item.TenantId, item.Id, item.Payload, see, ct);
         return new ClaimedWork(item, Hr.SensitiveData.PayloadFor(item.Payload, see));
     }

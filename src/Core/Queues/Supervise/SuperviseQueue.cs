@@ -17,10 +17,11 @@ public sealed record BulkRequest(string? Action, string? Agent, string? Reason, 
 public sealed record BulkOutcome(string TenantId, Guid ItemId, bool Done, string? Error);
 
 /// <summary>
-/// Supervisors move work by hand: give an item to an agent skilled for it, put a claimed item back in its queue (the
+/// Supervisors move work by hand: give an item to an agent who could have claimed it (<see cref="AssignableAgentAsync"/>),
+/// put a claimed item back in its queue (the
 /// holding agent may hand it back too, or renew its claim), or do either to many items at once, each item on its own.
 /// </summary>
-public sealed class SuperviseQueue(TenantAccess access, IWorkItemStore items, IAgentProfileStore profiles, QueueOptions options, RoutingOptions routing, TimeProvider time)
+public sealed class SuperviseQueue(TenantAccess access, IWorkItemStore items, IAgentProfileStore profiles, IWorkQueue queues, QueueOptions options, TimeProvider time)
 {
     public const int BulkMax = 200;
     private const int ReasonMax = 500;
@@ -29,9 +30,12 @@ public sealed class SuperviseQueue(TenantAccess access, IWorkItemStore items, IA
     {
         var (scope, item) = await LoadAsync(actor, tenantId, itemId, ct);
         Permissions.Require(actor, Roles.Supervisor);
-        var profile = await SkilledAgentAsync(request.Agent, item, ct);
+        var errors = new FieldErrors();
+        var agent = errors.Required("agent", request.Agent, 200);
+        errors.ThrowIfAny();
         Versioned.Require(expectedVersion, item.Version, $"Work item {itemId}");
         var now = time.GetUtcNow();
+        var profile = await AssignableAgentAsync(agent!, item, now, ct);
         item.AssignTo(profile.Subject, profile.Name, actor, now, now + options.LeaseDuration);
         await items.UpdateAsync(scope, item, expectedVersion!.Value, ct);
         return item;
@@ -82,7 +86,7 @@ public sealed class SuperviseQueue(TenantAccess access, IWorkItemStore items, IA
         if (request.Items is not { Count: > 0 and <= BulkMax }) errors.Add("items", $"Give 1 to {BulkMax} items.");
         else if (request.Items.Any(i => string.IsNullOrWhiteSpace(i.TenantId) || i.ItemId is null)) errors.Add("items", "Each item needs 'tenantId' and 'itemId'.");
         if (request.Action == "assign" && string.IsNullOrWhiteSpace(request.Agent)) errors.Add("agent", "Name the agent to assign to.");
-        if (request.Action == "return") errors.Required("reason", request.Reason, ReasonMax);
+        if (request.Action == "return") errors.Required("reason", request.Reason, ReasonMax, multiLine: true);
         errors.ThrowIfAny();
         var outcomes = new List<BulkOutcome>();
         foreach (var target in request.Items!)
@@ -110,21 +114,30 @@ public sealed class SuperviseQueue(TenantAccess access, IWorkItemStore items, IA
         return (scope, await items.FindAsync(scope, itemId, ct) ?? throw new NotFoundException($"Work item {itemId}"));
     }
 
-    private async Task<AgentProfile> SkilledAgentAsync(string? subject, WorkItem item, CancellationToken ct)
+    /// <summary>
+    /// The rules of claiming, applied to the agent named: a profile a supervisor set (the only proof here that a subject is
+    /// one of the provider's agents), skilled for the item's line, serving its tenant, on the team of a dedicated queue, and
+    /// under the work-in-progress limit. Each refusal is a 409 naming the agent.
+    /// </summary>
+    private async Task<AgentProfile> AssignableAgentAsync(string agent, WorkItem item, DateTimeOffset now, CancellationToken ct)
     {
-        var errors = new FieldErrors();
-        var agent = errors.Required("agent", subject, 200);
-        errors.ThrowIfAny();
-        var profile = await profiles.FindAsync(agent!, ct) ?? AgentProfile.Default(agent!, agent!, routing.DefaultWipLimit);
-        if (!profile.Serves(item.ServiceLine) || profile.Tenants is { } allowed && !allowed.Contains(item.TenantId))
-            throw new ValidationException(new Dictionary<string, string[]> { ["agent"] = [$"{profile.Name} is not skilled for {item.ServiceLine.ToText()} work of {item.TenantId}."] });
+        var profile = await profiles.FindAsync(agent, ct)
+            ?? throw new ConflictException($"'{agent}' has no agent profile; a supervisor sets one before work can be assigned to them.");
+        var (_, dedicatedTo) = QueueName.Parse(item.Queue);
+        if (!profile.Serves(item.ServiceLine) || !profile.MayServe(item.TenantId))
+            throw new ConflictException($"{profile.Name} ({profile.Subject}) is not skilled for {item.ServiceLine.ToText()} work of {item.TenantId}.");
+        if (dedicatedTo is not null && profile.Tenants?.Contains(dedicatedTo) != true)
+            throw new ConflictException($"{profile.Name} ({profile.Subject}) is not on {dedicatedTo}'s dedicated team for {item.Queue}.");
+        var held = await queues.CountHeldAsync(profile.Subject, now, ct) - (item.AssigneeSubject == profile.Subject && item.LeaseExpiresAt > now ? 1 : 0);
+        if (held >= profile.WipLimit)
+            throw new ConflictException($"{profile.Name} ({profile.Subject}) already holds {held} items, their limit of {profile.WipLimit}.");
         return profile;
     }
 
     private static string Reason(string? value)
     {
         var errors = new FieldErrors();
-        var reason = errors.Required("reason", value, ReasonMax);
+        var reason = errors.Required("reason", value, ReasonMax, multiLine: true);
         errors.ThrowIfAny();
         return reason!;
     }

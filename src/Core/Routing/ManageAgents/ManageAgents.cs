@@ -26,7 +26,8 @@ public sealed class ManageAgents(IAgentProfileStore profiles, ITenantStore tenan
         return await profiles.FindAsync(subject, ct) ?? AgentProfile.Default(subject, subject, options.DefaultWipLimit);
     }
 
-    public async Task<AgentProfile> PutAsync(Actor actor, string subject, AgentProfileRequest request, CancellationToken ct)
+    /// <param name="expectedVersion">The version last read; the default profile of someone without one is version 0.</param>
+    public async Task<AgentProfile> PutAsync(Actor actor, string subject, AgentProfileRequest request, long? expectedVersion, CancellationToken ct)
     {
         Permissions.Require(actor, Roles.Supervisor, Roles.PlatformAdmin);
         var errors = new FieldErrors();
@@ -40,9 +41,11 @@ public sealed class ManageAgents(IAgentProfileStore profiles, ITenantStore tenan
         foreach (var tenant in request.Tenants ?? [])
             if (await tenants.FindAsync(tenant, ct) is null) errors.Add("tenants", $"There is no tenant '{tenant}'.");
         errors.ThrowIfAny();
-        var profile = new AgentProfile(subject, name!, lines.Distinct().ToList(), request.Tenants?.Distinct().ToList(), request.WipLimit!.Value, time.GetUtcNow(), actor.Name);
-        await profiles.SaveAsync(profile, ct, await AuditAsync(actor, profile, await profiles.FindAsync(subject, ct), ct));
-        return profile;
+        var current = await profiles.FindAsync(subject, ct);
+        Versioned.Require(expectedVersion, current?.Version ?? 0, $"The profile of agent '{subject}'");
+        var profile = new AgentProfile(subject, name!, lines.Distinct().ToList(), request.Tenants?.Distinct().ToList(), request.WipLimit!.Value,
+            time.GetUtcNow(), actor.Name, current?.Version ?? 0);
+        return await profiles.SaveAsync(profile, ct, await AuditAsync(actor, profile, current, ct));
     }
 
     /// <summary>A profile decides whose data an agent reaches: the change goes on the trail of every tenant it named before or names now.</summary>

@@ -26,7 +26,7 @@ public sealed class ReplaySla(TenantAccess access, IWorkItemStore items, SlaSett
         var item = await items.FindAsync(scope, itemId, ct) ?? throw new NotFoundException($"Work item {itemId}");
         Permissions.Require(actor, Roles.Supervisor, Roles.PlatformAdmin);
         var errors = new FieldErrors();
-        var reason = errors.Required("reason", request.Reason, ReasonMax);
+        var reason = errors.Required("reason", request.Reason, ReasonMax, multiLine: true);
         var version = request.SlaVersion ?? tenant.SlaVersion;
         if (version < 0 || version > tenant.SlaVersion) errors.Add("slaVersion", $"Must be a version of this tenant's SLA, 0 to {tenant.SlaVersion}.");
         var discard = request.DiscardPauses ?? [];

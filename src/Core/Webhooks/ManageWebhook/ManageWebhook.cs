@@ -23,27 +23,34 @@ public sealed class ManageWebhook(TenantAccess access, IWebhookStore webhooks, W
         return await webhooks.FindAsync(scope, ct) ?? throw new NotFoundException($"The webhook of tenant '{tenantId}'");
     }
 
-    /// <summary>Creates or replaces the subscription; a new one gets a fresh secret, a replaced one keeps its secret.</summary>
-    public async Task<(WebhookSubscription Subscription, bool Created)> PutAsync(Actor actor, string tenantId, WebhookRequest request, CancellationToken ct)
+    /// <summary>
+    /// Creates or replaces the subscription; a new one gets a fresh secret, a replaced one keeps its secret. Replacing is an
+    /// update like any other, under If-Match (<paramref name="expectedVersion"/>); creating needs none, or
+    /// <c>If-None-Match: *</c> (<paramref name="createOnly"/>) to be sure not to replace one made meanwhile.
+    /// </summary>
+    public async Task<(WebhookSubscription Subscription, bool Created)> PutAsync(Actor actor, string tenantId, WebhookRequest request, long? expectedVersion,
+        bool createOnly, CancellationToken ct)
     {
         var scope = await ScopeAsync(actor, tenantId, Managers, ct);
         var (url, events) = Validate(request);
         var now = time.GetUtcNow();
         var existing = await webhooks.FindAsync(scope, ct);
+        var what = $"The webhook of tenant '{tenantId}'";
+        if (existing is null && expectedVersion is not null || existing is not null && createOnly) throw new ConcurrencyConflictException(what);
+        if (existing is not null) Versioned.Require(expectedVersion, existing.Version, what);
         var subscription = existing is null
             ? new WebhookSubscription(scope.TenantId, url, events, WebhookSignature.NewSecret(), now, now)
             : existing with { Url = url, Events = events, UpdatedAt = now };
         var detail = new Dictionary<string, string> { ["host"] = url.Host, ["events"] = string.Join(",", events) };
-        await webhooks.SaveAsync(scope, subscription, ct, Audit(actor, scope, existing is null ? "webhook.created" : "webhook.changed", detail));
-        return (subscription, existing is null);
+        var saved = await webhooks.SaveAsync(scope, subscription, ct, Audit(actor, scope, existing is null ? "webhook.created" : "webhook.changed", detail));
+        return (saved, existing is null);
     }
 
     public async Task<WebhookSubscription> RotateSecretAsync(Actor actor, string tenantId, CancellationToken ct)
     {
         var subscription = await GetAsync(actor, tenantId, ct) with { Secret = WebhookSignature.NewSecret(), UpdatedAt = time.GetUtcNow() };
         var scope = TenantScope.ForWorker(subscription.TenantId);
-        await webhooks.SaveAsync(scope, subscription, ct, Audit(actor, scope, "webhook.secret-rotated", []));
-        return subscription;
+        return await webhooks.SaveAsync(scope, subscription, ct, Audit(actor, scope, "webhook.secret-rotated", []));
     }
 
     public async Task RemoveAsync(Actor actor, string tenantId, CancellationToken ct)

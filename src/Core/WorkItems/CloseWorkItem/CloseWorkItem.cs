@@ -21,7 +21,7 @@ public sealed class CloseWorkItem(TenantAccess access, IWorkItemStore items, IRe
         var item = await items.FindAsync(scope, itemId, ct) ?? throw new NotFoundException($"Work item {itemId}");
         Permissions.Require(actor, Roles.ClientAdmin, Roles.ClientUser, Roles.Supervisor, Roles.PlatformAdmin);
         var errors = new FieldErrors();
-        var note = errors.Optional("note", request.Note, NoteMax);
+        var note = errors.Optional("note", request.Note, NoteMax, multiLine: true);
         errors.ThrowIfAny();
         Versioned.Require(expectedVersion, item.Version, $"Work item {itemId}");
         item.Close(actor, note, time.GetUtcNow());

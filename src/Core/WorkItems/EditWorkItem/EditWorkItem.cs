@@ -30,7 +30,7 @@ public sealed class EditWorkItem(TenantAccess access, IWorkItemStore items, SlaS
         var errors = new FieldErrors();
         var priority = errors.Enum<Priority>("priority", request.Priority, required: false);
         var title = request.Title is null ? null : errors.Required("title", request.Title, WorkItemFields.TitleMax);
-        var description = request.Description is null ? null : errors.Optional("description", request.Description, WorkItemFields.DescriptionMax) ?? "";
+        var description = request.Description is null ? null : errors.Optional("description", request.Description, WorkItemFields.DescriptionMax, multiLine: true) ?? "";
         if (request is { Priority: null, Title: null, Description: null }) errors.Add("body", "Send at least one of 'priority', 'title', 'description'.");
         errors.ThrowIfAny();
         return new WorkItemEdit(priority, title, description);

@@ -26,7 +26,7 @@ public sealed class ReadWorkItems(TenantAccess access, IWorkItemStore items, Sla
         var (tenant, scope) = await access.ResolveAsync(actor, tenantId, AccessMode.Read, ct);
         var item = await items.FindAsync(scope, itemId, ct) ?? throw new NotFoundException($"Work item {itemId}");
         var closesAt = item.Status == WorkItemStatus.Resolved ? item.ResolvedAt + closing.ConfirmWithin : null;
-        var see = item.Payload is not null && await sensitive.MaySeeAsync(actor, ct);
+        var see = item.Payload is not null && await sensitive.MaySeeAsync(actor, tenant.Id, ct);
         var payload = item.Payload is null ? null : Hr.SensitiveData.PayloadFor(item.Payload, see);
         await record.PayloadReadAsync(actor, scope.TenantId, item.Id, item.Payload, see, ct);
         if (item.Sla is null) return new WorkItemView(item, null, null, tenant.TimeZone, payload, closesAt);
@@ -39,11 +39,12 @@ public sealed class ReadWorkItems(TenantAccess access, IWorkItemStore items, Sla
     {
         var (_, scope) = await access.ResolveAsync(actor, tenantId, AccessMode.Read, ct);
         var errors = new FieldErrors();
+        var line = errors.Enum<ServiceLine>("serviceLine", query.ServiceLine, required: false);
         var filter = new WorkItemFilter(
             errors.Enum<WorkItemStatus>("status", query.Status, required: false),
-            errors.Enum<ServiceLine>("serviceLine", query.ServiceLine, required: false),
+            line,
             errors.Enum<Priority>("priority", query.Priority, required: false),
-            string.IsNullOrWhiteSpace(query.Type) ? null : WorkItemFields.Type(errors, query.Type));
+            string.IsNullOrWhiteSpace(query.Type) ? null : WorkTypes.Filter(errors, query.Type, line));
         var pageSize = Paging.PageSize(errors, query.PageSize);
         errors.ThrowIfAny();
         return await items.ListAsync(scope, filter, pageSize, query.Cursor, ct);

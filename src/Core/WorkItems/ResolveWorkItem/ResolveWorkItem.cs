@@ -22,7 +22,7 @@ public sealed class ResolveWorkItem(TenantAccess access, IWorkItemStore items, I
         var item = await items.FindAsync(scope, itemId, ct) ?? throw new NotFoundException($"Work item {itemId}");
         Permissions.Require(actor, Roles.Agent, Roles.Supervisor);
         var errors = new FieldErrors();
-        var comment = errors.Required("comment", request.Comment, WorkItemFields.ResolutionMax);
+        var comment = errors.Required("comment", request.Comment, WorkItemFields.ResolutionMax, multiLine: true);
         errors.ThrowIfAny();
         Versioned.Require(expectedVersion, item.Version, $"Work item {itemId}");
         var now = time.GetUtcNow();

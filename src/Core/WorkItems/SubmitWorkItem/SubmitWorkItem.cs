@@ -35,7 +35,7 @@ public sealed class SubmitWorkItem(TenantAccess access, IWorkItemStore items, Sl
         var type = WorkItemFields.Type(errors, request.Type);
         var priority = errors.Enum<Priority>("priority", request.Priority);
         var title = errors.Required("title", request.Title, WorkItemFields.TitleMax);
-        var description = errors.Optional("description", request.Description, WorkItemFields.DescriptionMax) ?? "";
+        var description = errors.Optional("description", request.Description, WorkItemFields.DescriptionMax, multiLine: true) ?? "";
         var payload = line is { } known && type is not null ? WorkTypes.ValidatePayload(known, type, request.Payload, errors) : null;
         errors.ThrowIfAny();
         return new NewWorkItem(line!.Value, type!, priority!.Value, title!, description, payload, tenant.QueueFor(line!.Value), WorkTypes.StepsFor(type!));

@@ -15,7 +15,7 @@ public sealed class WaitOnClient(TenantAccess access, IWorkItemStore items, SlaS
 
     public async Task<WorkItem> AskAsync(Actor actor, string tenantId, Guid itemId, AskClientRequest request, long? expectedVersion, CancellationToken ct)
     {
-        var (tenant, scope, item) = await LoadAsync(actor, tenantId, itemId, ct);
+        var (tenant, scope, item) = await LoadAsync(actor, tenantId, itemId, AccessMode.Read, ct);
         Permissions.Require(actor, Roles.Agent, Roles.Supervisor);
         var question = Text("question", request.Question);
         Versioned.Require(expectedVersion, item.Version, $"Work item {itemId}");
@@ -27,7 +27,7 @@ public sealed class WaitOnClient(TenantAccess access, IWorkItemStore items, SlaS
 
     public async Task<WorkItem> AnswerAsync(Actor actor, string tenantId, Guid itemId, AnswerRequest request, long? expectedVersion, CancellationToken ct)
     {
-        var (tenant, scope, item) = await LoadAsync(actor, tenantId, itemId, ct);
+        var (tenant, scope, item) = await LoadAsync(actor, tenantId, itemId, AccessMode.Submit, ct);
         Permissions.Require(actor, Answerers);
         var answer = Text("answer", request.Answer);
         Versioned.Require(expectedVersion, item.Version, $"Work item {itemId}");
@@ -38,9 +38,10 @@ public sealed class WaitOnClient(TenantAccess access, IWorkItemStore items, SlaS
         return item;
     }
 
-    private async Task<(Tenant, TenantScope, WorkItem)> LoadAsync(Actor actor, string tenantId, Guid itemId, CancellationToken ct)
+    /// <param name="mode">The client's answer is a change of the tenant's work, refused while the tenant is not active.</param>
+    private async Task<(Tenant, TenantScope, WorkItem)> LoadAsync(Actor actor, string tenantId, Guid itemId, AccessMode mode, CancellationToken ct)
     {
-        var (tenant, scope) = await access.ResolveAsync(actor, tenantId, AccessMode.Read, ct);
+        var (tenant, scope) = await access.ResolveAsync(actor, tenantId, mode, ct);
         var item = await items.FindAsync(scope, itemId, ct) ?? throw new NotFoundException($"Work item {itemId}");
         return (tenant, scope, item);
     }
@@ -48,7 +49,7 @@ public sealed class WaitOnClient(TenantAccess access, IWorkItemStore items, SlaS
     private static string Text(string field, string? value)
     {
         var errors = new FieldErrors();
-        var text = errors.Required(field, value, WorkItemFields.ResolutionMax);
+        var text = errors.Required(field, value, WorkItemFields.ResolutionMax, multiLine: true);
         errors.ThrowIfAny();
         return text!;
     }
