@@ -36,7 +36,9 @@ public sealed record CustomerAccount(Guid Id, string TenantId, string Name, stri
     public CustomerAccount Issue(Guid invoiceId, CustomerInvoice work, DateOnly issuedOn, Guid itemId)
     {
         var (net, tax) = (work.Lines.Sum(l => l.Net), work.Lines.Sum(l => l.Tax));
-        return this with { Invoices = [.. Invoices, new Invoice(invoiceId, InvoiceNumbers.Unnumbered, work.Currency, work.Lines, net, tax, net + tax, issuedOn, work.DueDate, 0, [], itemId)] };
+        var invoice = new Invoice(invoiceId, InvoiceNumbers.Unnumbered, work.Currency, work.Lines, net, tax, net + tax, issuedOn, work.DueDate, 0, [],
+            itemId);
+        return this with { Invoices = [.. Invoices, invoice] };
     }
 
     public CustomerAccount Receive(Guid paymentId, PaymentReceived work, Guid itemId)

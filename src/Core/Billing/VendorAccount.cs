@@ -3,7 +3,7 @@ using BackOffice.Core.Tenancy;
 
 namespace BackOffice.Core.Billing;
 
-/// <summary>A vendor's bill to approve and pay; a vendor by id, or by name (<see cref="VendorNames"/>: the one of that name, else a new one).</summary>
+/// <summary>A vendor's bill to approve and pay; a vendor by id, or by name (<see cref="VendorNames"/>: the one of that name, else new).</summary>
 public sealed record VendorBill(Guid? VendorId, string? VendorName, string Number, decimal Amount, string Currency, DateOnly DueDate) : BillingPayload;
 
 public sealed record Bill(Guid Id, string Number, decimal Amount, string Currency, DateOnly DueDate, string ApprovedBy, DateOnly PaidOn, Guid ItemId);

@@ -23,7 +23,8 @@ public sealed record Employee(Guid Id, string TenantId, string FullName, string?
     public static Employee Hire(TenantScope scope, Guid id, NewHire h, Guid itemId) => new(id, scope.TenantId, h.FullName, h.Email, h.NationalId,
         h.StartDate, null, null,
         [new(h.StartDate, Position, h.Position, itemId), new(h.StartDate, Department, h.Department, itemId), new(h.StartDate, Manager, h.ManagerId?.ToString(), itemId),
-         new(h.StartDate, PayField, Format(h.Pay), itemId), .. h.BankAccount is null ? [] : new[] { new EffectiveChange(h.StartDate, BankAccountField, h.BankAccount, itemId) }],
+         new(h.StartDate, PayField, Format(h.Pay), itemId),
+         .. h.BankAccount is null ? [] : new[] { new EffectiveChange(h.StartDate, BankAccountField, h.BankAccount, itemId) }],
         [], 0);
 
     /// <summary>
@@ -37,7 +38,8 @@ public sealed record Employee(Guid Id, string TenantId, string FullName, string?
     }
 
     /// <summary>Changes that come into force after <paramref name="date"/>, earliest first.</summary>
-    public IReadOnlyList<EffectiveChange> ScheduledAfter(DateOnly date) => Changes.Where(c => c.EffectiveDate > date).OrderBy(c => c.EffectiveDate).ToList();
+    public IReadOnlyList<EffectiveChange> ScheduledAfter(DateOnly date) =>
+        Changes.Where(c => c.EffectiveDate > date).OrderBy(c => c.EffectiveDate).ToList();
 
     public Pay? PayOn(DateOnly date) => ValueOn(PayField, date) is { } text ? Parse(text) : null;
 

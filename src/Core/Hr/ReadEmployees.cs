@@ -35,13 +35,17 @@ public sealed class ReadEmployees(TenantAccess access, IEmployeeStore employees,
 
     private static EmployeeView View(Employee e, DateOnly asOf, bool see) => new(e, asOf, e.StatusOn(asOf), e.ValueOn(Employee.Position, asOf),
         e.ValueOn(Employee.Department, asOf), e.ValueOn(Employee.Manager, asOf) is { } m ? Guid.Parse(m) : null,
-        see ? e.PayOn(asOf) : null, see ? e.NationalId : SensitiveData.Mask(e.NationalId), see ? e.BankAccountOn(asOf) : SensitiveData.Mask(e.BankAccountOn(asOf)), !see,
+        see ? e.PayOn(asOf) : null, see ? e.NationalId : SensitiveData.Mask(e.NationalId),
+        see ? e.BankAccountOn(asOf) : SensitiveData.Mask(e.BankAccountOn(asOf)), !see,
         See(e.Changes, see), See(e.ScheduledAfter(asOf), see));
 
-    private static IReadOnlyList<EffectiveChange> See(IReadOnlyList<EffectiveChange> changes, bool see) => see ? changes : changes.Select(c => c.Field switch
+    private static IReadOnlyList<EffectiveChange> See(IReadOnlyList<EffectiveChange> changes, bool see) =>
+        see ? changes : changes.Select(Masked).ToList();
+
+    private static EffectiveChange Masked(EffectiveChange c) => c.Field switch
     {
         Employee.PayField => c with { Value = "masked" },
         Employee.BankAccountField => c with { Value = SensitiveData.Mask(c.Value) },
         _ => c,
-    }).ToList();
+    };
 }

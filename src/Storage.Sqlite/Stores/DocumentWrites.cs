@@ -20,8 +20,8 @@ internal static class DocumentWrites
 
     /// <param name="document">Its data is made inside the write's transaction, so it may hold what the store allocates there.</param>
     public static async Task SaveAsync(SqliteDatabase db, Core.Tenancy.TenantScope scope, string table,
-        (string Id, string Name, Func<BackOfficeDbContext, Task<string>> Data) document, long expectedVersion, WorkItem? item, long expectedItemVersion,
-        CancellationToken ct, Func<BackOfficeDbContext, Task>? alongside = null)
+        (string Id, string Name, Func<BackOfficeDbContext, Task<string>> Data) document, long expectedVersion, WorkItem? item,
+        long expectedItemVersion, CancellationToken ct, Func<BackOfficeDbContext, Task>? alongside = null)
     {
         var (row, events) = item is null ? (null, []) : (item.ToRow(), OutboxMapping.Rows(item));
         try
@@ -43,8 +43,10 @@ internal static class DocumentWrites
         db.WriteAsync(scope, async context =>
         {
             var set = context.Set<DocumentRow>(table);
-            var data = await document.Data(context);
-            var doc = new DocumentRow { TenantId = scope.TenantId, Id = document.Id, Name = document.Name, Data = data, Version = expectedVersion + 1 };
+            var doc = new DocumentRow
+            {
+                TenantId = scope.TenantId, Id = document.Id, Name = document.Name, Data = await document.Data(context), Version = expectedVersion + 1,
+            };
             if (expectedVersion == 0) set.Add(doc);
             else set.Update(doc).Property(r => r.Version).OriginalValue = expectedVersion;
             if (item is null)

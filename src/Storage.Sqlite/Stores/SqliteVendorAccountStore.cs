@@ -20,8 +20,9 @@ internal sealed class SqliteVendorAccountStore(SqliteDatabase db) : DocumentStor
     public async Task<IReadOnlyList<VendorAccount>> FindByNameAsync(TenantScope scope, string name, CancellationToken ct)
     {
         await using var context = Db.Context(scope);
+        var key = VendorNames.Key(name);
         var rows = await context.Set<DocumentRow>("vendor_accounts")
-            .FromSql($"SELECT tenant_id, id, name, data, version FROM vendor_accounts WHERE tenant_id = {scope.TenantId} AND name_key = {VendorNames.Key(name)}")
+            .FromSql($"SELECT tenant_id, id, name, data, version FROM vendor_accounts WHERE tenant_id = {scope.TenantId} AND name_key = {key}")
             .AsNoTracking().OrderBy(r => r.Id).ToListAsync(ct);
         return rows.Select(Read).ToList();
     }

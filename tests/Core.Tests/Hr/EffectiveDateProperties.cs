@@ -25,7 +25,8 @@ public sealed class EffectiveDateProperties
             var employee = Employee.Hire(TenantScope.ForWorker("acme"), Guid.NewGuid(), hire, Guid.NewGuid());
             var oracle = new List<(DateOnly From, int Entered, string Field, string Value)>
             {
-                (Start, 0, Employee.Position, "P0"), (Start, 0, Employee.Department, "D0"), (Start, 0, Employee.PayField, "1000"), (Start, 0, Employee.BankAccountField, "ACC-0"),
+                (Start, 0, Employee.Position, "P0"), (Start, 0, Employee.Department, "D0"),
+                (Start, 0, Employee.PayField, "1000"), (Start, 0, Employee.BankAccountField, "ACC-0"),
             };
             foreach (var (step, entered) in steps.Select((s, n) => (s, n + 1)))
             {
@@ -34,7 +35,8 @@ public sealed class EffectiveDateProperties
                 if (step.Payroll)
                 {
                     var account = step.WithAccount ? $"ACC-{tag}" : null;
-                    employee = employee.Apply(new PayrollChange(employee.Id, from, new Pay(1000m + entered, "GBP", PayFrequency.Annual), account), Guid.NewGuid());
+                    var pay = new Pay(1000m + entered, "GBP", PayFrequency.Annual);
+                    employee = employee.Apply(new PayrollChange(employee.Id, from, pay, account), Guid.NewGuid());
                     oracle.Add((from, entered, Employee.PayField, $"{1000 + entered}"));
                     if (account is not null) oracle.Add((from, entered, Employee.BankAccountField, account));
                     continue;
@@ -44,7 +46,8 @@ public sealed class EffectiveDateProperties
                 if (position is not null) oracle.Add((from, entered, Employee.Position, position));
                 if (department is not null) oracle.Add((from, entered, Employee.Department, department));
             }
-            return readDays.Select(d => Start.AddDays(d)).All(date => Fields.All(field => Read(employee, field, date) == Expected(oracle, field, date)));
+            return readDays.Select(d => Start.AddDays(d))
+                .All(date => Fields.All(field => Read(employee, field, date) == Expected(oracle, field, date)));
         }, iter: 500);
     }
 

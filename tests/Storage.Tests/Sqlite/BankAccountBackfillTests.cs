@@ -31,8 +31,8 @@ public sealed class BankAccountBackfillTests
         await connection.CloseAsync();
 
         var jane = (await stores.Employees.FindAsync(Acme, hired, default))!;
-        Assert.Equal(("OLD-1111", "NEW-2222", "NEW-2222"),
-            (jane.BankAccountOn(new DateOnly(2026, 9, 30)), jane.BankAccountOn(new DateOnly(2026, 10, 1)), jane.BankAccountOn(new DateOnly(2026, 12, 1))));
+        var accounts = new[] { (9, 30), (10, 1), (12, 1) }.Select(d => jane.BankAccountOn(new DateOnly(2026, d.Item1, d.Item2)));
+        Assert.Equal(["OLD-1111", "NEW-2222", "NEW-2222"], accounts);
         Assert.Equal(52000m, jane.PayOn(new DateOnly(2026, 9, 30))!.Amount);
         Assert.Equal("ROSTER-3333", (await stores.Employees.FindAsync(Acme, imported, default))!.BankAccountOn(new DateOnly(2026, 3, 1)));
         Assert.Equal("OLD-1111", (await stores.Employees.FindAsync(Acme, itemsOnly, default))!.BankAccountOn(new DateOnly(2026, 3, 1)));
@@ -54,8 +54,9 @@ public sealed class BankAccountBackfillTests
         })]);
         var data = new JsonObject
         {
-            ["id"] = id.ToString("D"), ["tenantId"] = "acme", ["fullName"] = "Jane Doe", ["email"] = null, ["nationalId"] = null, ["bankAccount"] = account,
-            ["startDate"] = "2026-03-01", ["lastDay"] = null, ["leaveReason"] = null, ["changes"] = changes, ["leaves"] = new JsonArray(), ["version"] = 1,
+            ["id"] = id.ToString("D"), ["tenantId"] = "acme", ["fullName"] = "Jane Doe", ["email"] = null, ["nationalId"] = null,
+            ["bankAccount"] = account, ["startDate"] = "2026-03-01", ["lastDay"] = null, ["leaveReason"] = null, ["changes"] = changes,
+            ["leaves"] = new JsonArray(), ["version"] = 1,
         };
         await using var command = connection.CreateCommand();
         command.CommandText = "INSERT INTO employees (tenant_id, id, name, data, version) VALUES ('acme', $id, 'Jane Doe', $data, 1)";

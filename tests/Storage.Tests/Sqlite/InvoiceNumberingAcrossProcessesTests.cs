@@ -25,14 +25,16 @@ public sealed class InvoiceNumberingAcrossProcessesTests
         for (var n = 0; n < 30; n++)
         {
             var (item, read) = await EmployeeStoreContract.ResolvedItemAsync(stores);
-            var account = CustomerAccount.Open(Acme, Guid.NewGuid(), new NewCustomer($"Customer {n}", null)).Issue(Guid.NewGuid(),
-                new CustomerInvoice(null, null, "EUR", [new InvoiceLine("Audit", 1, 10m, 0m)], new DateOnly(2027, 1, 31)), new DateOnly(2026, 12, 1), item.Id);
+            var work = new CustomerInvoice(null, null, "EUR", [new InvoiceLine("Audit", 1, 10m, 0m)], new DateOnly(2027, 1, 31));
+            var account = CustomerAccount.Open(Acme, Guid.NewGuid(), new NewCustomer($"Customer {n}", null))
+                .Issue(Guid.NewGuid(), work, new DateOnly(2026, 12, 1), item.Id);
             pending.Add((account, item, read));
         }
 
         var numbers = await Task.WhenAll(pending.Select((p, n) => Task.Run(async () =>
         {
-            try { return (await writers[n % 2].SaveWithItemAsync(Acme, p.Account, p.Item, n % 5 == 0 ? p.Read - 1 : p.Read, default)).Invoices.Single().Number; }
+            var read = n % 5 == 0 ? p.Read - 1 : p.Read;
+            try { return (await writers[n % 2].SaveWithItemAsync(Acme, p.Account, p.Item, read, default)).Invoices.Single().Number; }
             catch (ConcurrencyConflictException) { return null; }
         })));
 

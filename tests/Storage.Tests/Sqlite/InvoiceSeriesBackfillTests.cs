@@ -30,7 +30,8 @@ public sealed class InvoiceSeriesBackfillTests
         var (item, read) = await EmployeeStoreContract.ResolvedItemAsync(stores);
         var next = await stores.Accounts.SaveWithItemAsync(Acme, initech.Issue(Guid.NewGuid(), Work(), November, item.Id), item, read, default);
 
-        Assert.Equal(["INV-202611-0001-01A2", "INV-202611-0002-01A2", "INV-202610-0001-01A2", "INV-202611-0004"], next.Invoices.Select(i => i.Number));
+        Assert.Equal(["INV-202611-0001-01A2", "INV-202611-0002-01A2", "INV-202610-0001-01A2", "INV-202611-0004"],
+            next.Invoices.Select(i => i.Number));
     }
 
     private static CustomerInvoice Work() => new(null, null, "EUR", [new InvoiceLine("Audit", 1, 10m, 0m)], new DateOnly(2026, 12, 31));
@@ -42,7 +43,8 @@ public sealed class InvoiceSeriesBackfillTests
         var account = CustomerAccount.Open(Acme, Guid.NewGuid(), new NewCustomer(name, null));
         foreach (var number in numbers)
         {
-            account = account.Issue(Guid.NewGuid(), Work(), new DateOnly(2026, int.Parse(number[8..10], System.Globalization.CultureInfo.InvariantCulture), 2), item.Id);
+            var month = int.Parse(number[8..10], System.Globalization.CultureInfo.InvariantCulture);
+            account = account.Issue(Guid.NewGuid(), Work(), new DateOnly(2026, month, 2), item.Id);
             account = account with { Invoices = [.. account.Invoices.SkipLast(1), account.Invoices[^1] with { Number = number }] };
         }
         return await stores.Accounts.SaveWithItemAsync(Acme, account, item, read, default);

@@ -34,20 +34,26 @@ public sealed class VendorNameKeyBackfillTests
         Assert.Equal([first.Id, second.Id], (await stores.Vendors.FindByNameAsync(Acme, "Acme Paper", default)).Select(v => v.Id));
         Assert.Contains("payload.vendorId", byName.Message);
         Assert.Contains("already paid", toNamesake.Message);
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => SaveAsync(stores, VendorAccount.Open(Acme, Guid.CreateVersion7(), "Acme-Paper"), null));
+        var third = VendorAccount.Open(Acme, Guid.CreateVersion7(), "Acme-Paper");
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => SaveAsync(stores, third, null));
     }
 
     private static async Task<VendorAccount> PayAsync(PayablesResolution payables, string vendor)
     {
         var payload = vendor.TrimEnd('}') + ""","number":"ap-1","amount":10,"currency":"EUR","dueDate":"2026-12-01"}""";
-        var item = WorkItem.Submit(Acme, new NewWorkItem(ServiceLine.Billing, "vendor-bill", Priority.P3, "Bill", "", payload), Build.Client, Build.Now);
+        var work = new NewWorkItem(ServiceLine.Billing, "vendor-bill", Priority.P3, "Bill", "", payload);
+        var item = WorkItem.Submit(Acme, work, Build.Client, Build.Now);
         return (await payables.ApplyAsync(Acme, item, Build.Agent(1), Build.Now, new DateOnly(2026, 11, 23), default)).Vendor;
     }
 
     private static async Task<VendorAccount> SaveAsync(StoreSet stores, VendorAccount vendor, string? bill)
     {
         var (item, read) = await EmployeeStoreContract.ResolvedItemAsync(stores);
-        if (bill is not null) vendor = vendor.Pay(Guid.NewGuid(), new VendorBill(vendor.Id, null, bill, 10m, "EUR", new DateOnly(2026, 12, 1)), "Alex", new DateOnly(2026, 11, 23), item.Id);
+        if (bill is not null)
+        {
+            var paid = new VendorBill(vendor.Id, null, bill, 10m, "EUR", new DateOnly(2026, 12, 1));
+            vendor = vendor.Pay(Guid.NewGuid(), paid, "Alex", new DateOnly(2026, 11, 23), item.Id);
+        }
         return await stores.Vendors.SaveWithItemAsync(Acme, vendor, item, read, default);
     }
 

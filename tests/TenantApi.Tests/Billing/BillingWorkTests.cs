@@ -64,11 +64,13 @@ public sealed class BillingWorkTests : IClassFixture<ApiFactory>, IAsyncLifetime
         {
             await WorkAsync(await SubmitAsync("customer-invoice", new
             {
-                customer = new { name }, currency = "EUR", dueDate = "2027-01-31", lines = new[] { new { description = "Audit", quantity = 1, unitPrice = 100.00, taxPercent = 0 } },
+                customer = new { name }, currency = "EUR", dueDate = "2027-01-31",
+                lines = new[] { new { description = "Audit", quantity = 1, unitPrice = 100.00, taxPercent = 0 } },
             }));
         }
 
-        var numbers = (await Api.GetJsonAsync(_client, "/api/tenants/acme/invoices?pageSize=100"))["items"]!.AsArray().Select(i => (string)i!["number"]!).ToList();
+        var invoices = (await Api.GetJsonAsync(_client, "/api/tenants/acme/invoices?pageSize=100"))["items"]!.AsArray();
+        var numbers = invoices.Select(i => (string)i!["number"]!).ToList();
 
         Assert.True(numbers.Count >= 5);
         Assert.All(numbers, n => Assert.Matches(@"^INV-\d{6}-\d{4}$", n));
@@ -130,9 +132,9 @@ public sealed class BillingWorkTests : IClassFixture<ApiFactory>, IAsyncLifetime
     [Fact]
     public async Task AVendorBill_SubmittedTwiceByName_TypedDifferently_IsPaidOnce()
     {
-        var paid = await Api.JsonAsync(await WorkAsync(await SubmitAsync("vendor-bill", new { vendorName = "Contoso Supplies", number = "CS-77", amount = 99.00, currency = "EUR", dueDate = "2026-12-15" })));
-        var again = await WorkAsync(await SubmitAsync("vendor-bill", new { vendorName = "  CONTOSO   supplies ", number = "cs-77", amount = 99.00, currency = "EUR", dueDate = "2026-12-15" }));
-        var other = await Api.JsonAsync(await WorkAsync(await SubmitAsync("vendor-bill", new { vendorName = "contoso-supplies", number = "CS-78", amount = 5.00, currency = "EUR", dueDate = "2026-12-15" })));
+        var paid = await Api.JsonAsync(await WorkAsync(await SubmitAsync("vendor-bill", Bill("Contoso Supplies", "CS-77", 99.00m))));
+        var again = await WorkAsync(await SubmitAsync("vendor-bill", Bill("  CONTOSO   supplies ", "cs-77", 99.00m)));
+        var other = await Api.JsonAsync(await WorkAsync(await SubmitAsync("vendor-bill", Bill("contoso-supplies", "CS-78", 5.00m))));
 
         await Api.ProblemAsync(again, HttpStatusCode.Conflict);
         var vendors = (await Api.GetJsonAsync(_client, "/api/tenants/acme/vendors?pageSize=100"))["items"]!.AsArray();
@@ -140,4 +142,7 @@ public sealed class BillingWorkTests : IClassFixture<ApiFactory>, IAsyncLifetime
         Assert.Equal(Outcome(paid, "vendorId"), Outcome(other, "vendorId"));
         Assert.Equal(104.00m, (decimal)(await Api.GetJsonAsync(_client, $"/api/tenants/acme/vendors/{Outcome(paid, "vendorId")}"))["paid"]!["EUR"]!);
     }
+
+    private static object Bill(string vendorName, string number, decimal amount) =>
+        new { vendorName, number, amount, currency = "EUR", dueDate = "2026-12-15" };
 }

@@ -124,20 +124,22 @@ public sealed class HrWorkTests : IClassFixture<ApiFactory>, IAsyncLifetime
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var hire = (JsonObject)JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(Hire("Fay Future")))!;
         hire["startDate"] = today.AddDays(-100).ToString("yyyy-MM-dd");
-        var id = (string)(await Api.JsonAsync(await WorkAsync(await SubmitAsync("new-hire", hire))))["history"]!.AsArray().Last()!["details"]!["employeeId"]!;
+        var hired = await Api.JsonAsync(await WorkAsync(await SubmitAsync("new-hire", hire)));
+        var id = (string)hired["history"]!.AsArray().Last()!["details"]!["employeeId"]!;
         await WorkAsync(await SubmitAsync("payroll-change", new
         {
-            employeeId = id, effectiveDate = today.AddDays(30).ToString("yyyy-MM-dd"), pay = new { amount = 60000, currency = "GBP", frequency = "annual" },
+            employeeId = id, effectiveDate = $"{today.AddDays(30):yyyy-MM-dd}", pay = new { amount = 60000, currency = "GBP", frequency = "annual" },
             bankAccount = "GB11NEWB00000000000001",
         }));
         await WorkAsync(await SubmitAsync("payroll-change", new
         {
-            employeeId = id, effectiveDate = today.AddDays(10).ToString("yyyy-MM-dd"), pay = new { amount = 55000, currency = "GBP", frequency = "annual" },
+            employeeId = id, effectiveDate = $"{today.AddDays(10):yyyy-MM-dd}", pay = new { amount = 55000, currency = "GBP", frequency = "annual" },
         }));
 
         var now = await Api.GetJsonAsync(_admin, $"/api/tenants/acme/employees/{id}");
         var later = await Api.GetJsonAsync(_admin, $"/api/tenants/acme/employees/{id}?asOf={today.AddDays(45):yyyy-MM-dd}");
-        var row = (await Api.GetJsonAsync(_admin, "/api/tenants/acme/employees?pageSize=100"))["items"]!.AsArray().Single(e => (string)e!["id"]! == id)!;
+        var rows = (await Api.GetJsonAsync(_admin, "/api/tenants/acme/employees?pageSize=100"))["items"]!.AsArray();
+        var row = rows.Single(e => (string)e!["id"]! == id)!;
         var forUser = await Api.GetJsonAsync(_user, $"/api/tenants/acme/employees/{id}");
         var csv = await _admin.GetStringAsync("/api/tenants/acme/employees.csv");
 
