@@ -5,7 +5,7 @@ namespace BackOffice.Storage.Sqlite;
 
 internal static class SqliteErrors
 {
-    private const int Constraint = 19;
+    public const int Constraint = 19;
 
     public static bool IsUniqueViolation(DbUpdateException ex) =>
         ex.InnerException is SqliteException { SqliteErrorCode: Constraint };

@@ -18,6 +18,8 @@ public static class SqliteMigrator
             await command.ExecuteNonQueryAsync(ct);
         }
         await using var context = db.Context();
+        await context.Database.OpenConnectionAsync(ct);
+        Migrations.M0032_VendorNameKeys.AddKeyFunction((SqliteConnection)context.Database.GetDbConnection());
         await context.Database.MigrateAsync(ct);
     }
 }

@@ -62,7 +62,10 @@ public static class BillingPayloadParser
     {
         var bill = new VendorBill(r.Id("vendorId", required: false), r.String("vendorName", TextMax, required: false), r.String("number", 100) ?? "",
             r.Money("amount") ?? 0, r.Currency("currency") ?? "", r.Date("dueDate") ?? default);
-        if ((bill.VendorId is null) == (bill.VendorName is null)) errors.Add("payload.vendorId", "Give either 'vendorId' (an existing vendor) or 'vendorName' (a new one).");
+        if ((bill.VendorId is null) == (bill.VendorName is null))
+            errors.Add("payload.vendorId", "Give either 'vendorId' (an existing vendor) or 'vendorName' (the vendor of that name, or a new one).");
+        else if (bill.VendorName is { } name && VendorNames.Key(name).Length == 0)
+            errors.Add("payload.vendorName", "'vendorName' needs a letter or digit.");
         return bill;
     }
 

@@ -3,6 +3,7 @@ using BackOffice.Core.Tenancy;
 
 namespace BackOffice.Core.Billing;
 
+/// <param name="Number">Given by the store when it records the invoice (<see cref="InvoiceNumbers"/>); empty until then.</param>
 public sealed record Invoice(Guid Id, string Number, string Currency, IReadOnlyList<InvoiceLine> Lines, decimal Net, decimal Tax, decimal Total,
     DateOnly IssuedOn, DateOnly DueDate, decimal Paid, IReadOnlyList<string> CollectionNotes, Guid ItemId)
 {
@@ -35,8 +36,9 @@ public sealed record CustomerAccount(Guid Id, string TenantId, string Name, stri
     public CustomerAccount Issue(Guid invoiceId, CustomerInvoice work, DateOnly issuedOn, Guid itemId)
     {
         var (net, tax) = (work.Lines.Sum(l => l.Net), work.Lines.Sum(l => l.Tax));
-        var number = $"INV-{issuedOn:yyyyMM}-{Invoices.Count + 1:D4}-{Id.ToString("N")[..4].ToUpperInvariant()}";
-        return this with { Invoices = [.. Invoices, new Invoice(invoiceId, number, work.Currency, work.Lines, net, tax, net + tax, issuedOn, work.DueDate, 0, [], itemId)] };
+        var invoice = new Invoice(invoiceId, InvoiceNumbers.Unnumbered, work.Currency, work.Lines, net, tax, net + tax, issuedOn, work.DueDate, 0, [],
+            itemId);
+        return this with { Invoices = [.. Invoices, invoice] };
     }
 
     public CustomerAccount Receive(Guid paymentId, PaymentReceived work, Guid itemId)
@@ -77,7 +79,10 @@ public interface ICustomerAccountStore
     /// <summary>By name, keyset-paged.</summary>
     Task<Page<CustomerAccount>> ListAsync(TenantScope scope, int pageSize, string? cursor, CancellationToken ct);
 
-    /// <summary>As <see cref="Hr.IEmployeeStore.SaveWithItemAsync"/>: both or neither, each under its version.</summary>
+    /// <summary>
+    /// As <see cref="Hr.IEmployeeStore.SaveWithItemAsync"/>: both or neither, each under its version. Each invoice not yet numbered
+    /// takes the next number of its series (<see cref="InvoiceNumbers"/>) in that same write, so a write that fails uses none.
+    /// </summary>
     Task<CustomerAccount> SaveWithItemAsync(TenantScope scope, CustomerAccount account, WorkItems.WorkItem item, long expectedItemVersion, CancellationToken ct);
 
     /// <summary>Invoices across the tenant's customers, newest issued first, keyset-paged, without reading each account.</summary>

@@ -15,8 +15,22 @@ public sealed class PayablesResolution(IVendorAccountStore vendors)
         var bill = (VendorBill)BillingPayloadParser.FromJson(item.Type, item.Payload!);
         var vendor = bill.VendorId is { } id
             ? await vendors.FindAsync(scope, id, ct) ?? throw new ConflictException($"Vendor {id} of this item is not on {scope.TenantId}'s books.")
-            : VendorAccount.Open(scope, Guid.CreateVersion7(now), bill.VendorName!);
+            : await ByNameAsync(scope, bill.VendorName!, now, ct);
+        // Vendors stored before names were matched may share one; a bill paid to any of them is paid.
+        var namesakes = await vendors.FindByNameAsync(scope, vendor.Name, ct);
+        if (namesakes.FirstOrDefault(v => v.Id != vendor.Id && v.HasPaid(bill.Number)) is { } paidTo)
+            throw new ConflictException($"Bill {bill.Number} was already paid to {paidTo.Name} ({paidTo.Id}); a duplicate is not paid twice.");
         var paid = vendor.Pay(Guid.CreateVersion7(now), bill, by.Name, today, item.Id);
         return (paid, new() { ["vendorId"] = paid.Id.ToString(), ["billId"] = paid.Bills[^1].Id.ToString() });
     }
+
+    /// <summary>The vendor of that name however it is typed, or a new one; refused when several share the name.</summary>
+    private async Task<VendorAccount> ByNameAsync(TenantScope scope, string name, DateTimeOffset now, CancellationToken ct) =>
+        await vendors.FindByNameAsync(scope, name, ct) switch
+        {
+            [] => VendorAccount.Open(scope, Guid.CreateVersion7(now), name),
+            [var one] => one,
+            var several => throw new ConflictException($"{several.Count} vendors of {scope.TenantId} are named like '{name}' "
+                + $"({string.Join(", ", several.Select(v => v.Id))}): 'payload.vendorId' must say which one; submit the bill again with it."),
+        };
 }

@@ -3,7 +3,7 @@ using BackOffice.Core.Tenancy;
 
 namespace BackOffice.Core.Billing;
 
-/// <summary>A vendor's bill to approve and pay; an existing vendor by id, or a new one by name.</summary>
+/// <summary>A vendor's bill to approve and pay; a vendor by id, or by name (<see cref="VendorNames"/>: the one of that name, else new).</summary>
 public sealed record VendorBill(Guid? VendorId, string? VendorName, string Number, decimal Amount, string Currency, DateOnly DueDate) : BillingPayload;
 
 public sealed record Bill(Guid Id, string Number, decimal Amount, string Currency, DateOnly DueDate, string ApprovedBy, DateOnly PaidOn, Guid ItemId);
@@ -15,10 +15,11 @@ public sealed record VendorAccount(Guid Id, string TenantId, string Name, IReadO
 
     public IReadOnlyDictionary<string, decimal> Paid => Bills.GroupBy(b => b.Currency).ToDictionary(g => g.Key, g => g.Sum(b => b.Amount));
 
+    public bool HasPaid(string billNumber) => Bills.Any(b => string.Equals(b.Number, billNumber, StringComparison.OrdinalIgnoreCase));
+
     public VendorAccount Pay(Guid billId, VendorBill bill, string approvedBy, DateOnly on, Guid itemId)
     {
-        if (Bills.Any(b => string.Equals(b.Number, bill.Number, StringComparison.OrdinalIgnoreCase)))
-            throw new ConflictException($"{Name}'s bill {bill.Number} was already paid; a duplicate is not paid twice.");
+        if (HasPaid(bill.Number)) throw new ConflictException($"{Name}'s bill {bill.Number} was already paid; a duplicate is not paid twice.");
         return this with { Bills = [.. Bills, new Bill(billId, bill.Number, bill.Amount, bill.Currency, bill.DueDate, approvedBy, on, itemId)] };
     }
 }
@@ -30,5 +31,15 @@ public interface IVendorAccountStore
 
     Task<Page<VendorAccount>> ListAsync(TenantScope scope, int pageSize, string? cursor, CancellationToken ct);
 
+    /// <summary>
+    /// The vendors whose name has the same <see cref="VendorNames.Key"/>: one at most, except vendors stored before names were
+    /// matched, which may share one.
+    /// </summary>
+    Task<IReadOnlyList<VendorAccount>> FindByNameAsync(TenantScope scope, string name, CancellationToken ct);
+
+    /// <summary>
+    /// As <see cref="Hr.IEmployeeStore.SaveWithItemAsync"/>: both or neither, each under its version. A new vendor whose name key another
+    /// vendor has taken meanwhile is a <see cref="ConcurrencyConflictException"/>, and nothing is written.
+    /// </summary>
     Task<VendorAccount> SaveWithItemAsync(TenantScope scope, VendorAccount vendor, WorkItems.WorkItem item, long expectedItemVersion, CancellationToken ct);
 }

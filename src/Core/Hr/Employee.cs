@@ -12,33 +12,45 @@ public enum EmployeeStatus { Starting, Active, Left }
 
 /// <summary>
 /// A tenant's employee as its HR work made them: hired, changed with effective dates, on leave, gone. Position,
-/// department, manager and pay are read as of a date from the effective-dated changes; nothing is overwritten.
+/// department, manager, pay and bank account are read as of a date from the effective-dated changes, kept in the
+/// order they were entered; nothing is overwritten.
 /// </summary>
-public sealed record Employee(Guid Id, string TenantId, string FullName, string? Email, string? NationalId, string? BankAccount, DateOnly StartDate,
+public sealed record Employee(Guid Id, string TenantId, string FullName, string? Email, string? NationalId, DateOnly StartDate,
     DateOnly? LastDay, string? LeaveReason, IReadOnlyList<EffectiveChange> Changes, IReadOnlyList<Leave> Leaves, long Version)
 {
-    public const string Position = "position", Department = "department", Manager = "managerId", PayField = "pay";
+    public const string Position = "position", Department = "department", Manager = "managerId", PayField = "pay", BankAccountField = "bankAccount";
 
-    public static Employee Hire(TenantScope scope, Guid id, NewHire h, Guid itemId) => new(id, scope.TenantId, h.FullName, h.Email, h.NationalId, h.BankAccount,
+    public static Employee Hire(TenantScope scope, Guid id, NewHire h, Guid itemId) => new(id, scope.TenantId, h.FullName, h.Email, h.NationalId,
         h.StartDate, null, null,
         [new(h.StartDate, Position, h.Position, itemId), new(h.StartDate, Department, h.Department, itemId), new(h.StartDate, Manager, h.ManagerId?.ToString(), itemId),
-         new(h.StartDate, PayField, Format(h.Pay), itemId)], [], 0);
+         new(h.StartDate, PayField, Format(h.Pay), itemId),
+         .. h.BankAccount is null ? [] : new[] { new EffectiveChange(h.StartDate, BankAccountField, h.BankAccount, itemId) }],
+        [], 0);
 
-    /// <summary>A field's value on <paramref name="date"/>: the latest change in force by then, or the first one before the start.</summary>
+    /// <summary>
+    /// A field's value on <paramref name="date"/>: the change with the latest effective date on or before it (of those
+    /// effective the same day, the one entered last), whatever order they were entered in; before any, the earliest one.
+    /// </summary>
     public string? ValueOn(string field, DateOnly date)
     {
-        var changes = Changes.Where(c => c.Field == field).ToList();
+        var changes = Changes.Where(c => c.Field == field).OrderBy(c => c.EffectiveDate).ToList();
         return (changes.LastOrDefault(c => c.EffectiveDate <= date) ?? changes.FirstOrDefault())?.Value;
     }
 
+    /// <summary>Changes that come into force after <paramref name="date"/>, earliest first.</summary>
+    public IReadOnlyList<EffectiveChange> ScheduledAfter(DateOnly date) =>
+        Changes.Where(c => c.EffectiveDate > date).OrderBy(c => c.EffectiveDate).ToList();
+
     public Pay? PayOn(DateOnly date) => ValueOn(PayField, date) is { } text ? Parse(text) : null;
+
+    public string? BankAccountOn(DateOnly date) => ValueOn(BankAccountField, date);
 
     public EmployeeStatus StatusOn(DateOnly date) => LastDay < date ? EmployeeStatus.Left : date < StartDate ? EmployeeStatus.Starting : EmployeeStatus.Active;
 
     public Employee Apply(HrPayload work, Guid itemId) => work switch
     {
         EmployeeChange c => WithChanges(itemId, c.EffectiveDate, (Position, c.Position), (Department, c.Department), (Manager, c.ManagerId?.ToString())),
-        PayrollChange p => WithChanges(itemId, p.EffectiveDate, (PayField, Format(p.Pay))) with { BankAccount = p.BankAccount ?? BankAccount },
+        PayrollChange p => WithChanges(itemId, p.EffectiveDate, (PayField, Format(p.Pay)), (BankAccountField, p.BankAccount)),
         LeaveRequest l => Leaves.Any(x => x.From <= l.To && l.From <= x.To)
             ? throw new ConflictException($"{FullName} already has leave between {l.From:yyyy-MM-dd} and {l.To:yyyy-MM-dd}.")
             : Open(l.From) with { Leaves = [.. Leaves, new Leave(l.Type, l.From, l.To, l.Approver, itemId)] },

@@ -3,9 +3,12 @@ using BackOffice.Core.Tenancy;
 
 namespace BackOffice.Core.Hr;
 
-/// <summary>An employee as of a date; <see cref="Pay"/>, national id and bank account are null or masked for those who may not see them.</summary>
+/// <summary>
+/// An employee as of a date, with every change (<see cref="Changes"/>, in the order entered) and those still to come into force
+/// (<see cref="Scheduled"/>); pay, national id and bank account, in the changes too, are null or masked for those who may not see them.
+/// </summary>
 public sealed record EmployeeView(Employee Employee, DateOnly AsOf, EmployeeStatus Status, string? Position, string? Department, Guid? ManagerId,
-    Pay? Pay, string? NationalId, string? BankAccount, bool Masked);
+    Pay? Pay, string? NationalId, string? BankAccount, bool Masked, IReadOnlyList<EffectiveChange> Changes, IReadOnlyList<EffectiveChange> Scheduled);
 
 /// <summary>A tenant's employees, for its users and the provider's staff, with sensitive fields only for those who need them.</summary>
 public sealed class ReadEmployees(TenantAccess access, IEmployeeStore employees, SensitiveData sensitive, Audit.RecordAccess record,
@@ -36,5 +39,17 @@ public sealed class ReadEmployees(TenantAccess access, IEmployeeStore employees,
 
     private static EmployeeView View(Employee e, DateOnly asOf, bool see) => new(e, asOf, e.StatusOn(asOf), e.ValueOn(Employee.Position, asOf),
         e.ValueOn(Employee.Department, asOf), e.ValueOn(Employee.Manager, asOf) is { } m ? Guid.Parse(m) : null,
-        see ? e.PayOn(asOf) : null, see ? e.NationalId : SensitiveData.Mask(e.NationalId), see ? e.BankAccount : SensitiveData.Mask(e.BankAccount), !see);
+        see ? e.PayOn(asOf) : null, see ? e.NationalId : SensitiveData.Mask(e.NationalId),
+        see ? e.BankAccountOn(asOf) : SensitiveData.Mask(e.BankAccountOn(asOf)), !see,
+        See(e.Changes, see), See(e.ScheduledAfter(asOf), see));
+
+    private static IReadOnlyList<EffectiveChange> See(IReadOnlyList<EffectiveChange> changes, bool see) =>
+        see ? changes : changes.Select(Masked).ToList();
+
+    private static EffectiveChange Masked(EffectiveChange c) => c.Field switch
+    {
+        Employee.PayField => c with { Value = "masked" },
+        Employee.BankAccountField => c with { Value = SensitiveData.Mask(c.Value) },
+        _ => c,
+    };
 }

@@ -38,13 +38,19 @@ internal abstract class DocumentStore<T>(SqliteDatabase db, string table) where 
         var (tenantId, id, name, version) = Identity(document);
         scope.EnsureOwns(tenantId, typeof(T).Name);
         var saved = WithVersion(document, version + 1);
-        await DocumentWrites.SaveAsync(db, scope, table, (id.ToString("D"), name, JsonSerializer.Serialize(saved, Json)), version, item, expectedItemVersion, ct,
-            context => IndexAsync(context, saved, ct));
+        await DocumentWrites.SaveAsync(db, scope, table, (id.ToString("D"), name, async context =>
+            {
+                saved = await CompleteAsync(context, WithVersion(document, version + 1), ct);
+                return JsonSerializer.Serialize(saved, Json);
+            }), version, item, expectedItemVersion, ct, context => IndexAsync(context, saved, ct));
         return saved;
     }
+
+    /// <summary>Fills in what the store gives a document in its own transaction, before it is written; nothing by default.</summary>
+    protected virtual Task<T> CompleteAsync(BackOfficeDbContext context, T document, CancellationToken ct) => Task.FromResult(document);
 
     /// <summary>Keeps a store's own index of the document's contents, in the document's transaction; none by default.</summary>
     protected virtual Task IndexAsync(BackOfficeDbContext context, T document, CancellationToken ct) => Task.CompletedTask;
 
-    private T Read(DocumentRow r) => WithVersion(JsonSerializer.Deserialize<T>(r.Data, Json)!, r.Version);
+    protected T Read(DocumentRow r) => WithVersion(JsonSerializer.Deserialize<T>(r.Data, Json)!, r.Version);
 }

@@ -13,8 +13,15 @@ internal static class DocumentWrites
 {
     /// <param name="expectedVersion">0 for a new document.</param>
     /// <param name="alongside">More to write in the same transaction once the document is saved (an index of its contents).</param>
-    public static async Task SaveAsync(SqliteDatabase db, Core.Tenancy.TenantScope scope, string table, (string Id, string Name, string Data) document,
-        long expectedVersion, WorkItem? item, long expectedItemVersion, CancellationToken ct, Func<BackOfficeDbContext, Task>? alongside = null)
+    public static Task SaveAsync(SqliteDatabase db, Core.Tenancy.TenantScope scope, string table, (string Id, string Name, string Data) document,
+        long expectedVersion, WorkItem? item, long expectedItemVersion, CancellationToken ct, Func<BackOfficeDbContext, Task>? alongside = null) =>
+        SaveAsync(db, scope, table, (document.Id, document.Name, _ => Task.FromResult(document.Data)), expectedVersion, item, expectedItemVersion, ct,
+            alongside);
+
+    /// <param name="document">Its data is made inside the write's transaction, so it may hold what the store allocates there.</param>
+    public static async Task SaveAsync(SqliteDatabase db, Core.Tenancy.TenantScope scope, string table,
+        (string Id, string Name, Func<BackOfficeDbContext, Task<string>> Data) document, long expectedVersion, WorkItem? item,
+        long expectedItemVersion, CancellationToken ct, Func<BackOfficeDbContext, Task>? alongside = null)
     {
         var (row, events) = item is null ? (null, []) : (item.ToRow(), OutboxMapping.Rows(item));
         try
@@ -29,13 +36,17 @@ internal static class DocumentWrites
         item?.ClearPendingEvents();
     }
 
-    private static Task WriteAsync(SqliteDatabase db, Core.Tenancy.TenantScope scope, string table, (string Id, string Name, string Data) document,
+    private static Task WriteAsync(SqliteDatabase db, Core.Tenancy.TenantScope scope, string table,
+        (string Id, string Name, Func<BackOfficeDbContext, Task<string>> Data) document,
         long expectedVersion, WorkItem? item, WorkItemRow? row, List<OutboxRow> events, long expectedItemVersion, Func<BackOfficeDbContext, Task>? alongside,
         CancellationToken ct) =>
         db.WriteAsync(scope, async context =>
         {
             var set = context.Set<DocumentRow>(table);
-            var doc = new DocumentRow { TenantId = scope.TenantId, Id = document.Id, Name = document.Name, Data = document.Data, Version = expectedVersion + 1 };
+            var doc = new DocumentRow
+            {
+                TenantId = scope.TenantId, Id = document.Id, Name = document.Name, Data = await document.Data(context), Version = expectedVersion + 1,
+            };
             if (expectedVersion == 0) set.Add(doc);
             else set.Update(doc).Property(r => r.Version).OriginalValue = expectedVersion;
             if (item is null)

@@ -17,6 +17,28 @@ internal sealed class SqliteCustomerAccountStore(SqliteDatabase db) : DocumentSt
 
     protected override CustomerAccount WithVersion(CustomerAccount a, long version) => a with { Version = version };
 
+    /// <summary>
+    /// Each new invoice takes the next number of its tenant's series from the series' counter row, in the write's own transaction
+    /// (SQLite's single writer orders them): a write that fails rolls its numbers back, and no two invoices share one.
+    /// </summary>
+    protected override async Task<CustomerAccount> CompleteAsync(BackOfficeDbContext context, CustomerAccount a, CancellationToken ct)
+    {
+        if (a.Invoices.All(i => i.Number != InvoiceNumbers.Unnumbered)) return a;
+        var invoices = new List<Invoice>(a.Invoices.Count);
+        foreach (var i in a.Invoices)
+        {
+            if (i.Number != InvoiceNumbers.Unnumbered) { invoices.Add(i); continue; }
+            var series = InvoiceNumbers.Series(i.IssuedOn);
+            var next = await context.Database.SqlQuery<long>($"""
+                INSERT INTO invoice_series (tenant_id, series, last) VALUES ({a.TenantId}, {series}, 1)
+                ON CONFLICT (tenant_id, series) DO UPDATE SET last = last + 1
+                RETURNING last AS Value
+                """).ToListAsync(ct);
+            invoices.Add(i with { Number = InvoiceNumbers.Format(series, next[0]) });
+        }
+        return a with { Invoices = invoices };
+    }
+
     /// <summary>Every line of the account, upserted: an account is small, and a payment changes the invoices it pays.</summary>
     protected override async Task IndexAsync(BackOfficeDbContext context, CustomerAccount a, CancellationToken ct)
     {

@@ -10,15 +10,14 @@ public sealed record PayResponse(decimal Amount, string Currency, string Frequen
 
 public sealed record EmployeeResponse(Guid Id, string FullName, string? Email, string Status, DateOnly AsOf, DateOnly StartDate, DateOnly? LastDay,
     string? Position, string? Department, Guid? ManagerId, PayResponse? Pay, string? NationalId, string? BankAccount, bool SensitiveMasked,
-    IReadOnlyList<EffectiveChange>? Changes, IReadOnlyList<Leave>? Leaves)
+    IReadOnlyList<EffectiveChange>? Changes, IReadOnlyList<Leave>? Leaves, IReadOnlyList<EffectiveChange> Scheduled)
 {
     public static EmployeeResponse From(EmployeeView v, bool full = false)
     {
         var e = v.Employee;
-        var changes = v.Masked ? e.Changes.Select(c => c.Field == Employee.PayField ? c with { Value = "masked" } : c).ToList() : e.Changes;
         return new(e.Id, e.FullName, e.Email, v.Status.ToText(), v.AsOf, e.StartDate, e.LastDay, v.Position, v.Department, v.ManagerId,
             v.Pay is { } p ? new PayResponse(p.Amount, p.Currency, p.Frequency.ToText()) : null, v.NationalId, v.BankAccount, v.Masked,
-            full ? changes : null, full ? e.Leaves : null);
+            full ? v.Changes : null, full ? e.Leaves : null, v.Scheduled);
     }
 }
 

@@ -26,6 +26,29 @@ public sealed class EmployeeTests
     }
 
     [Fact]
+    public void APayChangeWithANewAccount_DueInAMonth_LeavesTheOldAccountAndPayInForceUntilThen()
+    {
+        var (before, from) = (new DateOnly(2026, 9, 30), new DateOnly(2026, 10, 1));
+        var change = new PayrollChange(Guid.Empty, from, new Pay(60000m, "GBP", PayFrequency.Annual), "GB11NEWB00000000000001");
+        var changed = Hired().Apply(change, Guid.NewGuid());
+
+        Assert.Equal(("GB29NWBK60161331926819", 52000m), (changed.BankAccountOn(before), changed.PayOn(before)!.Amount));
+        Assert.Equal(("GB11NEWB00000000000001", 60000m), (changed.BankAccountOn(from), changed.PayOn(from)!.Amount));
+        Assert.Equal([from, from], changed.ScheduledAfter(before).Select(c => c.EffectiveDate));
+    }
+
+    [Fact]
+    public void ABackDatedChange_EnteredAfterALaterDatedOne_DoesNotOverrideIt()
+    {
+        var changed = Hired()
+            .Apply(new PayrollChange(Guid.Empty, new DateOnly(2026, 10, 1), new Pay(60000m, "GBP", PayFrequency.Annual), null), Guid.NewGuid())
+            .Apply(new PayrollChange(Guid.Empty, new DateOnly(2026, 9, 10), new Pay(55000m, "GBP", PayFrequency.Annual), null), Guid.NewGuid());
+
+        var pays = new[] { (9, 9), (9, 30), (10, 15) }.Select(d => changed.PayOn(new DateOnly(2026, d.Item1, d.Item2))!.Amount);
+        Assert.Equal([52000m, 55000m, 60000m], pays);
+    }
+
+    [Fact]
     public void ALeaver_EndsTheRecord_AndNothingCanChangeAfterTheLastDay()
     {
         var left = Hired().Apply(new Leaver(Guid.Empty, new DateOnly(2026, 6, 30), "Resigned", []), Guid.NewGuid());

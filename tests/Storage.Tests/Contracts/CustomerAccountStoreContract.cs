@@ -9,8 +9,13 @@ public abstract class CustomerAccountStoreContract(IStoreAdapter adapter)
 {
     private static readonly TenantScope Acme = TenantScope.ForWorker("acme");
 
-    private static CustomerAccount Invoiced(string name, Guid itemId) => CustomerAccount.Open(Acme, Guid.NewGuid(), new NewCustomer(name, null))
-        .Issue(Guid.NewGuid(), new CustomerInvoice(null, null, "EUR", [new InvoiceLine("Audit", 2, 250m, 20m)], new DateOnly(2026, 12, 31)), new DateOnly(2026, 11, 23), itemId);
+    private static CustomerAccount Invoiced(string name, Guid itemId, DateOnly? issuedOn = null) =>
+        CustomerAccount.Open(Acme, Guid.NewGuid(), new NewCustomer(name, null)).Issue(Guid.NewGuid(),
+            new CustomerInvoice(null, null, "EUR", [new InvoiceLine("Audit", 2, 250m, 20m)], new DateOnly(2026, 12, 31)),
+            issuedOn ?? new DateOnly(2026, 11, 23), itemId);
+
+    private static CustomerInvoice Small(Guid? customerId) =>
+        new(customerId, null, "EUR", [new InvoiceLine("Audit", 1, 10m, 0m)], new DateOnly(2026, 12, 31));
 
     [Fact]
     public async Task SaveWithItem_WritesBoth_AndTheAccountReadsBackWithItsMoneyExact()
@@ -77,5 +82,47 @@ public abstract class CustomerAccountStoreContract(IStoreAdapter adapter)
         Assert.Equal([accounts[1].Invoices[0].Id], ofOne.Items.Select(v => v.Invoice.Id));
         Assert.Equal(("SEPA-1", 100m, accounts[0].Id), (payments.Items.Single().Payment.Reference, payments.Items.Single().Payment.Amount, payments.Items.Single().CustomerId));
         Assert.Empty((await stores.Accounts.ListInvoicesAsync(TenantScope.ForWorker("globex"), all, 10, null, default)).Items);
+    }
+    [Fact]
+    public async Task Invoices_OfManyCustomers_AreNumberedPerTenantAndMonth_UniqueAndWithoutGaps_EvenWhenSavedAtOnce()
+    {
+        await using var stores = await adapter.CreateAsync();
+        var (first, firstRead) = await EmployeeStoreContract.ResolvedItemAsync(stores);
+        var november = await stores.Accounts.SaveWithItemAsync(Acme, Invoiced("Initech", first.Id), first, firstRead, default);
+        var pending = new List<(CustomerAccount Account, WorkItem Item, long Read)>();
+        for (var n = 0; n < 12; n++)
+        {
+            var (item, read) = await EmployeeStoreContract.ResolvedItemAsync(stores);
+            pending.Add((Invoiced($"Customer {n}", item.Id, new DateOnly(2026, 12, 1 + n)), item, read));
+        }
+
+        var saved = await Task.WhenAll(pending.Select(p => stores.Accounts.SaveWithItemAsync(Acme, p.Account, p.Item, p.Read, default)));
+
+        Assert.Equal("INV-202611-0001", november.Invoices.Single().Number);
+        Assert.Equal(Enumerable.Range(1, 12).Select(n => $"INV-202612-{n:D4}"), saved.Select(a => a.Invoices.Single().Number).Order());
+        foreach (var account in saved)
+            Assert.Equal(account.Invoices.Single().Number, (await stores.Accounts.FindAsync(Acme, account.Id, default))!.Invoices.Single().Number);
+    }
+
+    [Fact]
+    public async Task AWriteThatFails_UsesNoNumber_AndAnotherTenantHasItsOwnSeries()
+    {
+        await using var stores = await adapter.CreateAsync();
+        var (item, read) = await EmployeeStoreContract.ResolvedItemAsync(stores);
+        var account = await stores.Accounts.SaveWithItemAsync(Acme, Invoiced("Initech", item.Id), item, read, default);
+        var (next, nextRead) = await EmployeeStoreContract.ResolvedItemAsync(stores);
+        var second = account.Issue(Guid.NewGuid(), Small(account.Id), new DateOnly(2026, 11, 24), next.Id);
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => stores.Accounts.SaveWithItemAsync(Acme, second, next, nextRead - 1, default));
+        var retried = await stores.Accounts.SaveWithItemAsync(Acme, second, next, nextRead, default);
+        var globex = TenantScope.ForWorker("globex");
+        var other = Build.Item("globex", Build.Now);
+        await stores.WorkItems.AddAsync(globex, other, default);
+        var theirs = await stores.Accounts.SaveWithItemAsync(globex, CustomerAccount.Open(globex, Guid.NewGuid(), new NewCustomer("Hooli", null))
+            .Issue(Guid.NewGuid(), Small(null), new DateOnly(2026, 11, 24), other.Id),
+            other, other.Version, default);
+
+        Assert.Equal(["INV-202611-0001", "INV-202611-0002"], retried.Invoices.Select(i => i.Number));
+        Assert.Equal("INV-202611-0001", theirs.Invoices.Single().Number);
     }
 }

@@ -25,4 +25,32 @@ public abstract class VendorAccountStoreContract(IStoreAdapter adapter)
         Assert.Equal(WorkItemStatus.InProgress, (await stores.WorkItems.FindAsync(Acme, next.Id, default))!.Status);
         Assert.Empty((await stores.Vendors.ListAsync(TenantScope.ForWorker("globex"), 10, null, default)).Items);
     }
+    [Fact]
+    public async Task FindByName_MatchesTheNameHoweverItIsTyped_AndOnlyInItsTenant()
+    {
+        await using var stores = await adapter.CreateAsync();
+        var (item, read) = await EmployeeStoreContract.ResolvedItemAsync(stores);
+        var vendor = await stores.Vendors.SaveWithItemAsync(Acme, VendorAccount.Open(Acme, Guid.NewGuid(), "Acmé Paper, Ltd."), item, read, default);
+
+        Assert.Equal([vendor.Id], (await stores.Vendors.FindByNameAsync(Acme, "  ACME paper ltd ", default)).Select(v => v.Id));
+        Assert.Equal([vendor.Id], (await stores.Vendors.FindByNameAsync(Acme, "acme-paper LTD", default)).Select(v => v.Id));
+        Assert.Empty(await stores.Vendors.FindByNameAsync(Acme, "Acme Pulp Ltd", default));
+        Assert.Empty(await stores.Vendors.FindByNameAsync(TenantScope.ForWorker("globex"), "Acme Paper Ltd", default));
+    }
+
+    [Fact]
+    public async Task ASecondVendor_OfTheSameName_IsRefusedByTheStore_AndNothingIsWritten()
+    {
+        await using var stores = await adapter.CreateAsync();
+        var (item, read) = await EmployeeStoreContract.ResolvedItemAsync(stores);
+        await stores.Vendors.SaveWithItemAsync(Acme, VendorAccount.Open(Acme, Guid.NewGuid(), "Acme Paper"), item, read, default);
+        var (next, nextRead) = await EmployeeStoreContract.ResolvedItemAsync(stores);
+        var twin = VendorAccount.Open(Acme, Guid.NewGuid(), "ACME  paper");
+
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => stores.Vendors.SaveWithItemAsync(Acme, twin, next, nextRead, default));
+
+        Assert.Null(await stores.Vendors.FindAsync(Acme, twin.Id, default));
+        Assert.Equal(WorkItemStatus.InProgress, (await stores.WorkItems.FindAsync(Acme, next.Id, default))!.Status);
+        Assert.Single(await stores.Vendors.FindByNameAsync(Acme, "acme paper", default));
+    }
 }

@@ -58,6 +58,27 @@ public sealed class BillingWorkTests : IClassFixture<ApiFactory>, IAsyncLifetime
     }
 
     [Fact]
+    public async Task Invoices_ForDifferentCustomers_TakeUniqueConsecutiveNumbersOfTheTenantsMonthlySeries()
+    {
+        foreach (var name in new[] { "Umbrella", "Cyberdyne", "Tyrell", "Soylent", "Wonka" })
+        {
+            await WorkAsync(await SubmitAsync("customer-invoice", new
+            {
+                customer = new { name }, currency = "EUR", dueDate = "2027-01-31",
+                lines = new[] { new { description = "Audit", quantity = 1, unitPrice = 100.00, taxPercent = 0 } },
+            }));
+        }
+
+        var invoices = (await Api.GetJsonAsync(_client, "/api/tenants/acme/invoices?pageSize=100"))["items"]!.AsArray();
+        var numbers = invoices.Select(i => (string)i!["number"]!).ToList();
+
+        Assert.True(numbers.Count >= 5);
+        Assert.All(numbers, n => Assert.Matches(@"^INV-\d{6}-\d{4}$", n));
+        Assert.All(numbers.GroupBy(n => n[..10]), series =>
+            Assert.Equal(Enumerable.Range(1, series.Count()).Select(n => $"{series.Key}-{n:D4}"), series.Order(StringComparer.Ordinal)));
+    }
+
+    [Fact]
     public async Task APaymentBeyondTheBalance_CannotBeResolved_AndTheLedgerIsUnchanged()
     {
         var invoiced = await Api.JsonAsync(await WorkAsync(await SubmitAsync("customer-invoice", new
@@ -108,4 +129,20 @@ public sealed class BillingWorkTests : IClassFixture<ApiFactory>, IAsyncLifetime
         Assert.Single(account["bills"]!.AsArray());
         Assert.Equal(["payload.amount", "payload.vendorId"], (await Api.ProblemAsync(bad, HttpStatusCode.BadRequest)).Keys.Order());
     }
+    [Fact]
+    public async Task AVendorBill_SubmittedTwiceByName_TypedDifferently_IsPaidOnce()
+    {
+        var paid = await Api.JsonAsync(await WorkAsync(await SubmitAsync("vendor-bill", Bill("Contoso Supplies", "CS-77", 99.00m))));
+        var again = await WorkAsync(await SubmitAsync("vendor-bill", Bill("  CONTOSO   supplies ", "cs-77", 99.00m)));
+        var other = await Api.JsonAsync(await WorkAsync(await SubmitAsync("vendor-bill", Bill("contoso-supplies", "CS-78", 5.00m))));
+
+        await Api.ProblemAsync(again, HttpStatusCode.Conflict);
+        var vendors = (await Api.GetJsonAsync(_client, "/api/tenants/acme/vendors?pageSize=100"))["items"]!.AsArray();
+        Assert.Single(vendors, v => ((string)v!["name"]!).Contains("ontoso", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(Outcome(paid, "vendorId"), Outcome(other, "vendorId"));
+        Assert.Equal(104.00m, (decimal)(await Api.GetJsonAsync(_client, $"/api/tenants/acme/vendors/{Outcome(paid, "vendorId")}"))["paid"]!["EUR"]!);
+    }
+
+    private static object Bill(string vendorName, string number, decimal amount) =>
+        new { vendorName, number, amount, currency = "EUR", dueDate = "2026-12-15" };
 }

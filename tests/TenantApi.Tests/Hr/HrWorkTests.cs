@@ -119,6 +119,41 @@ public sealed class HrWorkTests : IClassFixture<ApiFactory>, IAsyncLifetime
     }
 
     [Fact]
+    public async Task FutureAndBackDatedPayChanges_ShowAsOfTheTenantsToday_InReadsListsAndExports_WithWhatIsScheduled()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var hire = (JsonObject)JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(Hire("Fay Future")))!;
+        hire["startDate"] = today.AddDays(-100).ToString("yyyy-MM-dd");
+        var hired = await Api.JsonAsync(await WorkAsync(await SubmitAsync("new-hire", hire)));
+        var id = (string)hired["history"]!.AsArray().Last()!["details"]!["employeeId"]!;
+        await WorkAsync(await SubmitAsync("payroll-change", new
+        {
+            employeeId = id, effectiveDate = $"{today.AddDays(30):yyyy-MM-dd}", pay = new { amount = 60000, currency = "GBP", frequency = "annual" },
+            bankAccount = "GB11NEWB00000000000001",
+        }));
+        await WorkAsync(await SubmitAsync("payroll-change", new
+        {
+            employeeId = id, effectiveDate = $"{today.AddDays(10):yyyy-MM-dd}", pay = new { amount = 55000, currency = "GBP", frequency = "annual" },
+        }));
+
+        var now = await Api.GetJsonAsync(_admin, $"/api/tenants/acme/employees/{id}");
+        var later = await Api.GetJsonAsync(_admin, $"/api/tenants/acme/employees/{id}?asOf={today.AddDays(45):yyyy-MM-dd}");
+        var rows = (await Api.GetJsonAsync(_admin, "/api/tenants/acme/employees?pageSize=100"))["items"]!.AsArray();
+        var row = rows.Single(e => (string)e!["id"]! == id)!;
+        var forUser = await Api.GetJsonAsync(_user, $"/api/tenants/acme/employees/{id}");
+        var csv = await _admin.GetStringAsync("/api/tenants/acme/employees.csv");
+
+        Assert.Equal(("GB29NWBK60161331926819", 52000m), ((string)now["bankAccount"]!, (decimal)now["pay"]!["amount"]!));
+        Assert.Equal(("GB29NWBK60161331926819", 52000m), ((string)row["bankAccount"]!, (decimal)row["pay"]!["amount"]!));
+        Assert.Equal(("GB11NEWB00000000000001", 60000m), ((string)later["bankAccount"]!, (decimal)later["pay"]!["amount"]!));
+        Assert.Equal(["pay", "pay", "bankAccount"], now["scheduled"]!.AsArray().Select(c => (string)c!["field"]!));
+        Assert.Equal(["masked", "masked", "••••0001"], forUser["scheduled"]!.AsArray().Select(c => (string)c!["value"]!));
+        Assert.DoesNotContain("GB11NEWB00000000000001", forUser.ToJsonString());
+        Assert.Contains("GB29NWBK60161331926819", csv);
+        Assert.DoesNotContain("GB11NEWB00000000000001", csv);
+    }
+
+    [Fact]
     public async Task BadPayloads_AreRefusedFieldByField_AndWorkOnAnUnknownEmployee_CannotBeResolved()
     {
         var bad = await _admin.PostAsJsonAsync("/api/tenants/acme/work-items", new
