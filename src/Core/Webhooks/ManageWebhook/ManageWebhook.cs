@@ -85,6 +85,8 @@ public sealed class ManageWebhook(TenantAccess access, IWebhookStore webhooks, W
             errors.Add("url", "'url' must be an absolute https URL.");
         else if (url is not null && url.Scheme == "http" && !options.AllowPrivateEndpoints)
             errors.Add("url", "'url' must use https.");
+        else if (url is not null && !options.AllowPrivateEndpoints && PublicAddress.RefusesHost(url))
+            errors.Add("url", "'url' must not point at a private, loopback or other special-purpose address.");
         var events = request.Events ?? WebhookEvents.All;
         var unknown = events.Where(e => !WebhookEvents.All.Contains(e)).ToList();
         if (unknown.Count > 0) errors.Add("events", $"Unknown events: {string.Join(", ", unknown)}. Known: {string.Join(", ", WebhookEvents.All)}.");
