@@ -1,5 +1,6 @@
 using BackOffice.ServiceDefaults.Health;
 using BackOffice.ServiceDefaults.Problems;
+using BackOffice.ServiceDefaults.Secrets;
 using BackOffice.ServiceDefaults.Telemetry;
 using Microsoft.Extensions.Hosting;
 
@@ -12,5 +13,6 @@ public static class ServiceDefaultsExtensions
         .AddTelemetry()
         .AddHealthDefaults()
         .AddProblemDetailsDefaults()
+        .AddSecretProtection()
         .AddCoreUseCases();
 }

@@ -115,6 +115,8 @@ internal sealed class WebhookSubscriptionRow : ITenantOwned
     public required string Secret { get; set; }
     public long CreatedAt { get; set; }
     public long UpdatedAt { get; set; }
+    public string? PreviousSecret { get; set; }
+    public long? PreviousSecretUntil { get; set; }
 }
 
 internal sealed class WebhookDeliveryRow : ITenantOwned

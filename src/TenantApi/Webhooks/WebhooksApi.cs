@@ -2,14 +2,18 @@ using BackOffice.Core.Common;
 using BackOffice.Core.Webhooks;
 using BackOffice.Core.Webhooks.ManageWebhook;
 using BackOffice.TenantApi.Http;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace BackOffice.TenantApi.Webhooks;
 
-/// <summary>The signing secret is shown to those who manage the webhook: they need it to check signatures.</summary>
-public sealed record WebhookResponse(string Url, IReadOnlyList<string> Events, string Secret, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+/// <param name="Secret">The signing secret, only in the answer that created or rotated it, and only to the tenant's admin.</param>
+/// <param name="PreviousSecretUntil">After a rotation: until when the previous secret still signs deliveries, next to the new one.</param>
+public sealed record WebhookResponse(string Url, IReadOnlyList<string> Events, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
+    DateTimeOffset? PreviousSecretUntil, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Secret = null)
 {
-    public static WebhookResponse From(WebhookSubscription s) => new(s.Url.ToString(), s.Events, s.Secret, s.CreatedAt, s.UpdatedAt);
+    public static WebhookResponse From(WebhookSubscription s, string? secret = null) =>
+        new(s.Url.ToString(), s.Events, s.CreatedAt, s.UpdatedAt, s.PreviousSecret is null ? null : s.PreviousSecretUntil, secret);
 }
 
 public sealed record WebhookDeliveryResponse(Guid Id, string EventType, string Url, string Status, int Attempts, DateTimeOffset CreatedAt,
@@ -38,10 +42,10 @@ public static class WebhooksApi
         TypedResults.Ok(WebhookResponse.From(await useCase.GetAsync(actor, tenantId, ct)));
 
     private static async Task<Results<Created<WebhookResponse>, Ok<WebhookResponse>>> Put(string tenantId, WebhookRequest request, CurrentActor actor,
-        ManageWebhook useCase, CancellationToken ct)
+        ManageWebhook useCase, HttpContext http, CancellationToken ct)
     {
-        var (subscription, created) = await useCase.PutAsync(actor, tenantId, request, ct);
-        var response = WebhookResponse.From(subscription);
+        var (subscription, created, secret) = await useCase.PutAsync(actor, tenantId, request, ct);
+        var response = WebhookResponse.From(subscription, NotStored(http, secret));
         return created ? TypedResults.Created($"/api/tenants/{tenantId}/webhook", response) : TypedResults.Ok(response);
     }
 
@@ -51,8 +55,18 @@ public static class WebhooksApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<WebhookResponse>> Rotate(string tenantId, CurrentActor actor, ManageWebhook useCase, CancellationToken ct) =>
-        TypedResults.Ok(WebhookResponse.From(await useCase.RotateSecretAsync(actor, tenantId, ct)));
+    private static async Task<Ok<WebhookResponse>> Rotate(string tenantId, CurrentActor actor, ManageWebhook useCase, HttpContext http, CancellationToken ct)
+    {
+        var (subscription, secret) = await useCase.RotateSecretAsync(actor, tenantId, ct);
+        return TypedResults.Ok(WebhookResponse.From(subscription, NotStored(http, secret)));
+    }
+
+    /// <summary>An answer that carries a secret must not be kept by any cache, the browser's included.</summary>
+    private static string? NotStored(HttpContext http, string? secret)
+    {
+        if (secret is not null) http.Response.Headers.CacheControl = "no-store";
+        return secret;
+    }
 
     private static async Task<Ok<PageResponse<WebhookDeliveryResponse>>> Deliveries(string tenantId, string? status, int? pageSize, string? cursor,
         CurrentActor actor, ManageWebhook useCase, CancellationToken ct) =>

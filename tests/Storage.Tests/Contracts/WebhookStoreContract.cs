@@ -21,7 +21,11 @@ public abstract class WebhookStoreContract(IStoreAdapter adapter)
     {
         await using var stores = await adapter.CreateAsync();
         var first = Subscription("acme");
-        var replaced = first with { Url = new Uri("https://acme.example.com/v2"), Events = ["sla.warning", "sla.breached"], UpdatedAt = Build.Now.AddHours(1) };
+        var replaced = first with
+        {
+            Url = new Uri("https://acme.example.com/v2"), Events = ["sla.warning", "sla.breached"], UpdatedAt = Build.Now.AddHours(1),
+            PreviousSecret = WebhookSignature.NewSecret(), PreviousSecretUntil = Build.Now.AddDays(1),
+        };
 
         await stores.Webhooks.SaveAsync(Acme, first, default);
         var found = await stores.Webhooks.FindAsync(Acme, default);

@@ -7,10 +7,11 @@ namespace BackOffice.Core.Webhooks.ManageWebhook;
 public sealed record WebhookRequest(string? Url, IReadOnlyList<string>? Events);
 
 /// <summary>
-/// A tenant's admin (or a platform admin) points the tenant's events at a URL, reads the signing secret, rotates it, and
-/// watches each delivery's status; a failed delivery can be sent again.
+/// A tenant's admin (or a platform admin) points the tenant's events at a URL, rotates the signing secret, and watches each
+/// delivery's status; a failed delivery can be sent again. The secret is shown once, to the tenant's admin only: when the
+/// webhook is created and when the secret is rotated. A platform admin may rotate it (to revoke a leaked one) but never sees it.
 /// </summary>
-public sealed class ManageWebhook(TenantAccess access, IWebhookStore webhooks, WebhookOptions options, TimeProvider time)
+public sealed class ManageWebhook(TenantAccess access, IWebhookStore webhooks, WebhookSecrets secrets, WebhookOptions options, TimeProvider time)
 {
     private static readonly string[] Managers = [Roles.ClientAdmin, Roles.PlatformAdmin];
     private static readonly string[] Watchers = [Roles.ClientAdmin, Roles.PlatformAdmin, Roles.Supervisor];
@@ -19,29 +20,37 @@ public sealed class ManageWebhook(TenantAccess access, IWebhookStore webhooks, W
     public async Task<WebhookSubscription> GetAsync(Actor actor, string tenantId, CancellationToken ct)
     {
         var scope = await ScopeAsync(actor, tenantId, Managers, ct);
-        return await webhooks.FindAsync(scope, ct) ?? throw new NotFoundException($"The webhook of tenant '{tenantId}'");
+        return await secrets.FindAsync(scope, ct) ?? throw new NotFoundException($"The webhook of tenant '{tenantId}'");
     }
 
-    /// <summary>Creates or replaces the subscription; a new one gets a fresh secret, a replaced one keeps its secret.</summary>
-    public async Task<(WebhookSubscription Subscription, bool Created)> PutAsync(Actor actor, string tenantId, WebhookRequest request, CancellationToken ct)
+    /// <summary>Creates or replaces the subscription; a new one gets a fresh secret (shown), a replaced one keeps its secret.</summary>
+    public async Task<(WebhookSubscription Subscription, bool Created, string? Secret)> PutAsync(Actor actor, string tenantId, WebhookRequest request, CancellationToken ct)
     {
         var scope = await ScopeAsync(actor, tenantId, Managers, ct);
         var (url, events) = Validate(request);
         var now = time.GetUtcNow();
-        var existing = await webhooks.FindAsync(scope, ct);
+        var existing = await secrets.FindAsync(scope, ct);
+        var secret = existing is null ? WebhookSignature.NewSecret() : null;
         var subscription = existing is null
-            ? new WebhookSubscription(scope.TenantId, url, events, WebhookSignature.NewSecret(), now, now)
+            ? new WebhookSubscription(scope.TenantId, url, events, secrets.Protect(secret!), now, now)
             : existing with { Url = url, Events = events, UpdatedAt = now };
         await webhooks.SaveAsync(scope, subscription, ct);
-        return (subscription, existing is null);
+        return (subscription, existing is null, Shown(actor, secret));
     }
 
-    public async Task<WebhookSubscription> RotateSecretAsync(Actor actor, string tenantId, CancellationToken ct)
+    /// <summary>A new secret signs from now on; the old one signs alongside it for the configured overlap, then stops.</summary>
+    public async Task<(WebhookSubscription Subscription, string? Secret)> RotateSecretAsync(Actor actor, string tenantId, CancellationToken ct)
     {
-        var subscription = await GetAsync(actor, tenantId, ct) with { Secret = WebhookSignature.NewSecret(), UpdatedAt = time.GetUtcNow() };
-        await webhooks.SaveAsync(TenantScope.ForWorker(subscription.TenantId), subscription, ct);
-        return subscription;
+        var scope = await ScopeAsync(actor, tenantId, Managers, ct);
+        var existing = await secrets.FindAsync(scope, ct) ?? throw new NotFoundException($"The webhook of tenant '{tenantId}'");
+        var secret = WebhookSignature.NewSecret();
+        var subscription = existing.Rotated(secrets.Protect(secret), time.GetUtcNow(), options.SecretRotationOverlap);
+        await webhooks.SaveAsync(scope, subscription, ct);
+        return (subscription, Shown(actor, secret));
     }
+
+    /// <summary>Only the tenant's own admin sees a secret: provider staff manage webhooks but do not read tenants' secrets.</summary>
+    private static string? Shown(Actor actor, string? secret) => actor.IsClient ? secret : null;
 
     public async Task RemoveAsync(Actor actor, string tenantId, CancellationToken ct)
     {
