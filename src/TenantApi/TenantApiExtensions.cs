@@ -8,6 +8,7 @@ using BackOffice.TenantApi.Agents;
 using BackOffice.TenantApi.Billing;
 using BackOffice.TenantApi.DevAuth;
 using BackOffice.TenantApi.Employees;
+using BackOffice.TenantApi.OpenApi;
 using BackOffice.TenantApi.Imports;
 using BackOffice.TenantApi.Orders;
 using BackOffice.TenantApi.Queues;
@@ -28,7 +29,7 @@ public static class TenantApiExtensions
     public static IHostApplicationBuilder AddTenantApi(this IHostApplicationBuilder builder)
     {
         builder.AddApiAuthentication();
-        builder.Services.AddOpenApi();
+        builder.Services.AddTenantApiOpenApi();
         // Enums on the wire are their kebab-case names ("in-progress", "p1"), the same as EnumText everywhere else.
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
         builder.Services.AddValidatedOptions<AttachmentOptions>(AttachmentOptions.SectionName);

@@ -29,12 +29,12 @@ public static class WebhooksApi
     public static RouteGroupBuilder MapWebhooksApi(this RouteGroupBuilder api)
     {
         var webhook = api.MapGroup("/tenants/{tenantId}/webhook").WithTags("Webhooks");
-        webhook.MapGet("/", Get);
-        webhook.MapPut("/", Put);
-        webhook.MapDelete("/", Remove);
-        webhook.MapPost("/rotate-secret", Rotate);
-        webhook.MapGet("/deliveries", Deliveries);
-        webhook.MapPost("/deliveries/{deliveryId:guid}/redeliver", Redeliver);
+        webhook.MapGet("/", Get).WithSummary("Read a tenant's webhook");
+        webhook.MapPut("/", Put).WithSummary("Create or replace a tenant's webhook");
+        webhook.MapDelete("/", Remove).WithSummary("Remove a tenant's webhook");
+        webhook.MapPost("/rotate-secret", Rotate).WithSummary("Rotate the webhook's signing secret");
+        webhook.MapGet("/deliveries", Deliveries).WithSummary("List webhook deliveries");
+        webhook.MapPost("/deliveries/{deliveryId:guid}/redeliver", Redeliver).WithSummary("Send a failed delivery again");
         return api;
     }
 
