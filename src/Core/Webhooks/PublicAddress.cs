@@ -39,7 +39,8 @@ public static class PublicAddress
     public static bool RefusesHost(Uri url)
     {
         var host = url.IdnHost.Trim('[', ']').TrimEnd('.');
-        if (host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase)) return true;
+        if (host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase))
+            return true;
         return url.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6 && (!IPAddress.TryParse(host, out var ip) || !Is(ip));
     }
 

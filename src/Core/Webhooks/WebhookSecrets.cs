@@ -17,8 +17,12 @@ public sealed class WebhookSecrets(ISecretProtector protector, IWebhookStore web
     public async Task<WebhookSubscription?> FindAsync(TenantScope scope, CancellationToken ct)
     {
         var subscription = await webhooks.FindAsync(scope, ct);
-        if (subscription is null || !(IsPlaintext(subscription.Secret) || subscription.PreviousSecret is { } p && IsPlaintext(p))) return subscription;
-        var protectedNow = subscription with { Secret = Protected(subscription.Secret), PreviousSecret = subscription.PreviousSecret is { } previous ? Protected(previous) : null };
+        if (subscription is null || !(IsPlaintext(subscription.Secret) || subscription.PreviousSecret is { } p && IsPlaintext(p)))
+            return subscription;
+        var protectedNow = subscription with
+        {
+            Secret = Protected(subscription.Secret), PreviousSecret = subscription.PreviousSecret is { } previous ? Protected(previous) : null,
+        };
         await webhooks.SaveAsync(scope, protectedNow, ct);
         return protectedNow;
     }

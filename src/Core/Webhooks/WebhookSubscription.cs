@@ -7,10 +7,10 @@ namespace BackOffice.Core.Webhooks;
 /// Where a tenant wants its events posted, which ones, and the secret its deliveries are signed with, as stored (protected,
 /// see <see cref="WebhookSecrets"/>). After a rotation the previous secret signs too, until <see cref="PreviousSecretUntil"/>.
 /// </summary>
-public sealed record WebhookSubscription(string TenantId, Uri Url, IReadOnlyList<string> Events, string Secret, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
-    string? PreviousSecret = null, DateTimeOffset? PreviousSecretUntil = null)
+public sealed record WebhookSubscription(string TenantId, Uri Url, IReadOnlyList<string> Events, string Secret, DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt, string? PreviousSecret = null, DateTimeOffset? PreviousSecretUntil = null)
 {
-    /// <summary>The stored secrets that sign a delivery at <paramref name="now"/>: the current one, then the previous one while it overlaps.</summary>
+    /// <summary>The stored secrets that sign a delivery at <paramref name="now"/>: the current one, then the previous one in its overlap.</summary>
     public IReadOnlyList<string> SigningSecrets(DateTimeOffset now) =>
         PreviousSecret is { } previous && now < PreviousSecretUntil ? [Secret, previous] : [Secret];
 

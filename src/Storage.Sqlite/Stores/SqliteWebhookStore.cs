@@ -22,10 +22,10 @@ internal sealed class SqliteWebhookStore(SqliteDatabase db) : IWebhookStore
         scope.EnsureOwns(s.TenantId, "webhook subscription");
         return db.WriteAsync(scope, context => context.Database.ExecuteSqlAsync($"""
             INSERT INTO webhook_subscriptions (tenant_id, url, events, secret, created_at, updated_at, previous_secret, previous_secret_until)
-            VALUES ({s.TenantId}, {s.Url.ToString()}, {JsonSerializer.Serialize(s.Events)}, {s.Secret}, {s.CreatedAt.ToTicks()}, {s.UpdatedAt.ToTicks()},
-                {s.PreviousSecret}, {s.PreviousSecretUntil.ToTicks()})
-            ON CONFLICT (tenant_id) DO UPDATE SET url = excluded.url, events = excluded.events, secret = excluded.secret, updated_at = excluded.updated_at,
-                previous_secret = excluded.previous_secret, previous_secret_until = excluded.previous_secret_until
+            VALUES ({s.TenantId}, {s.Url.ToString()}, {JsonSerializer.Serialize(s.Events)}, {s.Secret}, {s.CreatedAt.ToTicks()},
+                {s.UpdatedAt.ToTicks()}, {s.PreviousSecret}, {s.PreviousSecretUntil.ToTicks()})
+            ON CONFLICT (tenant_id) DO UPDATE SET url = excluded.url, events = excluded.events, secret = excluded.secret,
+                updated_at = excluded.updated_at, previous_secret = excluded.previous_secret, previous_secret_until = excluded.previous_secret_until
             """, ct), ct);
     }
 

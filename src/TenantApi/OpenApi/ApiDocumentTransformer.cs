@@ -36,7 +36,7 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
                 + "the provider's agents and supervisors work it from shared queues. Every call takes a bearer token (Microsoft Entra ID; "
                 + "in Development `POST /dev/token`). Errors are RFC 9457 problem details; a 400 names each field at fault in `errors`. "
                 + "Updates take the resource's ETag in `If-Match`. Enums are kebab-case on the wire.",
-            License = new OpenApiLicense { Name = "Proprietary: for the platform's tenants and staff", Identifier = "LicenseRef-BackOffice-Proprietary" },
+            License = new OpenApiLicense { Name = "Proprietary: for the platform's tenants and staff", Identifier = "LicenseRef-BackOffice" },
         };
         foreach (var server in document.Servers ?? []) server.Url = server.Url?.TrimEnd('/') is { Length: > 0 } url ? url : null;
         document.Servers = document.Servers?.Where(s => s.Url is not null).ToList();
@@ -77,7 +77,7 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
         Parameters = operation.Parameters?.Where(p => p.Name != parameter).ToList(),
     };
 
-    /// <summary>An operation without an explicit name is named after its summary ("Submit a work item": submitAWorkItem), for generated clients.</summary>
+    /// <summary>An operation without a name of its own is named after its summary ("Submit a work item": submitAWorkItem).</summary>
     private static void NameOperations(OpenApiDocument document)
     {
         foreach (var operation in document.Paths.Values.SelectMany(p => p.Operations?.Values.AsEnumerable() ?? []))
@@ -113,7 +113,10 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
                 ["errors"] = new OpenApiSchema
                 {
                     Type = JsonSchemaType.Object,
-                    AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } },
+                    AdditionalProperties = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String },
+                    },
                 },
             },
         }],

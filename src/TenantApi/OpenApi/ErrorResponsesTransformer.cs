@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using static BackOffice.TenantApi.OpenApi.ApiDocumentTransformer;
 
 namespace BackOffice.TenantApi.OpenApi;
 
@@ -21,27 +22,29 @@ internal sealed class ErrorResponsesTransformer : IOpenApiOperationTransformer
         var responses = operation.Responses ??= new OpenApiResponses();
         var document = context.Document;
         if (operation.Parameters is { Count: > 0 } || operation.RequestBody is not null)
-            Add(responses, "400", "The request is invalid; `errors` names each field at fault.", ApiDocumentTransformer.ValidationProblem, document);
+            Add(responses, "400", "The request is invalid; `errors` names each field at fault.", ValidationProblem, document);
         if (authorised)
         {
-            Add(responses, "401", "No valid bearer token was given.", ApiDocumentTransformer.Problem, document);
-            Add(responses, "403", "The caller's roles do not allow this, or the tenant's status does not.", ApiDocumentTransformer.Problem, document);
-            operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiDocumentTransformer.BearerScheme, document)] = [] }];
+            Add(responses, "401", "No valid bearer token was given.", Problem, document);
+            Add(responses, "403", "The caller's roles do not allow this, or the tenant's status does not.", Problem, document);
+            var bearer = new OpenApiSecuritySchemeReference(ApiDocumentTransformer.BearerScheme, document);
+            operation.Security = [new OpenApiSecurityRequirement { [bearer] = [] }];
         }
         if (description.RelativePath?.Contains('{') == true)
-            Add(responses, "404", "Not found; another tenant's resources answer 404 as well.", ApiDocumentTransformer.Problem, document);
-        if (change) Add(responses, "409", "The resource's current state does not allow this change.", ApiDocumentTransformer.Problem, document);
+            Add(responses, "404", "Not found; another tenant's resources answer 404 as well.", Problem, document);
+        if (change) Add(responses, "409", "The resource's current state does not allow this change.", Problem, document);
         if (ifMatch)
         {
-            Add(responses, "412", "The If-Match ETag is stale: read the resource again.", ApiDocumentTransformer.Problem, document);
-            Add(responses, "428", "If-Match is required.", ApiDocumentTransformer.Problem, document);
+            Add(responses, "412", "The If-Match ETag is stale: read the resource again.", Problem, document);
+            Add(responses, "428", "If-Match is required.", Problem, document);
         }
         if (authorised)
         {
-            var tooMany = Add(responses, "429", "Over the rate limit: try again after `Retry-After` seconds.", ApiDocumentTransformer.Problem, document);
+            var tooMany = Add(responses, "429", "Over the rate limit: try again after `Retry-After` seconds.", Problem, document);
             tooMany.Headers = new Dictionary<string, IOpenApiHeader>
             {
-                ["Retry-After"] = new OpenApiHeader { Description = "Seconds to wait.", Schema = new OpenApiSchema { Type = JsonSchemaType.Integer } },
+                ["Retry-After"] = new OpenApiHeader { Description = "Seconds to wait.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.Integer } },
             };
         }
         return Task.CompletedTask;
@@ -52,7 +55,10 @@ internal sealed class ErrorResponsesTransformer : IOpenApiOperationTransformer
         var response = new OpenApiResponse
         {
             Description = text,
-            Content = new Dictionary<string, OpenApiMediaType> { ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference(schema, document) } },
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference(schema, document) },
+            },
         };
         responses[status] = response;
         return response;

@@ -11,7 +11,9 @@ internal static class WorkTypeExamples
     private const string Employee = "0195a3c4-0000-7000-8000-000000000101", Customer = "0195a3c4-0000-7000-8000-000000000201";
     private const string Invoice = "0195a3c4-0000-7000-8000-000000000202", Order = "0195a3c4-0000-7000-8000-000000000301";
     private const string Pay = """{ "amount": 52000, "currency": "GBP", "frequency": "annual" }""";
-    private const string Address = """{ "name": "Contoso Retail", "line1": "1 High Street", "city": "Leeds", "postalCode": "LS1 1AA", "country": "GB" }""";
+    private const string Address = """
+        { "name": "Contoso Retail", "line1": "1 High Street", "city": "Leeds", "postalCode": "LS1 1AA", "country": "GB" }
+        """;
 
     private static readonly Dictionary<Type, string> Payloads = new()
     {
@@ -32,23 +34,28 @@ internal static class WorkTypeExamples
             """,
         [typeof(CustomerInvoice)] = """
             { "customerId": null, "customer": { "name": "Fabrikam Ltd", "email": "ap@fabrikam.example" }, "currency": "GBP",
-              "lines": [{ "description": "Payroll services, December", "quantity": 1, "unitPrice": 2500, "taxPercent": 20 }], "dueDate": "2027-01-31" }
+              "lines": [{ "description": "Payroll services, December", "quantity": 1, "unitPrice": 2500, "taxPercent": 20 }],
+              "dueDate": "2027-01-31" }
             """,
         [typeof(PaymentReceived)] = $$"""
             { "customerId": "{{Customer}}", "amount": 3000, "currency": "GBP", "receivedOn": "2027-01-20", "reference": "BACS 88231",
               "allocations": [{ "invoiceId": "{{Invoice}}", "amount": 3000 }] }
             """,
         [typeof(CollectionsFollowUp)] = $$"""
-            { "customerId": "{{Customer}}", "invoiceId": "{{Invoice}}", "note": "Called accounts payable; payment promised Friday", "nextActionOn": "2027-02-05" }
+            { "customerId": "{{Customer}}", "invoiceId": "{{Invoice}}", "note": "Called accounts payable; payment promised Friday",
+              "nextActionOn": "2027-02-05" }
             """,
         [typeof(VendorBill)] = """
-            { "vendorId": null, "vendorName": "Northwind Office Supplies", "number": "NOS-4471", "amount": 812.4, "currency": "GBP", "dueDate": "2027-02-15" }
+            { "vendorId": null, "vendorName": "Northwind Office Supplies", "number": "NOS-4471", "amount": 812.4, "currency": "GBP",
+              "dueDate": "2027-02-15" }
             """,
         [typeof(OrderIntake)] = $$"""{ "customer": "Contoso Retail", "shipTo": {{Address}}, "lines": [{ "sku": "TOY-001", "quantity": 3 }] }""",
         [typeof(AvailabilityCheck)] = $$"""{ "orderId": "{{Order}}" }""",
         [typeof(Fulfilment)] = $$"""{ "orderId": "{{Order}}" }""",
         [typeof(Shipment)] = $$"""{ "orderId": "{{Order}}", "carrier": "DHL", "trackingNumber": "JD014600003828" }""",
-        [typeof(OrderReturn)] = $$"""{ "orderId": "{{Order}}", "rma": "RMA-1042", "lines": [{ "sku": "TOY-001", "quantity": 1 }], "restock": true }""",
+        [typeof(OrderReturn)] = $$"""
+            { "orderId": "{{Order}}", "rma": "RMA-1042", "lines": [{ "sku": "TOY-001", "quantity": 1 }], "restock": true }
+            """,
     };
 
     public static JsonNode? Payload(Type record) => Payloads.TryGetValue(record, out var json) ? JsonNode.Parse(json) : null;

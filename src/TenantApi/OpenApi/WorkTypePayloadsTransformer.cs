@@ -16,10 +16,12 @@ namespace BackOffice.TenantApi.OpenApi;
 internal sealed class WorkTypePayloadsTransformer : IOpenApiDocumentTransformer
 {
     private const string Submission = "SubmitWorkItemRequest";
+    private static readonly string[] Always = ["serviceLine", "type", "priority", "title"];
 
     public async Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
-        if (document.Components?.Schemas is not { } schemas || !schemas.TryGetValue(Submission, out var found) || found is not OpenApiSchema submission) return;
+        if (document.Components?.Schemas is not { } schemas || !schemas.TryGetValue(Submission, out var found)) return;
+        if (found is not OpenApiSchema submission) return;
         var variants = new List<IOpenApiSchema>();
         var mapping = new Dictionary<string, OpenApiSchemaReference>(StringComparer.Ordinal);
         foreach (var type in WireEnumsTransformer.WorkTypeNames)
@@ -59,7 +61,7 @@ internal sealed class WorkTypePayloadsTransformer : IOpenApiDocumentTransformer
 
     private static OpenApiSchema Variant(OpenApiSchema submission, string type, IReadOnlyList<string> lines, IOpenApiSchema? payload, Type? record)
     {
-        var properties = new Dictionary<string, IOpenApiSchema>(submission.Properties ?? new Dictionary<string, IOpenApiSchema>(), StringComparer.Ordinal)
+        var properties = new Dictionary<string, IOpenApiSchema>(submission.Properties ?? new Dictionary<string, IOpenApiSchema>())
         {
             ["serviceLine"] = Strings(lines), ["type"] = Strings([type]),
         };
@@ -74,7 +76,7 @@ internal sealed class WorkTypePayloadsTransformer : IOpenApiDocumentTransformer
         return new OpenApiSchema
         {
             Type = JsonSchemaType.Object, Properties = properties, Example = example,
-            Required = new HashSet<string>(payload is null ? ["serviceLine", "type", "priority", "title"] : ["serviceLine", "type", "priority", "title", "payload"]),
+            Required = new HashSet<string>(payload is null ? Always : [.. Always, "payload"]),
         };
     }
 

@@ -55,7 +55,8 @@ public static class WebhooksApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<WebhookResponse>> Rotate(string tenantId, CurrentActor actor, ManageWebhook useCase, HttpContext http, CancellationToken ct)
+    private static async Task<Ok<WebhookResponse>> Rotate(string tenantId, CurrentActor actor, ManageWebhook useCase, HttpContext http,
+        CancellationToken ct)
     {
         var (subscription, secret) = await useCase.RotateSecretAsync(actor, tenantId, ct);
         return TypedResults.Ok(WebhookResponse.From(subscription, NotStored(http, secret)));

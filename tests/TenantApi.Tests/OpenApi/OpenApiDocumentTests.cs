@@ -55,7 +55,8 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
         foreach (var (code, response) in operation["responses"]!.AsObject().Where(r => r.Key[0] is '4' or '5'))
         {
             var reference = (string?)response!["content"]?["application/problem+json"]?["schema"]?["$ref"];
-            Assert.True(reference is "#/components/schemas/ProblemDetails" or "#/components/schemas/ValidationProblemDetails", $"{method} {path} {code}");
+            Assert.True(reference is "#/components/schemas/ProblemDetails" or "#/components/schemas/ValidationProblemDetails",
+                $"{method} {path} {code}");
         }
         var withIfMatch = operations.Where(o => o.Operation["parameters"]?.AsArray().Any(p => (string)p!["name"]! == "If-Match") == true).ToList();
         Assert.Contains(withIfMatch, o => o.Path == "/api/tenants/{tenantId}/work-items/{itemId}" && o.Method == "patch");

@@ -43,8 +43,11 @@ public sealed class WebhookRotationTests : IAsyncLifetime
         return receiver.Requests.ElementAt(before);
     }
 
-    private static string Signature(string secret, WebhookReceiver.Received r) => "v1," + Convert.ToBase64String(HMACSHA256.HashData(
-        Convert.FromBase64String(secret["whsec_".Length..]), Encoding.UTF8.GetBytes($"{r.Headers["webhook-id"]}.{r.Headers["webhook-timestamp"]}.{r.Body}")));
+    private static string Signature(string secret, WebhookReceiver.Received r)
+    {
+        var signed = Encoding.UTF8.GetBytes($"{r.Headers["webhook-id"]}.{r.Headers["webhook-timestamp"]}.{r.Body}");
+        return "v1," + Convert.ToBase64String(HMACSHA256.HashData(Convert.FromBase64String(secret["whsec_".Length..]), signed));
+    }
 
     private SqliteConnection Database() => new($"Data Source={Path.Combine(_platform.DataFolder, "backoffice.db")}");
 

@@ -56,7 +56,8 @@ public sealed class WebhookSecretTests : IClassFixture<ApiFactory>, IAsyncLifeti
         foreach (var secret in new[] { first, second })
         {
             Assert.DoesNotContain(secret["whsec_".Length..], stored);
-            Assert.DoesNotContain(Convert.ToHexString(Convert.FromBase64String(secret["whsec_".Length..])), stored, StringComparison.OrdinalIgnoreCase);
+            var key = Convert.FromBase64String(secret["whsec_".Length..]);
+            Assert.DoesNotContain(Convert.ToHexString(key), stored, StringComparison.OrdinalIgnoreCase);
         }
         Assert.DoesNotContain("whsec_", stored);
     }
@@ -71,6 +72,7 @@ public sealed class WebhookSecretTests : IClassFixture<ApiFactory>, IAsyncLifeti
         var read = await Api.JsonAsync(await platformAdmin.GetAsync("/api/tenants/acme/webhook"));
 
         Assert.Equal((HttpStatusCode.Created, HttpStatusCode.OK), (created.StatusCode, rotated.StatusCode));
-        Assert.All(new[] { await Api.JsonAsync(created), await Api.JsonAsync(rotated), read }, (JsonObject answer) => Assert.False(answer.ContainsKey("secret")));
+        var answers = new[] { await Api.JsonAsync(created), await Api.JsonAsync(rotated), read };
+        Assert.All(answers, answer => Assert.False(answer.ContainsKey("secret")));
     }
 }

@@ -22,8 +22,8 @@ public sealed class DeliverWebhooks(IWebhookStore webhooks, WebhookSecrets secre
         var now = time.GetUtcNow();
         var result = subscription is null
             ? new WebhookSendResult(null, "The tenant removed its webhook.")
-            : await sender.SendAsync(subscription.Url, WebhookSignature.Headers(subscription.SigningSecrets(now).Select(secrets.Reveal), delivery.Id, now, delivery.Payload),
-                delivery.Payload, ct);
+            : await sender.SendAsync(subscription.Url, WebhookSignature.Headers(
+                subscription.SigningSecrets(now).Select(secrets.Reveal), delivery.Id, now, delivery.Payload), delivery.Payload, ct);
         var outcome = subscription is null
             ? delivery with { Status = WebhookDeliveryStatus.Failed, LastError = result.Error, LastAttemptAt = time.GetUtcNow(), NextAttemptAt = null }
             : (delivery with { Url = subscription.Url }).After(result, time.GetUtcNow(), options);

@@ -24,7 +24,8 @@ public sealed class ManageWebhook(TenantAccess access, IWebhookStore webhooks, W
     }
 
     /// <summary>Creates or replaces the subscription; a new one gets a fresh secret (shown), a replaced one keeps its secret.</summary>
-    public async Task<(WebhookSubscription Subscription, bool Created, string? Secret)> PutAsync(Actor actor, string tenantId, WebhookRequest request, CancellationToken ct)
+    public async Task<(WebhookSubscription Subscription, bool Created, string? Secret)> PutAsync(Actor actor, string tenantId, WebhookRequest request,
+        CancellationToken ct)
     {
         var scope = await ScopeAsync(actor, tenantId, Managers, ct);
         var (url, events) = Validate(request);
