@@ -44,7 +44,7 @@ public static class TenantApiExtensions
     public static WebApplication MapTenantApi(this WebApplication app)
     {
         app.MapOpenApi();
-        if (app.Environment.IsDevelopment()) app.MapScalarApiReference();
+        if (app.Environment.IsDevelopment()) app.MapScalarApiReference(o => o.AddPreferredSecuritySchemes([ApiDocumentTransformer.BearerScheme]));
         app.MapGroup("/api")
             .RequireAuthorization(AuthenticationExtensions.ApiPolicy)
             .MapTenantsApi()
