@@ -5,6 +5,7 @@ using BackOffice.ServiceDefaults;
 using BackOffice.ServiceDefaults.Auth;
 using BackOffice.TenantApi.Activity;
 using BackOffice.TenantApi.Agents;
+using BackOffice.TenantApi.Audit;
 using BackOffice.TenantApi.Billing;
 using BackOffice.TenantApi.DevAuth;
 using BackOffice.TenantApi.Employees;
@@ -47,6 +48,7 @@ public static class TenantApiExtensions
         if (app.Environment.IsDevelopment()) app.MapScalarApiReference(o => o.AddPreferredSecuritySchemes([ApiDocumentTransformer.BearerScheme]));
         app.MapGroup("/api")
             .RequireAuthorization(AuthenticationExtensions.ApiPolicy)
+            .AddEndpointFilter<AuditedExports>()
             .MapTenantsApi()
             .MapWorkItemsApi()
             .MapQueuesApi()
@@ -62,7 +64,8 @@ public static class TenantApiExtensions
             .MapVendorsApi()
             .MapOrdersApi()
             .MapImportsApi()
-            .MapAttachmentsApi();
+            .MapAttachmentsApi()
+            .MapAuditApi();
         app.MapDevTokenApi();
         return app;
     }

@@ -22,7 +22,8 @@ public sealed record ImportJob(Guid Id, string TenantId, ImportKind Kind, Import
 /// <summary>Import jobs and their files; the import worker leases queued jobs across tenants.</summary>
 public interface IImportStore
 {
-    Task AddAsync(TenantScope scope, ImportJob job, string csv, CancellationToken ct);
+    /// <param name="audit">Put on the tenant's audit trail in the same write.</param>
+    Task AddAsync(TenantScope scope, ImportJob job, string csv, CancellationToken ct, Audit.AuditRecord? audit = null);
 
     Task<ImportJob?> FindAsync(TenantScope scope, Guid id, CancellationToken ct);
 

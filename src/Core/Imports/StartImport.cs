@@ -1,3 +1,4 @@
+using BackOffice.Core.Audit;
 using BackOffice.Core.Common;
 using BackOffice.Core.Tenancy;
 
@@ -22,7 +23,13 @@ public sealed class StartImport(TenantAccess access, IImportStore imports, TimeP
             errors.Add("file", $"The header lacks the columns: {string.Join(", ", missing)}.");
         errors.ThrowIfAny();
         var job = new ImportJob(Guid.CreateVersion7(time.GetUtcNow()), scope.TenantId, parsed!.Value, ImportStatus.Queued, 0, 0, [], 0, time.GetUtcNow(), actor.Name, null);
-        await imports.AddAsync(scope, job, csv, ct);
+        var detail = new Dictionary<string, string>
+        {
+            ["kind"] = job.Kind.ToText(),
+            ["bytes"] = System.Text.Encoding.UTF8.GetByteCount(csv).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        var audit = new AuditRecord(scope.TenantId, job.CreatedAt, AuditActor.Of(actor), "import.started", $"import/{job.Id}", detail);
+        await imports.AddAsync(scope, job, csv, ct, audit);
         return job;
     }
 

@@ -15,13 +15,18 @@ internal sealed class SqliteImportStore(SqliteDatabase db) : IImportStore
 
     private sealed record Taken(string Data, string Csv);
 
-    public Task AddAsync(TenantScope scope, ImportJob job, string csv, CancellationToken ct)
+    public Task AddAsync(TenantScope scope, ImportJob job, string csv, CancellationToken ct, Core.Audit.AuditRecord? audit = null)
     {
         scope.EnsureOwns(job.TenantId, "import");
-        return db.WriteAsync(scope, context => context.Database.ExecuteSqlAsync($"""
+        if (audit is not null) scope.EnsureOwns(audit.TenantId, "audit entry");
+        return db.WriteAsync(scope, async context =>
+        {
+            await context.Database.ExecuteSqlAsync($"""
             INSERT INTO import_jobs (tenant_id, id, status, created_at, data, csv)
             VALUES ({job.TenantId}, {job.Id.ToString("D")}, {job.Status.ToText()}, {job.CreatedAt.ToTicks()}, {JsonSerializer.Serialize(job, Json)}, {csv})
-            """, ct), ct);
+            """, ct);
+            if (audit is not null) await AuditChain.AppendAsync(context, [audit], ct);
+        }, ct);
     }
 
     public async Task<ImportJob?> FindAsync(TenantScope scope, Guid id, CancellationToken ct)

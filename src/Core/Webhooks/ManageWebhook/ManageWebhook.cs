@@ -1,3 +1,4 @@
+using BackOffice.Core.Audit;
 using BackOffice.Core.Common;
 using BackOffice.Core.Tenancy;
 
@@ -35,7 +36,8 @@ public sealed class ManageWebhook(TenantAccess access, IWebhookStore webhooks, W
         var subscription = existing is null
             ? new WebhookSubscription(scope.TenantId, url, events, secrets.Protect(secret!), now, now)
             : existing with { Url = url, Events = events, UpdatedAt = now };
-        await webhooks.SaveAsync(scope, subscription, ct);
+        var detail = new Dictionary<string, string> { ["host"] = url.Host, ["events"] = string.Join(",", events) };
+        await webhooks.SaveAsync(scope, subscription, ct, Audit(actor, scope, existing is null ? "webhook.created" : "webhook.changed", detail));
         return (subscription, existing is null, Shown(actor, secret));
     }
 
@@ -46,7 +48,7 @@ public sealed class ManageWebhook(TenantAccess access, IWebhookStore webhooks, W
         var existing = await secrets.FindAsync(scope, ct) ?? throw new NotFoundException($"The webhook of tenant '{tenantId}'");
         var secret = WebhookSignature.NewSecret();
         var subscription = existing.Rotated(secrets.Protect(secret), time.GetUtcNow(), options.SecretRotationOverlap);
-        await webhooks.SaveAsync(scope, subscription, ct);
+        await webhooks.SaveAsync(scope, subscription, ct, Audit(actor, scope, "webhook.secret-rotated", []));
         return (subscription, Shown(actor, secret));
     }
 
@@ -56,7 +58,8 @@ public sealed class ManageWebhook(TenantAccess access, IWebhookStore webhooks, W
     public async Task RemoveAsync(Actor actor, string tenantId, CancellationToken ct)
     {
         var scope = await ScopeAsync(actor, tenantId, Managers, ct);
-        if (!await webhooks.RemoveAsync(scope, ct)) throw new NotFoundException($"The webhook of tenant '{tenantId}'");
+        if (!await webhooks.RemoveAsync(scope, ct, Audit(actor, scope, "webhook.removed", [])))
+            throw new NotFoundException($"The webhook of tenant '{tenantId}'");
     }
 
     public async Task<Page<WebhookDelivery>> ListDeliveriesAsync(Actor actor, string tenantId, string? status, int? pageSize, string? cursor, CancellationToken ct)
@@ -78,6 +81,10 @@ public sealed class ManageWebhook(TenantAccess access, IWebhookStore webhooks, W
         await webhooks.RecordAttemptAsync(again, ct);
         return again;
     }
+
+    /// <summary>What the trail keeps of a change: never the secret, and of the URL only its host.</summary>
+    private AuditRecord Audit(Actor actor, TenantScope scope, string action, Dictionary<string, string> detail) =>
+        new(scope.TenantId, time.GetUtcNow(), AuditActor.Of(actor), action, "webhook", detail);
 
     private async Task<TenantScope> ScopeAsync(Actor actor, string tenantId, string[] roles, CancellationToken ct)
     {
