@@ -83,6 +83,30 @@ public sealed class PortalBrowserTests(PortalServer server) : IClassFixture<Port
         await Assertions.Expect(agent.Locator("[role=alert]")).ToContainTextAsync("Supervisor");
     }
 
+    [Fact]
+    public async Task EveryPage_RunsUnderTheContentSecurityPolicy_WithoutAViolation_AndSignOutIsAForm()
+    {
+        var page = await _browser!.NewPageAsync();
+        var console = new List<string>();
+        page.Console += (_, message) => console.Add(message.Text);
+        await page.AddInitScriptAsync("document.addEventListener('securitypolicyviolation', e => console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI))");
+        await page.GotoAsync($"{server.BaseUrl}/dev/sign-in?returnUrl=/supervisor");
+        await page.ClickAsync("text=Sam Supervisor");
+        await Assertions.Expect(page.Locator("[data-testid=forecast-hr]")).ToContainTextAsync("agents on shift");
+        var circuit = page.WaitForConsoleMessageAsync(new() { Predicate = m => m.Text.Contains("WebSocket connected", StringComparison.Ordinal) });
+        await page.GotoAsync($"{server.BaseUrl}/desk");
+        await circuit;
+        await page.SelectOptionAsync("[data-testid=queue]", "hr");
+        await page.GotoAsync($"{server.BaseUrl}/tenants/northwind/work-items");
+        await page.Locator("[data-testid=work-item-row] a").First.ClickAsync();
+        await page.Locator(".history").WaitForAsync();
+
+        await page.ClickAsync("[data-testid=sign-out]");
+
+        await Assertions.Expect(page.Locator("header a[href='/sign-in']")).ToBeVisibleAsync();
+        Assert.DoesNotContain(console, m => m.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase) || m.StartsWith("CSP violation", StringComparison.Ordinal));
+    }
+
     private static readonly Dictionary<string, string> ClientOf = new()
     {
         ["northwind"] = "Nora (Northwind admin)", ["contoso"] = "Cara (Contoso admin)", ["tailspin"] = "Tom (Tailspin user)",
