@@ -64,7 +64,7 @@ public static class CoreExtensions
             .AddSingleton<SlaSettingsSource>().AddSingleton<ManageSla>().AddSingleton<MonitorSla>().AddSingleton<ReportSla>().AddSingleton<ReplaySla>()
             .AddSingleton<ReadActivity>().AddSingleton<IDomainEventHandler, ActivityFeedProjector>()
             .AddSingleton<ReadSlaAlerts>().AddSingleton<IDomainEventHandler, SlaEscalation>()
-            .AddSingleton<ManageWebhook>().AddSingleton<IDomainEventHandler, WebhookFanout>()
+            .AddSingleton<WebhookSecrets>().AddSingleton<ManageWebhook>().AddSingleton<IDomainEventHandler, WebhookFanout>()
             .AddSingleton<OutboxDispatcher>();
         return builder;
     }

@@ -1,6 +1,7 @@
 using BackOffice.ServiceDefaults.Health;
 using BackOffice.ServiceDefaults.Logging;
 using BackOffice.ServiceDefaults.Problems;
+using BackOffice.ServiceDefaults.Secrets;
 using BackOffice.ServiceDefaults.Security;
 using BackOffice.ServiceDefaults.Telemetry;
 using Microsoft.Extensions.Hosting;
@@ -17,5 +18,6 @@ public static class ServiceDefaultsExtensions
         .AddSecurityHeaders()
         .AddHealthDefaults()
         .AddProblemDetailsDefaults()
+        .AddSecretProtection()
         .AddCoreUseCases();
 }

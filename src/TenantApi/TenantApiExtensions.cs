@@ -10,6 +10,7 @@ using BackOffice.TenantApi.Audit;
 using BackOffice.TenantApi.Billing;
 using BackOffice.TenantApi.DevAuth;
 using BackOffice.TenantApi.Employees;
+using BackOffice.TenantApi.OpenApi;
 using BackOffice.TenantApi.Imports;
 using BackOffice.TenantApi.Orders;
 using BackOffice.TenantApi.Queues;
@@ -31,7 +32,7 @@ public static class TenantApiExtensions
     {
         builder.AddApiAuthentication();
         builder.AddTenantRateLimits();
-        builder.Services.AddOpenApi();
+        builder.Services.AddTenantApiOpenApi();
         // Enums on the wire are their kebab-case names ("in-progress", "p1"), the same as EnumText everywhere else.
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
         builder.Services.AddValidatedOptions<AttachmentOptions>(AttachmentOptions.SectionName);
@@ -46,7 +47,7 @@ public static class TenantApiExtensions
     public static WebApplication MapTenantApi(this WebApplication app)
     {
         app.MapOpenApi();
-        if (app.Environment.IsDevelopment()) app.MapScalarApiReference();
+        if (app.Environment.IsDevelopment()) app.MapScalarApiReference(o => o.AddPreferredSecuritySchemes([ApiDocumentTransformer.BearerScheme]));
         app.MapGroup("/api")
             .RequireAuthorization(AuthenticationExtensions.ApiPolicy)
             .AddEndpointFilter<AuditedExports>()

@@ -18,6 +18,9 @@ public static class BillingPayloadParser
 
     public static bool IsTyped(string type) => Types.ContainsKey(type);
 
+    /// <summary>Each typed work type's payload record, for the API's schema.</summary>
+    public static IReadOnlyDictionary<string, Type> PayloadTypes => Types;
+
     public static string ToJson(BillingPayload payload) => JsonSerializer.Serialize(payload, payload.GetType(), Json);
 
     public static BillingPayload FromJson(string type, string json) => (BillingPayload)JsonSerializer.Deserialize(json, Types[type], Json)!;

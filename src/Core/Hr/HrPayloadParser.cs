@@ -20,6 +20,9 @@ public static class HrPayloadParser
 
     public static bool IsHrType(string type) => Types.ContainsKey(type);
 
+    /// <summary>Each typed work type's payload record, for the API's schema.</summary>
+    public static IReadOnlyDictionary<string, Type> PayloadTypes => Types;
+
     public static string ToJson(HrPayload payload) => JsonSerializer.Serialize(payload, payload.GetType(), Json);
 
     public static HrPayload FromJson(string type, string json) => (HrPayload)JsonSerializer.Deserialize(json, Types[type], Json)!;

@@ -17,6 +17,9 @@ public static class OrderPayloadParser
 
     public static bool IsTyped(string type) => Types.ContainsKey(type);
 
+    /// <summary>Each typed work type's payload record, for the API's schema.</summary>
+    public static IReadOnlyDictionary<string, Type> PayloadTypes => Types;
+
     public static string ToJson(OrderPayload payload) => JsonSerializer.Serialize(payload, payload.GetType(), Json);
 
     public static OrderPayload FromJson(string type, string json) => (OrderPayload)JsonSerializer.Deserialize(json, Types[type], Json)!;

@@ -32,6 +32,10 @@ public sealed record WebhookOptions
     /// </summary>
     public bool AllowPrivateEndpoints { get; init; }
 
+    /// <summary>How long a rotated-out secret keeps signing deliveries next to the new one, so receivers can switch without a gap.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00")]
+    public TimeSpan SecretRotationOverlap { get; init; } = TimeSpan.FromHours(24);
+
     public TimeSpan Backoff(int attempts) =>
         TimeSpan.FromTicks(Math.Min(MaxRetryDelay.Ticks, FirstRetryDelay.Ticks * (1L << Math.Min(attempts - 1, 30))));
 }

@@ -9,7 +9,7 @@ namespace BackOffice.Core.Webhooks;
 /// </summary>
 public static class WebhookSignature
 {
-    private const string Prefix = "whsec_";
+    public const string Prefix = "whsec_";
 
     public static string NewSecret() => Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
@@ -20,15 +20,15 @@ public static class WebhookSignature
         return "v1," + Convert.ToBase64String(signed);
     }
 
-    /// <summary>The headers of one attempt.</summary>
-    public static IReadOnlyDictionary<string, string> Headers(string secret, Guid messageId, DateTimeOffset now, string body)
+    /// <summary>The headers of one attempt, with one signature per secret (during a rotation, the new and the old one).</summary>
+    public static IReadOnlyDictionary<string, string> Headers(IEnumerable<string> secrets, Guid messageId, DateTimeOffset now, string body)
     {
         var timestamp = now.ToUnixTimeSeconds();
         return new Dictionary<string, string>
         {
             ["webhook-id"] = messageId.ToString("D"),
             ["webhook-timestamp"] = timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["webhook-signature"] = Sign(secret, messageId, timestamp, body),
+            ["webhook-signature"] = string.Join(' ', secrets.Select(secret => Sign(secret, messageId, timestamp, body))),
         };
     }
 }

@@ -4,11 +4,22 @@ using BackOffice.Core.Tenancy;
 namespace BackOffice.Core.Webhooks;
 
 /// <summary>
-/// Where a tenant wants its events posted, which ones, and the secret its deliveries are signed with; <see cref="Version"/>
-/// is 0 for one not stored yet.
+/// Where a tenant wants its events posted, which ones, and the secret its deliveries are signed with, as stored (protected,
+/// see <see cref="WebhookSecrets"/>). After a rotation the previous secret signs too, until <see cref="PreviousSecretUntil"/>.
+/// <see cref="Version"/> is 0 for one not stored yet.
 /// </summary>
-public sealed record WebhookSubscription(string TenantId, Uri Url, IReadOnlyList<string> Events, string Secret, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
-    long Version = 0);
+public sealed record WebhookSubscription(string TenantId, Uri Url, IReadOnlyList<string> Events, string Secret, DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt, string? PreviousSecret = null, DateTimeOffset? PreviousSecretUntil = null, long Version = 0)
+{
+    /// <summary>The stored secrets that sign a delivery at <paramref name="now"/>: the current one, then the previous one in its overlap.</summary>
+    public IReadOnlyList<string> SigningSecrets(DateTimeOffset now) =>
+        PreviousSecret is { } previous && now < PreviousSecretUntil ? [Secret, previous] : [Secret];
+
+    /// <summary>A new current secret; the one it replaces keeps signing for <paramref name="overlap"/>.</summary>
+    public WebhookSubscription Rotated(string newSecret, DateTimeOffset now, TimeSpan overlap) => overlap > TimeSpan.Zero
+        ? this with { Secret = newSecret, PreviousSecret = Secret, PreviousSecretUntil = now + overlap, UpdatedAt = now }
+        : this with { Secret = newSecret, PreviousSecret = null, PreviousSecretUntil = null, UpdatedAt = now };
+}
 
 /// <summary>The events a tenant can subscribe to, by their stable names.</summary>
 public static class WebhookEvents

@@ -34,6 +34,10 @@ public static class WorkTypes
         return null;
     }
 
+    /// <summary>The payload record of each typed work type; types missing here take no payload.</summary>
+    public static IReadOnlyDictionary<string, Type> PayloadTypes { get; } = HrPayloadParser.PayloadTypes
+        .Concat(Orders.OrderPayloadParser.PayloadTypes).Concat(Billing.BillingPayloadParser.PayloadTypes).ToDictionary(StringComparer.Ordinal);
+
     private static readonly Dictionary<string, string[]> Steps = new(StringComparer.Ordinal)
     {
         ["new-hire"] = ["right-to-work-checked", "contract-sent", "payroll-set-up", "equipment-ordered"],

@@ -123,6 +123,8 @@ internal sealed class WebhookSubscriptionRow : ITenantOwned
     public long CreatedAt { get; set; }
     public long UpdatedAt { get; set; }
     public long Version { get; set; }
+    public string? PreviousSecret { get; set; }
+    public long? PreviousSecretUntil { get; set; }
 }
 
 internal sealed class WebhookDeliveryRow : ITenantOwned

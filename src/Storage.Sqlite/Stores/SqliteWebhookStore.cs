@@ -26,12 +26,13 @@ internal sealed class SqliteWebhookStore(SqliteDatabase db) : IWebhookStore
         var written = await db.WriteAsync(scope, async context =>
         {
             var rows = await context.Database.ExecuteSqlAsync($"""
-                INSERT INTO webhook_subscriptions (tenant_id, url, events, secret, created_at, updated_at, version)
-                SELECT {s.TenantId}, {s.Url.ToString()}, {events}, {s.Secret}, {s.CreatedAt.ToTicks()}, {s.UpdatedAt.ToTicks()}, {next}
+                INSERT INTO webhook_subscriptions (tenant_id, url, events, secret, created_at, updated_at, previous_secret, previous_secret_until, version)
+                SELECT {s.TenantId}, {s.Url.ToString()}, {events}, {s.Secret}, {s.CreatedAt.ToTicks()}, {s.UpdatedAt.ToTicks()}, {s.PreviousSecret},
+                    {s.PreviousSecretUntil.ToTicks()}, {next}
                 WHERE {read} = 0
                 ON CONFLICT (tenant_id) DO NOTHING;
-                UPDATE webhook_subscriptions SET url = {s.Url.ToString()}, events = {events}, secret = {s.Secret},
-                    updated_at = {s.UpdatedAt.ToTicks()}, version = {next}
+                UPDATE webhook_subscriptions SET url = {s.Url.ToString()}, events = {events}, secret = {s.Secret}, updated_at = {s.UpdatedAt.ToTicks()},
+                    previous_secret = {s.PreviousSecret}, previous_secret_until = {s.PreviousSecretUntil.ToTicks()}, version = {next}
                 WHERE tenant_id = {s.TenantId} AND version = {read} AND {read} > 0
                 """, ct);
             if (rows == 1 && audit is not null) await AuditChain.AppendAsync(context, [audit], ct);

@@ -10,7 +10,7 @@ public static class ActivityApi
 {
     public static RouteGroupBuilder MapActivityApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/tenants/{tenantId}/activity", List).WithTags("Activity");
+        api.MapGet("/tenants/{tenantId}/activity", List).WithTags("Activity").WithSummary("Read a tenant's activity feed");
         return api;
     }
 

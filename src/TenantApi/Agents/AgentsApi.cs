@@ -20,9 +20,9 @@ public static class AgentsApi
     public static RouteGroupBuilder MapAgentsApi(this RouteGroupBuilder api)
     {
         var agents = api.MapGroup("/agents").WithTags("Routing");
-        agents.MapGet("/", List).ProviderOnly();
-        agents.MapGet("/{subject}", Get).ProviderOnly();
-        agents.MapPut("/{subject}", Put).ProviderOnly();
+        agents.MapGet("/", List).ProviderOnly().WithSummary("List agents' profiles");
+        agents.MapGet("/{subject}", Get).ProviderOnly().WithSummary("Read an agent's profile");
+        agents.MapPut("/{subject}", Put).ProviderOnly().WithSummary("Change an agent's profile");
         return api;
     }
 

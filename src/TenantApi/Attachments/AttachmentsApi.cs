@@ -10,8 +10,8 @@ public static class AttachmentsApi
     public static RouteGroupBuilder MapAttachmentsApi(this RouteGroupBuilder api)
     {
         var files = api.MapGroup("/tenants/{tenantId}/work-items/{itemId:guid}/attachments").WithTags("Attachments");
-        files.MapPost("/", Add);
-        files.MapGet("/{attachmentId:guid}", Download);
+        files.MapPost("/", Add).WithSummary("Attach a file to a work item");
+        files.MapGet("/{attachmentId:guid}", Download).WithSummary("Download an attachment");
         return api;
     }
 

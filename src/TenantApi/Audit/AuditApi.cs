@@ -17,9 +17,9 @@ public static class AuditApi
     public static RouteGroupBuilder MapAuditApi(this RouteGroupBuilder api)
     {
         var audit = api.MapGroup("/tenants/{tenantId}").WithTags("Audit");
-        audit.MapGet("/audit", List);
-        audit.MapGet("/audit.jsonl", Export);
-        audit.MapGet("/audit/verify", Verify);
+        audit.MapGet("/audit", List).WithSummary("List a tenant's audit trail");
+        audit.MapGet("/audit.jsonl", Export).WithSummary("Export the audit trail as JSON lines");
+        audit.MapGet("/audit/verify", Verify).WithSummary("Verify the audit trail's hash chain");
         return api;
     }
 

@@ -22,8 +22,8 @@ public static class CustomersApi
     public static RouteGroupBuilder MapCustomersApi(this RouteGroupBuilder api)
     {
         var customers = api.MapGroup("/tenants/{tenantId}/customers").WithTags("Billing");
-        customers.MapGet("/", List);
-        customers.MapGet("/{customerId:guid}", Get);
+        customers.MapGet("/", List).WithSummary("List a tenant's customers");
+        customers.MapGet("/{customerId:guid}", Get).WithSummary("Read a customer's account");
         return api;
     }
 

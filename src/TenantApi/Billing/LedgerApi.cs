@@ -16,10 +16,10 @@ public static class LedgerApi
     public static RouteGroupBuilder MapLedgerApi(this RouteGroupBuilder api)
     {
         var tenant = api.MapGroup("/tenants/{tenantId}").WithTags("Billing");
-        tenant.MapGet("/invoices", Invoices);
-        tenant.MapGet("/invoices.csv", InvoicesCsv);
-        tenant.MapGet("/payments", Payments);
-        tenant.MapGet("/payments.csv", PaymentsCsv);
+        tenant.MapGet("/invoices", Invoices).WithSummary("List a tenant's invoices");
+        tenant.MapGet("/invoices.csv", InvoicesCsv).WithSummary("Export invoices as CSV");
+        tenant.MapGet("/payments", Payments).WithSummary("List a tenant's payments");
+        tenant.MapGet("/payments.csv", PaymentsCsv).WithSummary("Export payments as CSV");
         return api;
     }
 

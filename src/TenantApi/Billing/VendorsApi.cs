@@ -15,8 +15,8 @@ public static class VendorsApi
     public static RouteGroupBuilder MapVendorsApi(this RouteGroupBuilder api)
     {
         var vendors = api.MapGroup("/tenants/{tenantId}/vendors").WithTags("Billing");
-        vendors.MapGet("/", List);
-        vendors.MapGet("/{vendorId:guid}", Get);
+        vendors.MapGet("/", List).WithSummary("List a tenant's vendors");
+        vendors.MapGet("/{vendorId:guid}", Get).WithSummary("Read a vendor's account");
         return api;
     }
 

@@ -27,9 +27,9 @@ public static class EmployeesApi
     public static RouteGroupBuilder MapEmployeesApi(this RouteGroupBuilder api)
     {
         var employees = api.MapGroup("/tenants/{tenantId}/employees").WithTags("Employees");
-        employees.MapGet("/", List);
-        employees.MapGet("/{employeeId:guid}", Get);
-        api.MapGet("/tenants/{tenantId}/employees.csv", Csv).WithTags("Employees");
+        employees.MapGet("/", List).WithSummary("List a tenant's employees");
+        employees.MapGet("/{employeeId:guid}", Get).WithSummary("Read an employee's record");
+        api.MapGet("/tenants/{tenantId}/employees.csv", Csv).WithTags("Employees").WithSummary("Export employees as CSV");
         return api;
     }
 

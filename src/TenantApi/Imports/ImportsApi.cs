@@ -18,8 +18,8 @@ public static class ImportsApi
     public static RouteGroupBuilder MapImportsApi(this RouteGroupBuilder api)
     {
         var imports = api.MapGroup("/tenants/{tenantId}/imports").WithTags("Imports");
-        imports.MapPost("/{kind}", Start);
-        imports.MapGet("/{importId:guid}", Get);
+        imports.MapPost("/{kind}", Start).WithSummary("Start a CSV import");
+        imports.MapGet("/{importId:guid}", Get).WithSummary("Read an import's progress");
         return api;
     }
 

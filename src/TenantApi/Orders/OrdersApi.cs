@@ -23,13 +23,13 @@ public static class OrdersApi
     public static RouteGroupBuilder MapOrdersApi(this RouteGroupBuilder api)
     {
         var tenant = api.MapGroup("/tenants/{tenantId}").WithTags("Orders");
-        tenant.MapGet("/inventory", Inventory);
-        tenant.MapGet("/inventory.csv", InventoryCsv);
-        tenant.MapGet("/orders.csv", OrdersCsv);
-        tenant.MapPut("/inventory/{sku}", SetStock);
-        tenant.MapGet("/orders", List);
-        tenant.MapGet("/orders/{orderId:guid}", Get);
-        tenant.MapPost("/orders/{orderId:guid}/cancel", Cancel);
+        tenant.MapGet("/inventory", Inventory).WithSummary("List a tenant's inventory");
+        tenant.MapGet("/inventory.csv", InventoryCsv).WithSummary("Export inventory as CSV");
+        tenant.MapGet("/orders.csv", OrdersCsv).WithSummary("Export orders as CSV");
+        tenant.MapPut("/inventory/{sku}", SetStock).WithSummary("Count a SKU's stock");
+        tenant.MapGet("/orders", List).WithSummary("List a tenant's orders");
+        tenant.MapGet("/orders/{orderId:guid}", Get).WithSummary("Read an order");
+        tenant.MapPost("/orders/{orderId:guid}/cancel", Cancel).WithSummary("Cancel an order");
         return api;
     }
 

@@ -12,9 +12,9 @@ public static class QueuesApi
     public static RouteGroupBuilder MapQueuesApi(this RouteGroupBuilder api)
     {
         var queues = api.MapGroup("/queues").WithTags("Queues");
-        queues.MapGet("/", List).ProviderOnly();
-        queues.MapPost("/{queue}/claims", Claim).ProviderOnly();
-        queues.MapGet("/{queue}/forecast", Forecast).ProviderOnly();
+        queues.MapGet("/", List).ProviderOnly().WithSummary("List the queues with their depth");
+        queues.MapPost("/{queue}/claims", Claim).ProviderOnly().WithSummary("Claim the next item of a queue");
+        queues.MapGet("/{queue}/forecast", Forecast).ProviderOnly().WithSummary("Forecast a queue's breaches");
         return api;
     }
 

@@ -21,13 +21,13 @@ public static class SupervisionApi
 {
     public static RouteGroupBuilder MapSupervisionApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/queues/{queue}/board", Board).WithTags("Queues").ProviderOnly();
-        api.MapPost("/queues/bulk", Bulk).WithTags("Queues").ProviderOnly();
+        api.MapGet("/queues/{queue}/board", Board).WithTags("Queues").ProviderOnly().WithSummary("Read a queue's supervisor board");
+        api.MapPost("/queues/bulk", Bulk).WithTags("Queues").ProviderOnly().WithSummary("Assign or return several items at once");
         var item = api.MapGroup("/tenants/{tenantId}/work-items/{itemId:guid}").WithTags("Queues");
-        item.MapPost("/assign", Assign);
-        item.MapPost("/return", Return);
-        item.MapPost("/cancel", Cancel);
-        item.MapPost("/renew-claim", Renew);
+        item.MapPost("/assign", Assign).WithSummary("Assign a work item to an agent");
+        item.MapPost("/return", Return).WithSummary("Return a claimed work item to its queue");
+        item.MapPost("/cancel", Cancel).WithSummary("Cancel a work item");
+        item.MapPost("/renew-claim", Renew).WithSummary("Renew the claim on a work item");
         return api;
     }
 

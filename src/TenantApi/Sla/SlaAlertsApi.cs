@@ -28,10 +28,10 @@ public static class SlaAlertsApi
     public static RouteGroupBuilder MapSlaAlertsApi(this RouteGroupBuilder api)
     {
         var alerts = api.MapGroup("/sla/alerts").WithTags("SLA");
-        alerts.MapGet("/", ListAlerts).ProviderOnly();
-        alerts.MapPost("/{alertId:guid}/acknowledge", Acknowledge).ProviderOnly();
-        api.MapGet("/tenants/{tenantId}/sla/breaches", ListBreaches).WithTags("SLA");
-        api.MapPost("/tenants/{tenantId}/work-items/{itemId:guid}/sla/replay", Replay).WithTags("SLA");
+        alerts.MapGet("/", ListAlerts).ProviderOnly().WithSummary("List SLA alerts");
+        alerts.MapPost("/{alertId:guid}/acknowledge", Acknowledge).ProviderOnly().WithSummary("Acknowledge an SLA alert");
+        api.MapGet("/tenants/{tenantId}/sla/breaches", ListBreaches).WithTags("SLA").WithSummary("List a tenant's SLA breaches");
+        api.MapPost("/tenants/{tenantId}/work-items/{itemId:guid}/sla/replay", Replay).WithTags("SLA").WithSummary("Replay a work item's SLA clocks");
         return api;
     }
 

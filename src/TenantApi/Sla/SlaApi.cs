@@ -22,10 +22,10 @@ public static class SlaApi
     public static RouteGroupBuilder MapSlaApi(this RouteGroupBuilder api)
     {
         var sla = api.MapGroup("/tenants/{tenantId}/sla").WithTags("SLA");
-        sla.MapGet("/", Get);
-        sla.MapPut("/", Change);
-        sla.MapGet("/report", Report);
-        sla.MapGet("/report.csv", ReportCsv);
+        sla.MapGet("/", Get).WithSummary("Read a tenant's SLA settings");
+        sla.MapPut("/", Change).WithSummary("Change a tenant's SLA settings");
+        sla.MapGet("/report", Report).WithSummary("Report a month's SLA performance");
+        sla.MapGet("/report.csv", ReportCsv).WithSummary("Export a month's SLA report as CSV");
         return api;
     }
 

@@ -17,13 +17,14 @@ public static class TenantsApi
     public static RouteGroupBuilder MapTenantsApi(this RouteGroupBuilder api)
     {
         var tenants = api.MapGroup("/tenants").WithTags("Tenants");
-        tenants.MapPost("/", Onboard).ProviderOnly();
-        tenants.MapGet("/", List).ProviderOnly();
-        tenants.MapGet("/{tenantId}", Get);
-        tenants.MapPut("/{tenantId}/dedicated-queues", SetDedicated);
+        tenants.MapPost("/", Onboard).ProviderOnly().WithSummary("Onboard a tenant");
+        tenants.MapGet("/", List).ProviderOnly().WithSummary("List tenants");
+        tenants.MapGet("/{tenantId}", Get).WithSummary("Read a tenant");
+        tenants.MapPut("/{tenantId}/dedicated-queues", SetDedicated).WithSummary("Set a tenant's dedicated queues");
         foreach (var (action, to) in StatusActions)
             tenants.MapPost($"/{{tenantId}}/{action}", ([FromRoute] string tenantId, CurrentActor actor, ChangeTenantStatus useCase, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext http, CancellationToken ct) =>
-                Change(tenantId, to, actor, useCase, ifMatch, http, ct)).ProviderOnly().WithName($"{action}-tenant");
+                Change(tenantId, to, actor, useCase, ifMatch, http, ct)).ProviderOnly().WithName($"{action}-tenant")
+                .WithSummary($"{char.ToUpperInvariant(action[0])}{action[1..]} a tenant");
         return api;
     }
 

@@ -2,15 +2,19 @@ using BackOffice.Core.Common;
 using BackOffice.Core.Webhooks;
 using BackOffice.Core.Webhooks.ManageWebhook;
 using BackOffice.TenantApi.Http;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace BackOffice.TenantApi.Webhooks;
 
-/// <summary>The signing secret is shown to those who manage the webhook: they need it to check signatures.</summary>
-public sealed record WebhookResponse(string Url, IReadOnlyList<string> Events, string Secret, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+/// <param name="Secret">The signing secret, only in the answer that created or rotated it, and only to the tenant's admin.</param>
+/// <param name="PreviousSecretUntil">After a rotation: until when the previous secret still signs deliveries, next to the new one.</param>
+public sealed record WebhookResponse(string Url, IReadOnlyList<string> Events, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
+    DateTimeOffset? PreviousSecretUntil, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Secret = null)
 {
-    public static WebhookResponse From(WebhookSubscription s) => new(s.Url.ToString(), s.Events, s.Secret, s.CreatedAt, s.UpdatedAt);
+    public static WebhookResponse From(WebhookSubscription s, string? secret = null) =>
+        new(s.Url.ToString(), s.Events, s.CreatedAt, s.UpdatedAt, s.PreviousSecret is null ? null : s.PreviousSecretUntil, secret);
 }
 
 public sealed record WebhookDeliveryResponse(Guid Id, string EventType, string Url, string Status, int Attempts, DateTimeOffset CreatedAt,
@@ -26,12 +30,12 @@ public static class WebhooksApi
     public static RouteGroupBuilder MapWebhooksApi(this RouteGroupBuilder api)
     {
         var webhook = api.MapGroup("/tenants/{tenantId}/webhook").WithTags("Webhooks");
-        webhook.MapGet("/", Get);
-        webhook.MapPut("/", Put);
-        webhook.MapDelete("/", Remove);
-        webhook.MapPost("/rotate-secret", Rotate);
-        webhook.MapGet("/deliveries", Deliveries);
-        webhook.MapPost("/deliveries/{deliveryId:guid}/redeliver", Redeliver);
+        webhook.MapGet("/", Get).WithSummary("Read a tenant's webhook");
+        webhook.MapPut("/", Put).WithSummary("Create or replace a tenant's webhook");
+        webhook.MapDelete("/", Remove).WithSummary("Remove a tenant's webhook");
+        webhook.MapPost("/rotate-secret", Rotate).WithSummary("Rotate the webhook's signing secret");
+        webhook.MapGet("/deliveries", Deliveries).WithSummary("List webhook deliveries");
+        webhook.MapPost("/deliveries/{deliveryId:guid}/redeliver", Redeliver).WithSummary("Send a failed delivery again");
         return api;
     }
 
@@ -47,9 +51,9 @@ public static class WebhooksApi
         [FromHeader(Name = "If-Match")] string? ifMatch, [FromHeader(Name = "If-None-Match")] string? ifNoneMatch, CurrentActor actor, ManageWebhook useCase,
         HttpContext http, CancellationToken ct)
     {
-        var (subscription, created) = await useCase.PutAsync(actor, tenantId, request, ETags.Parse(ifMatch), ifNoneMatch?.Trim() == "*", ct);
+        var (subscription, created, secret) = await useCase.PutAsync(actor, tenantId, request, ETags.Parse(ifMatch), ifNoneMatch?.Trim() == "*", ct);
         ETags.Set(http, subscription.Version);
-        var response = WebhookResponse.From(subscription);
+        var response = WebhookResponse.From(subscription, NotStored(http, secret));
         return created ? TypedResults.Created($"/api/tenants/{tenantId}/webhook", response) : TypedResults.Ok(response);
     }
 
@@ -59,8 +63,20 @@ public static class WebhooksApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<WebhookResponse>> Rotate(string tenantId, CurrentActor actor, ManageWebhook useCase, CancellationToken ct) =>
-        TypedResults.Ok(WebhookResponse.From(await useCase.RotateSecretAsync(actor, tenantId, ct)));
+    private static async Task<Ok<WebhookResponse>> Rotate(string tenantId, CurrentActor actor, ManageWebhook useCase, HttpContext http,
+        CancellationToken ct)
+    {
+        var (subscription, secret) = await useCase.RotateSecretAsync(actor, tenantId, ct);
+        ETags.Set(http, subscription.Version);
+        return TypedResults.Ok(WebhookResponse.From(subscription, NotStored(http, secret)));
+    }
+
+    /// <summary>An answer that carries a secret must not be kept by any cache, the browser's included.</summary>
+    private static string? NotStored(HttpContext http, string? secret)
+    {
+        if (secret is not null) http.Response.Headers.CacheControl = "no-store";
+        return secret;
+    }
 
     private static async Task<Ok<PageResponse<WebhookDeliveryResponse>>> Deliveries(string tenantId, string? status, int? pageSize, string? cursor,
         CurrentActor actor, ManageWebhook useCase, CancellationToken ct) =>

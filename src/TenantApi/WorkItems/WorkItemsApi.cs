@@ -16,16 +16,16 @@ public static class WorkItemsApi
     public static RouteGroupBuilder MapWorkItemsApi(this RouteGroupBuilder api)
     {
         var items = api.MapGroup("/tenants/{tenantId}/work-items").WithTags("Work items");
-        items.MapPost("/", Submit);
-        items.MapGet("/", List);
-        api.MapGet("/tenants/{tenantId}/work-items.csv", Csv).WithTags("Work items");
-        items.MapGet("/{itemId:guid}", Get);
-        items.MapPatch("/{itemId:guid}", Edit);
-        items.MapPost("/{itemId:guid}/resolve", Resolve);
-        items.MapPost("/{itemId:guid}/questions", Ask);
-        items.MapPost("/{itemId:guid}/answer", Answer);
-        items.MapPost("/{itemId:guid}/checklist/{step}", Tick);
-        items.MapPost("/{itemId:guid}/close", Close);
+        items.MapPost("/", Submit).WithSummary("Submit a work item");
+        items.MapGet("/", List).WithSummary("List a tenant's work items");
+        api.MapGet("/tenants/{tenantId}/work-items.csv", Csv).WithTags("Work items").WithSummary("Export work items as CSV");
+        items.MapGet("/{itemId:guid}", Get).WithSummary("Read a work item");
+        items.MapPatch("/{itemId:guid}", Edit).WithSummary("Edit a work item");
+        items.MapPost("/{itemId:guid}/resolve", Resolve).WithSummary("Resolve a work item");
+        items.MapPost("/{itemId:guid}/questions", Ask).WithSummary("Ask the client a question");
+        items.MapPost("/{itemId:guid}/answer", Answer).WithSummary("Answer the agent's question");
+        items.MapPost("/{itemId:guid}/checklist/{step}", Tick).WithSummary("Tick a checklist step");
+        items.MapPost("/{itemId:guid}/close", Close).WithSummary("Confirm resolved work and close it");
         return api;
     }
 

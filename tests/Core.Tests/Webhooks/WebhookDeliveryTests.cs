@@ -30,6 +30,33 @@ public sealed class WebhookDeliveryTests
     }
 
     [Fact]
+    public void ARotatedSecret_SignsNextToTheNewOne_UntilTheOverlapEnds_AndANewRotationDropsTheOldest()
+    {
+        var subscription = new WebhookSubscription("acme", new Uri("https://hooks.example.com/in"), ["sla.breached"], "first", Now, Now);
+
+        var rotated = subscription.Rotated("second", Now, TimeSpan.FromHours(1));
+        var again = rotated.Rotated("third", Now.AddMinutes(10), TimeSpan.FromHours(1));
+
+        Assert.Equal(["first"], subscription.SigningSecrets(Now));
+        Assert.Equal(["second", "first"], rotated.SigningSecrets(Now.AddMinutes(59)));
+        Assert.Equal(["second"], rotated.SigningSecrets(Now.AddHours(1)));
+        Assert.Equal(["third", "second"], again.SigningSecrets(Now.AddMinutes(10)));
+        Assert.Equal(["second"], subscription.Rotated("second", Now, TimeSpan.Zero).SigningSecrets(Now));
+    }
+
+    [Fact]
+    public void Headers_CarryOneSignaturePerSecret_SpaceSeparated()
+    {
+        var id = Guid.NewGuid();
+        var (a, b) = (WebhookSignature.NewSecret(), WebhookSignature.NewSecret());
+
+        var headers = WebhookSignature.Headers([a, b], id, Now, "{}");
+
+        var unix = Now.ToUnixTimeSeconds();
+        Assert.Equal($"{WebhookSignature.Sign(a, id, unix, "{}")} {WebhookSignature.Sign(b, id, unix, "{}")}", headers["webhook-signature"]);
+    }
+
+    [Fact]
     public void FailedAttempts_BackOffDoublingUpToTheCap_ThenFail()
     {
         var failure = new WebhookSendResult(500, "The endpoint answered 500.");

@@ -24,7 +24,11 @@ public abstract class WebhookStoreContract(IStoreAdapter adapter)
         var first = await stores.Webhooks.SaveAsync(Acme, Subscription("acme"), default);
         var found = await stores.Webhooks.FindAsync(Acme, default);
         var replaced = await stores.Webhooks.SaveAsync(Acme,
-            first with { Url = new Uri("https://acme.example.com/v2"), Events = ["sla.warning", "sla.breached"], UpdatedAt = Build.Now.AddHours(1) }, default);
+            first with
+            {
+                Url = new Uri("https://acme.example.com/v2"), Events = ["sla.warning", "sla.breached"], UpdatedAt = Build.Now.AddHours(1),
+                PreviousSecret = WebhookSignature.NewSecret(), PreviousSecretUntil = Build.Now.AddDays(1),
+            }, default);
         var after = await stores.Webhooks.FindAsync(Acme, default);
         var removed = await stores.Webhooks.RemoveAsync(Acme, default);
 

@@ -6,7 +6,7 @@ namespace BackOffice.Core.Webhooks.DeliverWebhooks;
 /// One pass of the delivery worker: leases due deliveries, signs each with its tenant's current secret and posts it to its current URL,
 /// then records the outcome. Deliveries whose subscription is gone fail without being sent.
 /// </summary>
-public sealed class DeliverWebhooks(IWebhookStore webhooks, IWebhookSender sender, WebhookOptions options, TimeProvider time)
+public sealed class DeliverWebhooks(IWebhookStore webhooks, WebhookSecrets secrets, IWebhookSender sender, WebhookOptions options, TimeProvider time)
 {
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
@@ -18,10 +18,12 @@ public sealed class DeliverWebhooks(IWebhookStore webhooks, IWebhookSender sende
 
     private async Task SendAsync(WebhookDelivery delivery, CancellationToken ct)
     {
-        var subscription = await webhooks.FindAsync(TenantScope.ForWorker(delivery.TenantId), ct);
+        var subscription = await secrets.FindAsync(TenantScope.ForWorker(delivery.TenantId), ct);
+        var now = time.GetUtcNow();
         var result = subscription is null
             ? new WebhookSendResult(null, "The tenant removed its webhook.")
-            : await sender.SendAsync(subscription.Url, WebhookSignature.Headers(subscription.Secret, delivery.Id, time.GetUtcNow(), delivery.Payload), delivery.Payload, ct);
+            : await sender.SendAsync(subscription.Url, WebhookSignature.Headers(
+                subscription.SigningSecrets(now).Select(secrets.Reveal), delivery.Id, now, delivery.Payload), delivery.Payload, ct);
         var outcome = subscription is null
             ? delivery with { Status = WebhookDeliveryStatus.Failed, LastError = result.Error, LastAttemptAt = time.GetUtcNow(), NextAttemptAt = null }
             : (delivery with { Url = subscription.Url }).After(result, time.GetUtcNow(), options);

@@ -8,10 +8,11 @@ namespace BackOffice.Core.Webhooks.ManageWebhook;
 public sealed record WebhookRequest(string? Url, IReadOnlyList<string>? Events);
 
 /// <summary>
-/// A tenant's admin (or a platform admin) points the tenant's events at a URL, reads the signing secret, rotates it, and
-/// watches each delivery's status; a failed delivery can be sent again.
+/// A tenant's admin (or a platform admin) points the tenant's events at a URL, rotates the signing secret, and watches each
+/// delivery's status; a failed delivery can be sent again. The secret is shown once, to the tenant's admin only: when the
+/// webhook is created and when the secret is rotated. A platform admin may rotate it (to revoke a leaked one) but never sees it.
 /// </summary>
-public sealed class ManageWebhook(TenantAccess access, IWebhookStore webhooks, WebhookOptions options, TimeProvider time)
+public sealed class ManageWebhook(TenantAccess access, IWebhookStore webhooks, WebhookSecrets secrets, WebhookOptions options, TimeProvider time)
 {
     private static readonly string[] Managers = [Roles.ClientAdmin, Roles.PlatformAdmin];
     private static readonly string[] Watchers = [Roles.ClientAdmin, Roles.PlatformAdmin, Roles.Supervisor];
@@ -20,38 +21,46 @@ public sealed class ManageWebhook(TenantAccess access, IWebhookStore webhooks, W
     public async Task<WebhookSubscription> GetAsync(Actor actor, string tenantId, CancellationToken ct)
     {
         var scope = await ScopeAsync(actor, tenantId, Managers, ct);
-        return await webhooks.FindAsync(scope, ct) ?? throw new NotFoundException($"The webhook of tenant '{tenantId}'");
+        return await secrets.FindAsync(scope, ct) ?? throw new NotFoundException($"The webhook of tenant '{tenantId}'");
     }
 
     /// <summary>
-    /// Creates or replaces the subscription; a new one gets a fresh secret, a replaced one keeps its secret. Replacing is an
-    /// update like any other, under If-Match (<paramref name="expectedVersion"/>); creating needs none, or
+    /// Creates or replaces the subscription; a new one gets a fresh secret (shown), a replaced one keeps its secret. Replacing is
+    /// an update like any other, under If-Match (<paramref name="expectedVersion"/>); creating needs none, or
     /// <c>If-None-Match: *</c> (<paramref name="createOnly"/>) to be sure not to replace one made meanwhile.
     /// </summary>
-    public async Task<(WebhookSubscription Subscription, bool Created)> PutAsync(Actor actor, string tenantId, WebhookRequest request, long? expectedVersion,
-        bool createOnly, CancellationToken ct)
+    public async Task<(WebhookSubscription Subscription, bool Created, string? Secret)> PutAsync(Actor actor, string tenantId, WebhookRequest request,
+        long? expectedVersion, bool createOnly, CancellationToken ct)
     {
         var scope = await ScopeAsync(actor, tenantId, Managers, ct);
         var (url, events) = Validate(request);
         var now = time.GetUtcNow();
-        var existing = await webhooks.FindAsync(scope, ct);
+        var existing = await secrets.FindAsync(scope, ct);
         var what = $"The webhook of tenant '{tenantId}'";
         if (existing is null && expectedVersion is not null || existing is not null && createOnly) throw new ConcurrencyConflictException(what);
         if (existing is not null) Versioned.Require(expectedVersion, existing.Version, what);
+        var secret = existing is null ? WebhookSignature.NewSecret() : null;
         var subscription = existing is null
-            ? new WebhookSubscription(scope.TenantId, url, events, WebhookSignature.NewSecret(), now, now)
+            ? new WebhookSubscription(scope.TenantId, url, events, secrets.Protect(secret!), now, now)
             : existing with { Url = url, Events = events, UpdatedAt = now };
         var detail = new Dictionary<string, string> { ["host"] = url.Host, ["events"] = string.Join(",", events) };
         var saved = await webhooks.SaveAsync(scope, subscription, ct, Audit(actor, scope, existing is null ? "webhook.created" : "webhook.changed", detail));
-        return (saved, existing is null);
+        return (saved, existing is null, Shown(actor, secret));
     }
 
-    public async Task<WebhookSubscription> RotateSecretAsync(Actor actor, string tenantId, CancellationToken ct)
+    /// <summary>A new secret signs from now on; the old one signs alongside it for the configured overlap, then stops.</summary>
+    public async Task<(WebhookSubscription Subscription, string? Secret)> RotateSecretAsync(Actor actor, string tenantId, CancellationToken ct)
     {
-        var subscription = await GetAsync(actor, tenantId, ct) with { Secret = WebhookSignature.NewSecret(), UpdatedAt = time.GetUtcNow() };
-        var scope = TenantScope.ForWorker(subscription.TenantId);
-        return await webhooks.SaveAsync(scope, subscription, ct, Audit(actor, scope, "webhook.secret-rotated", []));
+        var scope = await ScopeAsync(actor, tenantId, Managers, ct);
+        var existing = await secrets.FindAsync(scope, ct) ?? throw new NotFoundException($"The webhook of tenant '{tenantId}'");
+        var secret = WebhookSignature.NewSecret();
+        var subscription = existing.Rotated(secrets.Protect(secret), time.GetUtcNow(), options.SecretRotationOverlap);
+        var saved = await webhooks.SaveAsync(scope, subscription, ct, Audit(actor, scope, "webhook.secret-rotated", []));
+        return (saved, Shown(actor, secret));
     }
+
+    /// <summary>Only the tenant's own admin sees a secret: provider staff manage webhooks but do not read tenants' secrets.</summary>
+    private static string? Shown(Actor actor, string? secret) => actor.IsClient ? secret : null;
 
     public async Task RemoveAsync(Actor actor, string tenantId, CancellationToken ct)
     {
@@ -100,6 +109,8 @@ public sealed class ManageWebhook(TenantAccess access, IWebhookStore webhooks, W
             errors.Add("url", "'url' must be an absolute https URL.");
         else if (url is not null && url.Scheme == "http" && !options.AllowPrivateEndpoints)
             errors.Add("url", "'url' must use https.");
+        else if (url is not null && !options.AllowPrivateEndpoints && PublicAddress.RefusesHost(url))
+            errors.Add("url", "'url' must not point at a private, loopback or other special-purpose address.");
         var events = request.Events ?? WebhookEvents.All;
         var unknown = events.Where(e => !WebhookEvents.All.Contains(e)).ToList();
         if (unknown.Count > 0) errors.Add("events", $"Unknown events: {string.Join(", ", unknown)}. Known: {string.Join(", ", WebhookEvents.All)}.");

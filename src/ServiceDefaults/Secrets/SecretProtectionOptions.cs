@@ -1,0 +1,15 @@
+namespace BackOffice.ServiceDefaults.Secrets;
+
+/// <summary>Configuration section "DataProtection".</summary>
+public sealed record SecretProtectionOptions
+{
+    public const string SectionName = "DataProtection";
+
+    /// <summary>
+    /// Where the key ring is kept; relative paths are taken from the content root. By default a "keys" folder in the
+    /// SQLite data folder, so the keys travel with the data they decrypt. Every host of one platform must share it.
+    /// </summary>
+    public string? KeysFolder { get; init; }
+
+    public string ApplicationName { get; init; } = "BackOffice";
+}
