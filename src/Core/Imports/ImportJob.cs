@@ -67,9 +67,10 @@ public interface IImportStore
 
     /// <summary>
     /// Stores one batch of records with the job (its new <see cref="ImportJob.Published"/> count), in one transaction,
-    /// only if the stored count is still <paramref name="publishedBefore"/>; else throws, storing nothing.
+    /// only if the stored count is still <paramref name="publishedBefore"/>; else throws, storing nothing. The worker's
+    /// lease is extended to <paramref name="leaseUntil"/>, so a long file is not taken up by another worker meanwhile.
     /// </summary>
-    Task PublishAsync(ImportJob job, int publishedBefore, ImportedRecords records, CancellationToken ct);
+    Task PublishAsync(ImportJob job, int publishedBefore, ImportedRecords records, DateTimeOffset leaseUntil, CancellationToken ct);
 }
 
 /// <summary>What a file became: employees for the tenant's records, or order-intake work items for its queue.</summary>

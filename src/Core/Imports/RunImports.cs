@@ -17,7 +17,7 @@ public sealed record ImportPass(Guid ImportId, string TenantId, ImportStatus Sta
 /// </summary>
 public sealed class RunImports(IImportStore imports, ITenantStore tenants, SlaSettingsSource slas, ImportOptions options, TimeProvider time)
 {
-    private const int ProgressEvery = 500;
+    private const int ProgressEvery = 2_000;
 
     /// <returns>What happened to the import taken, or null when none waits.</returns>
     public async Task<ImportPass?> RunOnceAsync(CancellationToken ct)
@@ -127,7 +127,7 @@ public sealed class RunImports(IImportStore imports, ITenantStore tenants, SlaSe
         var before = job.Value.Published;
         var next = job.Value with { Published = before + rows, Created = job.Value.Created + employees.Count + items.Count };
         if (last) next = next with { Status = ImportStatus.Completed, FinishedAt = time.GetUtcNow(), Reason = null };
-        await imports.PublishAsync(next, before, new ImportedRecords(employees, items), ct);
+        await imports.PublishAsync(next, before, new ImportedRecords(employees, items), time.GetUtcNow() + options.Lease, ct);
         job.Value = next;
     }
 

@@ -116,11 +116,11 @@ internal sealed class SqliteImportStore(SqliteDatabase db) : IImportStore
             WHERE tenant_id = {job.TenantId} AND id = {job.Id.ToString("D")}
             """, ct), ct);
 
-    public Task PublishAsync(ImportJob job, int publishedBefore, ImportedRecords records, CancellationToken ct) =>
+    public Task PublishAsync(ImportJob job, int publishedBefore, ImportedRecords records, DateTimeOffset leaseUntil, CancellationToken ct) =>
         db.WriteAsync(TenantScope.ForWorker(job.TenantId), async context =>
         {
             var claimed = await context.Database.ExecuteSqlAsync($"""
-                UPDATE import_jobs SET published_rows = {job.Published}
+                UPDATE import_jobs SET published_rows = {job.Published}, lease_until = {leaseUntil.ToTicks()}
                 WHERE tenant_id = {job.TenantId} AND id = {job.Id.ToString("D")} AND published_rows = {publishedBefore}
                 """, ct);
             if (claimed == 0)

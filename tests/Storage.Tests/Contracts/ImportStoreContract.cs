@@ -71,12 +71,13 @@ public abstract class ImportStoreContract(IStoreAdapter adapter)
         var hire = new NewHire("Jane Doe", null, null, new DateOnly(2026, 3, 1), "Analyst", "Finance", new Pay(1m, "GBP", PayFrequency.Monthly), null, null);
         var (first, second) = (Employee.Hire(Acme, Guid.NewGuid(), hire, job.Id), Employee.Hire(Acme, Guid.NewGuid(), hire, job.Id));
 
-        await stores.Imports.PublishAsync(job with { Published = 1, Created = 1 }, 0, new ImportedRecords([first], []), default);
+        var lease = Build.Now.AddMinutes(10);
+        await stores.Imports.PublishAsync(job with { Published = 1, Created = 1 }, 0, new ImportedRecords([first], []), lease, default);
         var stale = await Record.ExceptionAsync(() =>
-            stores.Imports.PublishAsync(job with { Published = 1, Created = 1 }, 0, new ImportedRecords([second], []), default));
+            stores.Imports.PublishAsync(job with { Published = 1, Created = 1 }, 0, new ImportedRecords([second], []), lease, default));
         var fileMidway = await FileAsync(stores, job.Id);
         var last = job with { Published = 2, Created = 2, Status = ImportStatus.Completed };
-        await stores.Imports.PublishAsync(last, 1, new ImportedRecords([second], []), default);
+        await stores.Imports.PublishAsync(last, 1, new ImportedRecords([second], []), lease, default);
         var done = await stores.Imports.FindAsync(Acme, job.Id, default);
 
         Assert.NotNull(stale);

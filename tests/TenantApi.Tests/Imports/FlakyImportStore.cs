@@ -15,9 +15,9 @@ internal sealed class FlakyImportStore(IImportStore inner) : IImportStore
     public async Task<Stream?> OpenFileAsync(TenantScope scope, Guid id, CancellationToken ct) =>
         OnOpen(id) is { } fault ? throw fault : await inner.OpenFileAsync(scope, id, ct);
 
-    public async Task PublishAsync(ImportJob job, int publishedBefore, ImportedRecords records, CancellationToken ct)
+    public async Task PublishAsync(ImportJob job, int publishedBefore, ImportedRecords records, DateTimeOffset leaseUntil, CancellationToken ct)
     {
-        await inner.PublishAsync(job, publishedBefore, records, ct);
+        await inner.PublishAsync(job, publishedBefore, records, leaseUntil, ct);
         AfterPublish(++Published);
     }
 
