@@ -64,7 +64,7 @@ public sealed class RunImports(IImportStore imports, ITenantStore tenants, SlaSe
             var errors = await ValidateAsync(job, tenant, builder, ct);
             if (errors.Count > 0)
             {
-                var report = job.Value with { Errors = [.. errors.Take(ImportJob.MaxErrorsKept)] };
+                var report = job.Value with { Errors = [.. errors.OrderBy(e => e.Row).Take(ImportJob.MaxErrorsKept)] };
                 await FailAsync(report, "Nothing was imported: fix the rows listed and send the file again.", null, ct);
                 return ImportStatus.Failed;
             }
