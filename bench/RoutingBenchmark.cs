@@ -36,7 +36,9 @@ internal static class RoutingBenchmark
             var start = DateTimeOffset.UtcNow.AddDays(-1);
             await SeedAsync(items, start);
             var agents = await ProfilesAsync(profiles, start);
-            var claim = new ClaimNextWorkItem(services.GetRequiredService<IWorkQueue>(), profiles, new QueueOptions(), new RoutingOptions(), TimeProvider.System);
+            var claim = new ClaimNextWorkItem(services.GetRequiredService<IWorkQueue>(), profiles, new QueueOptions(), new RoutingOptions(),
+                new BackOffice.Core.Audit.RecordAccess(services.GetRequiredService<BackOffice.Core.Audit.IAuditTrail>(), TimeProvider.System),
+                TimeProvider.System);
 
             var perTenant = new ConcurrentDictionary<string, int>();
             using var stop = new CancellationTokenSource(duration);

@@ -53,7 +53,7 @@ public static class CoreExtensions
         services.AddValidatedOptions<RoutingOptions>(RoutingOptions.SectionName);
         services.AddValidatedOptions<ClosingOptions>(ClosingOptions.SectionName);
         services.AddValidatedOptions<ImportOptions>(ImportOptions.SectionName);
-        services.AddSingleton<TenantAccess>()
+        services.AddSingleton<TenantAccess>().AddSingleton<Core.Audit.RecordAccess>().AddSingleton<Core.Audit.ReadAudit>()
             .AddSingleton<OnboardTenant>().AddSingleton<ChangeTenantStatus>().AddSingleton<SetDedicatedQueues>().AddSingleton<ReadTenants>()
             .AddSingleton<SubmitWorkItem>().AddSingleton<ReadWorkItems>().AddSingleton<EditWorkItem>().AddSingleton<ResolveWorkItem>().AddSingleton<WaitOnClient>().AddSingleton<TickStep>().AddSingleton<CloseWorkItem>()
             .AddSingleton<ClaimNextWorkItem>().AddSingleton<ReadQueues>().AddSingleton<ForecastBreaches>().AddSingleton<ManageAgents>()

@@ -97,7 +97,19 @@ internal sealed class BackOfficeDbContext(DbContextOptions<BackOfficeDbContext> 
         foreach (var entry in ChangeTracker.Entries<ITenantOwned>())
             if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && entry.Entity.TenantId != TenantId)
                 throw new TenantIsolationException($"A {entry.Metadata.ClrType.Name} of tenant '{entry.Entity.TenantId}' cannot be written in the scope of tenant '{TenantId}'.");
-        return base.SaveChangesAsync(cancellationToken);
+        var audit = ChangeTracker.Entries<OutboxRow>().Where(e => e.State == EntityState.Added)
+            .Select(e => e.Entity.Audit).OfType<Core.Audit.AuditRecord>().ToList();
+        return audit.Count == 0 ? base.SaveChangesAsync(cancellationToken) : SaveAuditedAsync(audit, cancellationToken);
+    }
+
+    /// <summary>The events' audit entries go on their tenants' chains in the same transaction as the change and its outbox rows.</summary>
+    private async Task<int> SaveAuditedAsync(List<Core.Audit.AuditRecord> audit, CancellationToken ct)
+    {
+        await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
+        var saved = await base.SaveChangesAsync(ct);
+        await Stores.AuditChain.AppendAsync(this, audit, ct);
+        if (own is not null) await own.CommitAsync(ct);
+        return saved;
     }
 
     private static string SnakeCase(string name) =>

@@ -52,7 +52,10 @@ public static class SqliteStorageExtensions
         .AddSingleton<ICustomerAccountStore, SqliteCustomerAccountStore>()
         .AddSingleton<IVendorAccountStore, SqliteVendorAccountStore>()
         .AddSingleton<IWarehouseStore, SqliteWarehouseStore>()
-        .AddSingleton<IImportStore, SqliteImportStore>();
+        .AddSingleton<IImportStore, SqliteImportStore>()
+        .AddSingleton<SqliteAuditStore>()
+        .AddSingleton<Core.Audit.IAuditStore>(sp => sp.GetRequiredService<SqliteAuditStore>())
+        .AddSingleton<Core.Audit.IAuditTrail>(sp => sp.GetRequiredService<SqliteAuditStore>());
 
     private sealed class SqliteMigrationStep(SqliteDatabase db) : IHostedService
     {

@@ -5,6 +5,7 @@ using BackOffice.ServiceDefaults;
 using BackOffice.ServiceDefaults.Auth;
 using BackOffice.TenantApi.Activity;
 using BackOffice.TenantApi.Agents;
+using BackOffice.TenantApi.Audit;
 using BackOffice.TenantApi.Billing;
 using BackOffice.TenantApi.DevAuth;
 using BackOffice.TenantApi.Employees;
@@ -46,6 +47,7 @@ public static class TenantApiExtensions
         if (app.Environment.IsDevelopment()) app.MapScalarApiReference();
         app.MapGroup("/api")
             .RequireAuthorization(AuthenticationExtensions.ApiPolicy)
+            .AddEndpointFilter<AuditedExports>()
             .MapTenantsApi()
             .MapWorkItemsApi()
             .MapQueuesApi()
@@ -61,7 +63,8 @@ public static class TenantApiExtensions
             .MapVendorsApi()
             .MapOrdersApi()
             .MapImportsApi()
-            .MapAttachmentsApi();
+            .MapAttachmentsApi()
+            .MapAuditApi();
         app.MapDevTokenApi();
         return app;
     }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace BackOffice.Core.Events;
 
 /// <summary>
@@ -10,4 +12,8 @@ public abstract record DomainEvent
     public string TenantId { get; init; } = "";
     public DateTimeOffset OccurredAt { get; init; }
     public string ActorName { get; init; } = "";
+
+    /// <summary>Who caused it, for the audit trail written with the change; not part of the event as the outbox and webhooks carry it.</summary>
+    [JsonIgnore]
+    public Common.Actor? Actor { get; init; }
 }

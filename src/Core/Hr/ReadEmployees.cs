@@ -8,13 +8,16 @@ public sealed record EmployeeView(Employee Employee, DateOnly AsOf, EmployeeStat
     Pay? Pay, string? NationalId, string? BankAccount, bool Masked);
 
 /// <summary>A tenant's employees, for its users and the provider's staff, with sensitive fields only for those who need them.</summary>
-public sealed class ReadEmployees(TenantAccess access, IEmployeeStore employees, SensitiveData sensitive, TimeProvider time)
+public sealed class ReadEmployees(TenantAccess access, IEmployeeStore employees, SensitiveData sensitive, Audit.RecordAccess record,
+    TimeProvider time)
 {
     public async Task<EmployeeView> GetAsync(Actor actor, string tenantId, Guid id, DateOnly? asOf, CancellationToken ct)
     {
         var (tenant, scope) = await access.ResolveAsync(actor, tenantId, AccessMode.Read, ct);
         var employee = await employees.FindAsync(scope, id, ct) ?? throw new NotFoundException($"Employee {id}");
-        return View(employee, asOf ?? Today(tenant), await sensitive.MaySeeAsync(actor, ct));
+        var see = await sensitive.MaySeeAsync(actor, ct);
+        if (see) await record.SensitiveReadAsync(actor, scope.TenantId, $"employee/{id}", ct);
+        return View(employee, asOf ?? Today(tenant), see);
     }
 
     public async Task<Page<EmployeeView>> ListAsync(Actor actor, string tenantId, int? pageSize, string? cursor, CancellationToken ct)
@@ -25,6 +28,7 @@ public sealed class ReadEmployees(TenantAccess access, IEmployeeStore employees,
         errors.ThrowIfAny();
         var page = await employees.ListAsync(scope, size, cursor, ct);
         var (today, see) = (Today(tenant), await sensitive.MaySeeAsync(actor, ct));
+        if (see && page.Items.Count > 0) await record.SensitiveReadAsync(actor, scope.TenantId, "employees", ct);
         return new Page<EmployeeView>(page.Items.Select(e => View(e, today, see)).ToList(), page.NextCursor);
     }
 

@@ -36,7 +36,8 @@ public interface IImportStore
     Task AppendAsync(TenantScope scope, Guid id, int part, ReadOnlyMemory<byte> bytes, CancellationToken ct);
 
     /// <summary>The whole file arrived: the job waits for the worker.</summary>
-    Task QueueAsync(TenantScope scope, ImportJob job, CancellationToken ct);
+    /// <param name="audit">Put on the tenant's audit trail in the same write.</param>
+    Task QueueAsync(TenantScope scope, ImportJob job, CancellationToken ct, Audit.AuditRecord? audit = null);
 
     /// <summary>Deletes a job that was refused while receiving, with its parts.</summary>
     Task RemoveAsync(TenantScope scope, Guid id, CancellationToken ct);

@@ -1,3 +1,5 @@
+using System.Globalization;
+using BackOffice.Core.Audit;
 using BackOffice.Core.Common;
 using BackOffice.Core.Tenancy;
 
@@ -40,7 +42,9 @@ public sealed class StartImport(TenantAccess access, IImportStore imports, Impor
                 if ((total += read) > options.MaxBytes) throw TooLarge();
                 await imports.AppendAsync(scope, job.Id, index++, part.AsMemory(0, read), ct);
             }
-            await imports.QueueAsync(scope, job = job with { Status = ImportStatus.Queued }, ct);
+            var detail = new Dictionary<string, string> { ["kind"] = job.Kind.ToText(), ["bytes"] = total.ToString(CultureInfo.InvariantCulture) };
+            var audit = new AuditRecord(scope.TenantId, job.CreatedAt, AuditActor.Of(actor), "import.started", $"import/{job.Id}", detail);
+            await imports.QueueAsync(scope, job = job with { Status = ImportStatus.Queued }, ct, audit);
             return job;
         }
         catch

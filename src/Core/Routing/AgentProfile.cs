@@ -21,7 +21,8 @@ public interface IAgentProfileStore
 {
     Task<AgentProfile?> FindAsync(string subject, CancellationToken ct);
 
-    Task SaveAsync(AgentProfile profile, CancellationToken ct);
+    /// <param name="audit">Put on the audit trails of the tenants concerned, in the same write.</param>
+    Task SaveAsync(AgentProfile profile, CancellationToken ct, IReadOnlyList<Audit.AuditRecord>? audit = null);
 
     Task<IReadOnlyList<AgentProfile>> ListAsync(CancellationToken ct);
 }

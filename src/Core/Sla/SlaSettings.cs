@@ -27,7 +27,7 @@ public sealed class SlaSettings : AggregateRoot
     public SlaSettings Next(BusinessCalendar calendar, IReadOnlyList<SlaPolicy> policies, Actor by, DateTimeOffset now)
     {
         var next = new SlaSettings { TenantId = TenantId, Version = Version + 1, Calendar = calendar, Policies = policies, CreatedAt = now, CreatedBy = by.Name };
-        next.Raise(new SlaSettingsChanged { TenantId = TenantId, OccurredAt = now, ActorName = by.Name, Version = next.Version });
+        next.Raise(new SlaSettingsChanged { TenantId = TenantId, OccurredAt = now, ActorName = by.Name, Actor = by, Version = next.Version });
         return next;
     }
 

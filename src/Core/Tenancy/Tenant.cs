@@ -32,7 +32,7 @@ public sealed class Tenant : AggregateRoot
             Id = spec.Id, DisplayName = spec.DisplayName, ServiceLines = spec.ServiceLines, TimeZone = spec.TimeZone,
             DirectoryIds = spec.DirectoryIds, Status = TenantStatus.Onboarding, CreatedAt = now, UpdatedAt = now, Version = 1,
         };
-        tenant.Raise(new TenantStatusChanged { TenantId = tenant.Id, OccurredAt = now, ActorName = by.Name, Status = tenant.Status });
+        tenant.Raise(new TenantStatusChanged { TenantId = tenant.Id, OccurredAt = now, ActorName = by.Name, Actor = by, Status = tenant.Status });
         return tenant;
     }
 
@@ -65,7 +65,7 @@ public sealed class Tenant : AggregateRoot
         Status = to;
         UpdatedAt = now;
         Version++;
-        Raise(new TenantStatusChanged { TenantId = Id, OccurredAt = now, ActorName = by.Name, Status = to });
+        Raise(new TenantStatusChanged { TenantId = Id, OccurredAt = now, ActorName = by.Name, Actor = by, Status = to });
     }
 
     public bool AcceptsNewWork => Status is TenantStatus.Active;

@@ -18,10 +18,11 @@ public interface IWebhookStore
 {
     Task<WebhookSubscription?> FindAsync(TenantScope scope, CancellationToken ct);
 
-    Task SaveAsync(TenantScope scope, WebhookSubscription subscription, CancellationToken ct);
+    /// <param name="audit">Put on the tenant's audit trail in the same write.</param>
+    Task SaveAsync(TenantScope scope, WebhookSubscription subscription, CancellationToken ct, Audit.AuditRecord? audit = null);
 
-    /// <returns>Whether there was one to remove.</returns>
-    Task<bool> RemoveAsync(TenantScope scope, CancellationToken ct);
+    /// <returns>Whether there was one to remove (only then is <paramref name="audit"/> put on the trail).</returns>
+    Task<bool> RemoveAsync(TenantScope scope, CancellationToken ct, Audit.AuditRecord? audit = null);
 
     /// <summary>Queues a delivery once per tenant and event; a second enqueue of the same event changes nothing.</summary>
     Task EnqueueAsync(TenantScope scope, WebhookDelivery delivery, CancellationToken ct);

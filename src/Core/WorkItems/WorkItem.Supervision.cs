@@ -15,7 +15,7 @@ public sealed partial class WorkItem
         (Status, AssigneeSubject, AssigneeName, LeaseExpiresAt) = (WorkItemStatus.InProgress, agentSubject, agentName, leaseUntil);
         FirstRespondedAt ??= now;
         Record(by, now, WorkItemActions.Assigned, details);
-        Raise(Event<WorkItemClaimed>(by, now));
+        Raise(Event<WorkItemClaimed>(by, now) with { Assignee = agentSubject });
     }
 
     /// <summary>

@@ -201,7 +201,7 @@ public sealed partial class WorkItem : AggregateRoot
     }
 
     private T Event<T>(Actor by, DateTimeOffset now) where T : WorkItemEvent, new() =>
-        new() { TenantId = TenantId, ItemId = Id, Title = Title, OccurredAt = now, ActorName = by.Name };
+        new() { TenantId = TenantId, ItemId = Id, Title = Title, OccurredAt = now, ActorName = by.Name, Actor = by };
 }
 
 /// <summary>When an item's clocks fall due, under the SLA version it is measured by.</summary>

@@ -15,7 +15,11 @@ public sealed record WorkItemEdited : WorkItemEvent
     public IReadOnlyList<string> Fields { get; init; } = [];
 }
 
-public sealed record WorkItemClaimed : WorkItemEvent;
+public sealed record WorkItemClaimed : WorkItemEvent
+{
+    /// <summary>The agent a supervisor assigned the item to; null when the agent claimed it.</summary>
+    public string? Assignee { get; init; }
+}
 
 public sealed record WorkItemReturnedToQueue : WorkItemEvent;
 

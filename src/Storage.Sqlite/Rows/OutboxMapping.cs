@@ -17,6 +17,7 @@ internal static class OutboxMapping
         {
             Id = message.Id.ToString("D"), TenantId = message.TenantId, Type = message.Type, Payload = message.Payload,
             OccurredAt = message.OccurredAt.ToTicks(), DueAt = message.OccurredAt.ToTicks(),
+            Audit = Core.Audit.AuditEvents.For(domainEvent),
         };
     }
 

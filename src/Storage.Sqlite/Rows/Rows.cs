@@ -90,6 +90,10 @@ internal sealed class OutboxRow
     public long? LeasedUntil { get; set; }
     public long? DeliveredAt { get; set; }
     public string? LastError { get; set; }
+
+    /// <summary>The audit record of the row's event, chained when the row is saved (see BackOfficeDbContext.SaveChangesAsync).</summary>
+    [System.ComponentModel.DataAnnotations.Schema.NotMapped]
+    public Core.Audit.AuditRecord? Audit { get; set; }
 }
 
 internal sealed class SlaAlertRow : ITenantOwned

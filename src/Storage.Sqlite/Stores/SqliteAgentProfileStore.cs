@@ -25,16 +25,20 @@ internal sealed class SqliteAgentProfileStore(SqliteDatabase db) : IAgentProfile
         return (await context.Database.SqlQueryRaw<Row>(Select + " ORDER BY subject").ToListAsync(ct)).Select(ToProfile).ToList();
     }
 
-    public Task SaveAsync(AgentProfile p, CancellationToken ct)
+    public Task SaveAsync(AgentProfile p, CancellationToken ct, IReadOnlyList<Core.Audit.AuditRecord>? audit = null)
     {
         var lines = JsonSerializer.Serialize(p.Lines.Select(l => l.ToText()));
         var tenants = p.Tenants is null ? null : JsonSerializer.Serialize(p.Tenants);
-        return db.WriteAsync(null, context => context.Database.ExecuteSqlAsync($"""
+        return db.WriteAsync(null, async context =>
+        {
+            await context.Database.ExecuteSqlAsync($"""
             INSERT INTO agent_profiles (subject, name, lines, tenants, wip_limit, updated_at, updated_by)
             VALUES ({p.Subject}, {p.Name}, {lines}, {tenants}, {p.WipLimit}, {p.UpdatedAt.ToTicks()}, {p.UpdatedBy})
             ON CONFLICT (subject) DO UPDATE SET name = excluded.name, lines = excluded.lines, tenants = excluded.tenants,
                 wip_limit = excluded.wip_limit, updated_at = excluded.updated_at, updated_by = excluded.updated_by
-            """, ct), ct);
+            """, ct);
+            await AuditChain.AppendAsync(context, audit ?? [], ct);
+        }, ct);
     }
 
     private const string Select =

@@ -33,9 +33,10 @@ internal sealed class SqliteImportStore(SqliteDatabase db) : IImportStore
             INSERT INTO import_file_parts (tenant_id, import_id, part, bytes) VALUES ({scope.TenantId}, {id.ToString("D")}, {part}, {bytes.ToArray()})
             """, ct), ct);
 
-    public Task QueueAsync(TenantScope scope, ImportJob job, CancellationToken ct)
+    public Task QueueAsync(TenantScope scope, ImportJob job, CancellationToken ct, Core.Audit.AuditRecord? audit = null)
     {
         scope.EnsureOwns(job.TenantId, "import");
+        if (audit is not null) scope.EnsureOwns(audit.TenantId, "audit entry");
         return db.WriteAsync(scope, async context =>
         {
             var queued = await context.Database.ExecuteSqlAsync($"""
@@ -43,6 +44,7 @@ internal sealed class SqliteImportStore(SqliteDatabase db) : IImportStore
                 WHERE tenant_id = {job.TenantId} AND id = {job.Id.ToString("D")} AND status = 'receiving'
                 """, ct);
             if (queued == 0) throw new InvalidOperationException($"Import {job.Id} was dropped before its upload finished.");
+            if (audit is not null) await AuditChain.AppendAsync(context, [audit], ct);
         }, ct);
     }
 

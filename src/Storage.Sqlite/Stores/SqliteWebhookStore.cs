@@ -17,18 +17,31 @@ internal sealed class SqliteWebhookStore(SqliteDatabase db) : IWebhookStore
         return (await context.WebhookSubscriptions.AsNoTracking().SingleOrDefaultAsync(ct))?.ToSubscription();
     }
 
-    public Task SaveAsync(TenantScope scope, WebhookSubscription s, CancellationToken ct)
+    public Task SaveAsync(TenantScope scope, WebhookSubscription s, CancellationToken ct, Core.Audit.AuditRecord? audit = null)
     {
         scope.EnsureOwns(s.TenantId, "webhook subscription");
-        return db.WriteAsync(scope, context => context.Database.ExecuteSqlAsync($"""
+        if (audit is not null) scope.EnsureOwns(audit.TenantId, "audit entry");
+        return db.WriteAsync(scope, async context =>
+        {
+            await context.Database.ExecuteSqlAsync($"""
             INSERT INTO webhook_subscriptions (tenant_id, url, events, secret, created_at, updated_at)
             VALUES ({s.TenantId}, {s.Url.ToString()}, {JsonSerializer.Serialize(s.Events)}, {s.Secret}, {s.CreatedAt.ToTicks()}, {s.UpdatedAt.ToTicks()})
             ON CONFLICT (tenant_id) DO UPDATE SET url = excluded.url, events = excluded.events, secret = excluded.secret, updated_at = excluded.updated_at
-            """, ct), ct);
+            """, ct);
+            if (audit is not null) await AuditChain.AppendAsync(context, [audit], ct);
+        }, ct);
     }
 
-    public Task<bool> RemoveAsync(TenantScope scope, CancellationToken ct) =>
-        db.WriteAsync(scope, async context => await context.Database.ExecuteSqlAsync($"DELETE FROM webhook_subscriptions WHERE tenant_id = {scope.TenantId}", ct) > 0, ct);
+    public Task<bool> RemoveAsync(TenantScope scope, CancellationToken ct, Core.Audit.AuditRecord? audit = null)
+    {
+        if (audit is not null) scope.EnsureOwns(audit.TenantId, "audit entry");
+        return db.WriteAsync(scope, async context =>
+        {
+            var removed = await context.Database.ExecuteSqlAsync($"DELETE FROM webhook_subscriptions WHERE tenant_id = {scope.TenantId}", ct) > 0;
+            if (removed && audit is not null) await AuditChain.AppendAsync(context, [audit], ct);
+            return removed;
+        }, ct);
+    }
 
     public Task EnqueueAsync(TenantScope scope, WebhookDelivery d, CancellationToken ct)
     {

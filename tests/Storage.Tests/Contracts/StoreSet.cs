@@ -18,6 +18,8 @@ namespace BackOffice.Storage.Tests.Contracts;
 public sealed record StoreSet(ITenantStore Tenants, IWorkItemStore WorkItems, IWorkQueue Queue, IOutbox Outbox, IActivityStore Activity,
     ISlaSettingsStore Slas, ISlaDeadlines Deadlines, ISlaAlertStore Alerts, IWebhookStore Webhooks, IEmployeeStore Employees, ICustomerAccountStore Accounts, IWarehouseStore Warehouses, IImportStore Imports, IVendorAccountStore Vendors, IResolvedWork Resolved, Func<ValueTask> Cleanup) : IAsyncDisposable
 {
+    public Core.Audit.IAuditStore Audit { get; init; } = null!;
+
     public ValueTask DisposeAsync() => Cleanup();
 }
 

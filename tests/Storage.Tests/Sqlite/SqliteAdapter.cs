@@ -39,7 +39,7 @@ public sealed class SqliteAdapter : IStoreAdapter
                 await db.DisposeAsync();
                 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
                 folder.Delete(recursive: true);
-            }), db.Path);
+            }) { Audit = services.GetRequiredService<Core.Audit.IAuditStore>() }, db.Path);
     }
 }
 
@@ -58,3 +58,4 @@ public sealed class SqliteWarehouseStoreTests() : WarehouseStoreContract(new Sql
 public sealed class SqliteImportStoreTests() : ImportStoreContract(new SqliteAdapter());
 public sealed class SqliteVendorAccountStoreTests() : VendorAccountStoreContract(new SqliteAdapter());
 public sealed class SqliteResolvedWorkTests() : ResolvedWorkContract(new SqliteAdapter());
+public sealed class SqliteAuditStoreTests() : AuditStoreContract(new SqliteAdapter());

@@ -1,3 +1,4 @@
+using BackOffice.Core.Audit;
 using BackOffice.Core.Imports;
 using BackOffice.Core.Tenancy;
 
@@ -27,7 +28,8 @@ internal sealed class FlakyImportStore(IImportStore inner) : IImportStore
     public Task AppendAsync(TenantScope scope, Guid id, int part, ReadOnlyMemory<byte> bytes, CancellationToken ct) =>
         inner.AppendAsync(scope, id, part, bytes, ct);
 
-    public Task QueueAsync(TenantScope scope, ImportJob job, CancellationToken ct) => inner.QueueAsync(scope, job, ct);
+    public Task QueueAsync(TenantScope scope, ImportJob job, CancellationToken ct, AuditRecord? audit = null) =>
+        inner.QueueAsync(scope, job, ct, audit);
 
     public Task RemoveAsync(TenantScope scope, Guid id, CancellationToken ct) => inner.RemoveAsync(scope, id, ct);
 

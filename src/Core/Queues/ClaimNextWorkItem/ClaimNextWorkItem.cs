@@ -12,7 +12,8 @@ public sealed record ClaimedWork(WorkItem Item, string? Payload);
 /// An agent takes the next item of a queue under a lease: only from a queue they are skilled for, only a tenant's they
 /// may serve, and only while under their work-in-progress limit. Null when the queue has nothing for them.
 /// </summary>
-public sealed class ClaimNextWorkItem(IWorkQueue queues, IAgentProfileStore profiles, QueueOptions options, RoutingOptions routing, TimeProvider time)
+public sealed class ClaimNextWorkItem(IWorkQueue queues, IAgentProfileStore profiles, QueueOptions options, RoutingOptions routing,
+    Audit.RecordAccess record, TimeProvider time)
 {
     public async Task<ClaimedWork?> HandleAsync(Actor actor, string queue, CancellationToken ct)
     {
@@ -25,6 +26,9 @@ public sealed class ClaimNextWorkItem(IWorkQueue queues, IAgentProfileStore prof
         if (dedicatedTo is not null && profile.Tenants?.Contains(dedicatedTo) != true) throw new ForbiddenException($"You are not on {dedicatedTo}'s dedicated team.");
         var now = time.GetUtcNow();
         var item = await queues.ClaimNextAsync(QueueName.Of(line, dedicatedTo), new ClaimLease(actor, now, now + options.LeaseDuration, profile.Tenants, profile.WipLimit), ct);
-        return item is null ? null : new ClaimedWork(item, Hr.SensitiveData.PayloadFor(item.Payload, Hr.SensitiveData.MaySee(actor, explicitProfile)));
+        if (item is null) return null;
+        var see = Hr.SensitiveData.MaySee(actor, explicitProfile);
+        await record.PayloadReadAsync(actor, item.TenantId, item.Id, item.Payload, see, ct);
+        return new ClaimedWork(item, Hr.SensitiveData.PayloadFor(item.Payload, see));
     }
 }

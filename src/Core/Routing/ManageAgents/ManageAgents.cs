@@ -1,3 +1,4 @@
+using BackOffice.Core.Audit;
 using BackOffice.Core.Common;
 using BackOffice.Core.Tenancy;
 
@@ -40,7 +41,37 @@ public sealed class ManageAgents(IAgentProfileStore profiles, ITenantStore tenan
             if (await tenants.FindAsync(tenant, ct) is null) errors.Add("tenants", $"There is no tenant '{tenant}'.");
         errors.ThrowIfAny();
         var profile = new AgentProfile(subject, name!, lines.Distinct().ToList(), request.Tenants?.Distinct().ToList(), request.WipLimit!.Value, time.GetUtcNow(), actor.Name);
-        await profiles.SaveAsync(profile, ct);
+        await profiles.SaveAsync(profile, ct, await AuditAsync(actor, profile, await profiles.FindAsync(subject, ct), ct));
         return profile;
+    }
+
+    /// <summary>A profile decides whose data an agent reaches: the change goes on the trail of every tenant it named before or names now.</summary>
+    private async Task<IReadOnlyList<AuditRecord>> AuditAsync(Actor actor, AgentProfile profile, AgentProfile? before, CancellationToken ct)
+    {
+        var concerned = before is { Tenants: null } || profile.Tenants is null
+            ? await AllTenantsAsync(ct)
+            : [.. before?.Tenants ?? [], .. profile.Tenants];
+        var detail = new Dictionary<string, string>
+        {
+            ["lines"] = string.Join(",", profile.Lines.Select(l => l.ToText())),
+            ["tenants"] = profile.Tenants is null ? "*" : string.Join(",", profile.Tenants),
+            ["wipLimit"] = profile.WipLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        var by = AuditActor.Of(actor);
+        return concerned.Distinct()
+            .Select(t => new AuditRecord(t, profile.UpdatedAt, by, "agent.profile-changed", $"agent/{profile.Subject}", detail)).ToList();
+    }
+
+    private async Task<List<string>> AllTenantsAsync(CancellationToken ct)
+    {
+        var (ids, cursor) = (new List<string>(), (string?)null);
+        do
+        {
+            var page = await tenants.ListAsync(Paging.MaxPageSize, cursor, ct);
+            ids.AddRange(page.Items.Select(t => t.Id));
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+        return ids;
     }
 }

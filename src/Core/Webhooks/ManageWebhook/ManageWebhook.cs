@@ -1,3 +1,4 @@
+using BackOffice.Core.Audit;
 using BackOffice.Core.Common;
 using BackOffice.Core.Tenancy;
 
@@ -32,21 +33,24 @@ public sealed class ManageWebhook(TenantAccess access, IWebhookStore webhooks, W
         var subscription = existing is null
             ? new WebhookSubscription(scope.TenantId, url, events, WebhookSignature.NewSecret(), now, now)
             : existing with { Url = url, Events = events, UpdatedAt = now };
-        await webhooks.SaveAsync(scope, subscription, ct);
+        var detail = new Dictionary<string, string> { ["host"] = url.Host, ["events"] = string.Join(",", events) };
+        await webhooks.SaveAsync(scope, subscription, ct, Audit(actor, scope, existing is null ? "webhook.created" : "webhook.changed", detail));
         return (subscription, existing is null);
     }
 
     public async Task<WebhookSubscription> RotateSecretAsync(Actor actor, string tenantId, CancellationToken ct)
     {
         var subscription = await GetAsync(actor, tenantId, ct) with { Secret = WebhookSignature.NewSecret(), UpdatedAt = time.GetUtcNow() };
-        await webhooks.SaveAsync(TenantScope.ForWorker(subscription.TenantId), subscription, ct);
+        var scope = TenantScope.ForWorker(subscription.TenantId);
+        await webhooks.SaveAsync(scope, subscription, ct, Audit(actor, scope, "webhook.secret-rotated", []));
         return subscription;
     }
 
     public async Task RemoveAsync(Actor actor, string tenantId, CancellationToken ct)
     {
         var scope = await ScopeAsync(actor, tenantId, Managers, ct);
-        if (!await webhooks.RemoveAsync(scope, ct)) throw new NotFoundException($"The webhook of tenant '{tenantId}'");
+        if (!await webhooks.RemoveAsync(scope, ct, Audit(actor, scope, "webhook.removed", [])))
+            throw new NotFoundException($"The webhook of tenant '{tenantId}'");
     }
 
     public async Task<Page<WebhookDelivery>> ListDeliveriesAsync(Actor actor, string tenantId, string? status, int? pageSize, string? cursor, CancellationToken ct)
@@ -68,6 +72,10 @@ public sealed class ManageWebhook(TenantAccess access, IWebhookStore webhooks, W
         await webhooks.RecordAttemptAsync(again, ct);
         return again;
     }
+
+    /// <summary>What the trail keeps of a change: never the secret, and of the URL only its host.</summary>
+    private AuditRecord Audit(Actor actor, TenantScope scope, string action, Dictionary<string, string> detail) =>
+        new(scope.TenantId, time.GetUtcNow(), AuditActor.Of(actor), action, "webhook", detail);
 
     private async Task<TenantScope> ScopeAsync(Actor actor, string tenantId, string[] roles, CancellationToken ct)
     {

@@ -18,7 +18,7 @@ public sealed record WorkItemView(WorkItem Item, SlaProgress? FirstResponse, Sla
 
 /// <summary>A tenant's work items, as its users and the provider's staff see them.</summary>
 public sealed class ReadWorkItems(TenantAccess access, IWorkItemStore items, SlaSettingsSource slas, Hr.SensitiveData sensitive, CloseWorkItem.ClosingOptions closing,
-    TimeProvider time)
+    Audit.RecordAccess record, TimeProvider time)
 {
     /// <summary>One item and its clocks, read under the SLA version it is measured by.</summary>
     public async Task<WorkItemView> ViewAsync(Actor actor, string tenantId, Guid itemId, CancellationToken ct)
@@ -26,7 +26,9 @@ public sealed class ReadWorkItems(TenantAccess access, IWorkItemStore items, Sla
         var (tenant, scope) = await access.ResolveAsync(actor, tenantId, AccessMode.Read, ct);
         var item = await items.FindAsync(scope, itemId, ct) ?? throw new NotFoundException($"Work item {itemId}");
         var closesAt = item.Status == WorkItemStatus.Resolved ? item.ResolvedAt + closing.ConfirmWithin : null;
-        var payload = item.Payload is null ? null : Hr.SensitiveData.PayloadFor(item.Payload, await sensitive.MaySeeAsync(actor, ct));
+        var see = item.Payload is not null && await sensitive.MaySeeAsync(actor, ct);
+        var payload = item.Payload is null ? null : Hr.SensitiveData.PayloadFor(item.Payload, see);
+        await record.PayloadReadAsync(actor, scope.TenantId, item.Id, item.Payload, see, ct);
         if (item.Sla is null) return new WorkItemView(item, null, null, tenant.TimeZone, payload, closesAt);
         var settings = await slas.VersionAsync(tenant, scope, item.Sla.SlaVersion, ct);
         var progress = SlaProgress.Of(item, settings, time.GetUtcNow());
