@@ -58,6 +58,18 @@ if (only is null or "imports")
 }
 if (only is "imports") return;
 
+if (only is "noisy-neighbour")
+{
+    foreach (var limitsOn in new[] { true, false })
+    {
+        var (idle, flooded) = await NoisyNeighbourBenchmark.RunAsync(TimeSpan.FromSeconds(seconds), limitsOn);
+        Console.WriteLine($"NOISY NEIGHBOUR (rate limits {(limitsOn ? "on" : "off")}; reads budget {NoisyNeighbourBenchmark.BudgetPerSecond}/s per tenant, " +
+            $"noisy tenant at 100/s, quiet at 10/s): quiet p50/p99 idle {idle.P50Ms:F1}/{idle.P99Ms:F1} ms, flooded {flooded.P50Ms:F1}/{flooded.P99Ms:F1} ms, " +
+            $"p99 ratio {flooded.P99Ms / idle.P99Ms:F2} (target <= 1.5 with limits on); quiet 429s {flooded.Limited}; noisy {flooded.NoisyOk} ok, {flooded.NoisyLimited} 429");
+    }
+    return;
+}
+
 // One uncounted round of each scenario first: a server runs warm (tiered JIT done), and so should its measure.
 if (only is null or "claims") Console.WriteLine($"claims warm-up: ours {(await ClaimBenchmark.RunAsync(synchronous)).Ours:F0}/s (not counted)");
 if (only is null or "submissions") Console.WriteLine($"submissions warm-up: {(await SubmitBenchmark.RunAsync(TimeSpan.FromSeconds(seconds), synchronous)).PerSecond:F0}/s (not counted)");

@@ -1,5 +1,7 @@
 using BackOffice.ServiceDefaults.Health;
+using BackOffice.ServiceDefaults.Logging;
 using BackOffice.ServiceDefaults.Problems;
+using BackOffice.ServiceDefaults.Security;
 using BackOffice.ServiceDefaults.Telemetry;
 using Microsoft.Extensions.Hosting;
 
@@ -7,9 +9,12 @@ namespace BackOffice.ServiceDefaults;
 
 public static class ServiceDefaultsExtensions
 {
-    /// <summary>What every host has: telemetry, health, problem details and the core use cases.</summary>
+    /// <summary>What every host has: telemetry, logging levels, health, problem details, proxy and security headers, the core use cases.</summary>
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder) => builder
         .AddTelemetry()
+        .AddLoggingDefaults()
+        .AddForwardedHeadersDefaults()
+        .AddSecurityHeaders()
         .AddHealthDefaults()
         .AddProblemDetailsDefaults()
         .AddCoreUseCases();

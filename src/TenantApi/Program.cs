@@ -1,6 +1,8 @@
 using BackOffice.ServiceDefaults;
 using BackOffice.ServiceDefaults.Health;
 using BackOffice.ServiceDefaults.Problems;
+using BackOffice.ServiceDefaults.RateLimiting;
+using BackOffice.ServiceDefaults.Security;
 using BackOffice.Storage.Sqlite;
 using BackOffice.TenantApi;
 
@@ -10,9 +12,13 @@ builder.AddSqliteStores();
 builder.AddTenantApi();
 
 var app = builder.Build();
+app.UseForwardedHeadersDefaults();
+app.UseSecurityHeaders();
 app.UseProblemDetailsDefaults();
+app.UseDevRoutesOnlyInDevelopment();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseTenantRateLimits();
 app.MapHealthEndpoints();
 app.MapTenantApi();
 app.Run();

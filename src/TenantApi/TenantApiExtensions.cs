@@ -3,6 +3,7 @@ using BackOffice.Blobs.Local;
 using BackOffice.Core.Attachments;
 using BackOffice.ServiceDefaults;
 using BackOffice.ServiceDefaults.Auth;
+using BackOffice.ServiceDefaults.RateLimiting;
 using BackOffice.TenantApi.Activity;
 using BackOffice.TenantApi.Agents;
 using BackOffice.TenantApi.Audit;
@@ -25,10 +26,11 @@ namespace BackOffice.TenantApi;
 
 public static class TenantApiExtensions
 {
-    /// <summary>Bearer sign-in and the OpenAPI document; the Portal calls this too when it hosts the API in-process.</summary>
+    /// <summary>Bearer sign-in, rate limits and the OpenAPI document; the Portal calls this too when it hosts the API in-process.</summary>
     public static IHostApplicationBuilder AddTenantApi(this IHostApplicationBuilder builder)
     {
         builder.AddApiAuthentication();
+        builder.AddTenantRateLimits();
         builder.Services.AddOpenApi();
         // Enums on the wire are their kebab-case names ("in-progress", "p1"), the same as EnumText everywhere else.
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));

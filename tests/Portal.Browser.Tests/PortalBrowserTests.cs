@@ -76,11 +76,45 @@ public sealed class PortalBrowserTests(PortalServer server) : IClassFixture<Port
         await page.ClickAsync("text=Sam Supervisor");
 
         foreach (var queue in new[] { "hr", "billing", "orders" })
-            await Assertions.Expect(page.Locator($"[data-testid=forecast-{queue}]")).ToContainTextAsync("agents on shift");
+        {
+            var forecast = page.Locator($"[data-testid=forecast-{queue}]");
+            await Assertions.Expect(forecast).ToContainTextAsync("agents on shift");
+            var text = await forecast.InnerTextAsync();
+            // Breached work is never summed up as "nothing expected to breach", and is listed on its own.
+            if (int.Parse(System.Text.RegularExpressions.Regex.Match(text, @"(\d+) already breached").Groups[1].Value) > 0)
+            {
+                Assert.DoesNotContain("Nothing expected to breach", text);
+                Assert.Contains("Already breached", text);
+            }
+        }
         var agent = await _browser.NewPageAsync();
         await agent.GotoAsync($"{server.BaseUrl}/dev/sign-in?returnUrl=/supervisor");
         await agent.ClickAsync("text=Alex Agent");
         await Assertions.Expect(agent.Locator("[role=alert]")).ToContainTextAsync("Supervisor");
+    }
+
+    [Fact]
+    public async Task EveryPage_RunsUnderTheContentSecurityPolicy_WithoutAViolation_AndSignOutIsAForm()
+    {
+        var page = await _browser!.NewPageAsync();
+        var console = new List<string>();
+        page.Console += (_, message) => console.Add(message.Text);
+        await page.AddInitScriptAsync("document.addEventListener('securitypolicyviolation', e => console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI))");
+        await page.GotoAsync($"{server.BaseUrl}/dev/sign-in?returnUrl=/supervisor");
+        await page.ClickAsync("text=Sam Supervisor");
+        await Assertions.Expect(page.Locator("[data-testid=forecast-hr]")).ToContainTextAsync("agents on shift");
+        var circuit = page.WaitForConsoleMessageAsync(new() { Predicate = m => m.Text.Contains("WebSocket connected", StringComparison.Ordinal) });
+        await page.GotoAsync($"{server.BaseUrl}/desk");
+        await circuit;
+        await page.SelectOptionAsync("[data-testid=queue]", "hr");
+        await page.GotoAsync($"{server.BaseUrl}/tenants/northwind/work-items");
+        await page.Locator("[data-testid=work-item-row] a").First.ClickAsync();
+        await page.Locator(".history").WaitForAsync();
+
+        await page.ClickAsync("[data-testid=sign-out]");
+
+        await Assertions.Expect(page.Locator("header a[href='/sign-in']")).ToBeVisibleAsync();
+        Assert.DoesNotContain(console, m => m.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase) || m.StartsWith("CSP violation", StringComparison.Ordinal));
     }
 
     private static readonly Dictionary<string, string> ClientOf = new()

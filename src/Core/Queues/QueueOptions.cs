@@ -15,9 +15,16 @@ public sealed record QueueOptions
     [Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]
     public TimeSpan SweepInterval { get; init; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>The forecast's handling time for a queue with no resolutions yet.</summary>
+    /// <summary>The forecast's handling time for work of a type the queue has no resolutions of yet.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan DefaultHandlingTime { get; init; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Per work type, what <see cref="DefaultHandlingTime"/> says for all others, e.g. "new-hire": "01:30:00".</summary>
+    public Dictionary<string, TimeSpan> HandlingTimes { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>The least the forecast plans for one item, whatever recent resolutions say.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan MinHandlingTime { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>An agent who resolved an item of a queue this recently counts as on shift for it.</summary>
     [Range(typeof(TimeSpan), "00:05:00", "1.00:00:00")]

@@ -6,6 +6,9 @@ public static class BusinessTime
     /// <summary>No calendar may go this long without working time (it is checked, so a bad calendar cannot spin).</summary>
     private static readonly long MaxSearchTicks = TimeSpan.FromDays(3 * 366).Ticks;
 
+    /// <summary>A search ends a few days short of the end of time, so its last local day still exists.</summary>
+    private static readonly long LastSearchTick = DateTime.MaxValue.Ticks - MaxSearchTicks - TimeSpan.FromDays(3).Ticks;
+
     /// <summary>The earliest instant by which <paramref name="duration"/> of working time has passed since <paramref name="start"/>.</summary>
     public static DateTimeOffset Add(BusinessCalendar calendar, DateTimeOffset start, TimeSpan duration)
     {
@@ -13,7 +16,7 @@ public static class BusinessTime
         var remaining = duration.Ticks;
         if (remaining == 0) return start;
         var due = 0L;
-        Walk(calendar, start.UtcTicks, start.UtcTicks + MaxSearchTicks, (from, to) =>
+        Walk(calendar, start.UtcTicks, Math.Min(start.UtcTicks, LastSearchTick) + MaxSearchTicks, (from, to) =>
         {
             var length = to - from;
             if (remaining <= length) { due = from + remaining; return false; }

@@ -50,7 +50,8 @@ public sealed class SlaSettings : AggregateRoot
         var deadlines = new[] { (SlaClockKind.FirstResponse, policy.FirstResponseTarget), (SlaClockKind.Resolution, policy.ResolutionTarget) }
             .SelectMany(c => policy.WarningPercents.Append(100).Select(p => new SlaDeadline(c.Item1, p, Due(policy, at, TimeSpan.FromTicks(c.Item2.Ticks * p / 100)))))
             .ToList();
-        return new SlaClock(Version, Due(policy, at, policy.FirstResponseTarget), Due(policy, at, policy.ResolutionTarget), deadlines);
+        return new SlaClock(Version, Due(policy, at, policy.FirstResponseTarget), Due(policy, at, policy.ResolutionTarget), deadlines,
+            TimeZone: Calendar.TimeZone);
     }
 
     /// <summary>
@@ -59,13 +60,30 @@ public sealed class SlaSettings : AggregateRoot
     /// </summary>
     public Func<DateTimeOffset, DateTimeOffset> Shift(ServiceLine line, Priority priority, DateTimeOffset pausedAt, DateTimeOffset resumedAt) =>
         PolicyFor(line, priority).Mode == ClockMode.Business
-            ? at => BusinessTime.Add(Calendar, resumedAt, BusinessTime.Between(Calendar, pausedAt, at))
-            : at => at + (resumedAt - pausedAt);
+            ? at => Computed(() => BusinessTime.Add(Calendar, resumedAt, BusinessTime.Between(Calendar, pausedAt, at)))
+            : at => Computed(() => at + (resumedAt - pausedAt));
 
     public bool Pauses(ServiceLine line, Priority priority, WorkItemStatus status) => PolicyFor(line, priority).PausedStatuses.Contains(status);
 
     private DateTimeOffset Due(SlaPolicy policy, DateTimeOffset at, TimeSpan target) =>
-        policy.Mode == ClockMode.Business ? BusinessTime.Add(Calendar, at, target) : at + target;
+        Computed(() => policy.Mode == ClockMode.Business ? BusinessTime.Add(Calendar, at, target) : at + target);
+
+    /// <summary>
+    /// A version stored before its settings were checked may not yield a due time (no working time, or past the end of
+    /// time): that is a conflict to report and correct, never a server error.
+    /// </summary>
+    private DateTimeOffset Computed(Func<DateTimeOffset> due)
+    {
+        try
+        {
+            return due();
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentOutOfRangeException)
+        {
+            throw new ConflictException($"SLA version {Version} of tenant '{TenantId}' cannot give this work a due time ({ex.Message}); "
+                + "a platform admin must correct the SLA.");
+        }
+    }
 }
 
 public sealed record SlaSettingsChanged : DomainEvent

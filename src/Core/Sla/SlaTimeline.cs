@@ -25,7 +25,7 @@ public static class SlaTimeline
             if (change.Action == WorkItemActions.AskedClient && pausedAt is null && !discarded.Contains(change.At)) pausedAt = change.At;
             else if (change.Action == WorkItemActions.ClientAnswered && pausedAt is { } from)
             {
-                clock = (clock with { PausedAt = from }).Resumed(settings.Shift(line, priority, from, change.At));
+                clock = (clock with { PausedAt = from }).Resumed(settings.Shift(line, priority, from, change.At), item.FirstRespondedAt);
                 pausedAt = null;
             }
         }

@@ -34,7 +34,7 @@ public sealed partial class WorkItem
         Raise(Event<SlaReplayed>(by, now) with { Reason = reason, FromVersion = old.SlaVersion, ToVersion = replayed.SlaVersion });
         var crossedBefore = (old.Deadlines ?? []).Where(d => d.At <= now).Select(d => (d.Clock, d.Percent)).ToHashSet();
         foreach (var crossed in PendingDeadlines.Where(d => d.At <= now && !crossedBefore.Contains((d.Clock, d.Percent))).OrderBy(d => d.At))
-            Raise(crossed.EventFor(TenantId, Id, Title));
+            Raise(crossed.EventFor(TenantId, Id, Title, crossed.Clock == SlaClockKind.FirstResponse ? Sla.FirstResponseDue : Sla.ResolutionDue, now));
     }
 
     /// <summary>

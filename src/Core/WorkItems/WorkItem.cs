@@ -180,7 +180,7 @@ public sealed partial class WorkItem : AggregateRoot
         var details = new Dictionary<string, string?> { ["answer"] = answer };
         if (Sla?.PausedAt is not null)
         {
-            Sla = Sla.Resumed(shift(Sla));
+            Sla = Sla.Resumed(shift(Sla), FirstRespondedAt);
             details["resolutionDue"] = Sla.ResolutionDue.ToString("O");
         }
         Record(by, now, WorkItemActions.ClientAnswered, details);
@@ -206,15 +206,28 @@ public sealed partial class WorkItem : AggregateRoot
 
 /// <summary>When an item's clocks fall due, under the SLA version it is measured by.</summary>
 /// <param name="PausedAt">Set while the item waits in a status its policy pauses the clocks for.</param>
+/// <param name="TimeZone">The zone of the calendar the clocks are measured on: due times are shown on its wall clock.</param>
 public sealed record SlaClock(long SlaVersion, DateTimeOffset FirstResponseDue, DateTimeOffset ResolutionDue, IReadOnlyList<Sla.SlaDeadline>? Deadlines = null,
-    DateTimeOffset? PausedAt = null)
+    DateTimeOffset? PausedAt = null, string? TimeZone = null)
 {
-    /// <summary>The clocks after a pause: every instant not yet passed at the pause moves as <paramref name="shift"/> says.</summary>
-    public SlaClock Resumed(Func<DateTimeOffset, DateTimeOffset> shift) => this with
+    /// <summary>
+    /// The clocks after a pause: every instant not yet passed at the pause moves as <paramref name="shift"/> says, except on a
+    /// clock already stopped: a first response given before the pause is final, met or breached.
+    /// </summary>
+    public SlaClock Resumed(Func<DateTimeOffset, DateTimeOffset> shift, DateTimeOffset? firstRespondedAt)
     {
-        FirstResponseDue = Later(FirstResponseDue, shift), ResolutionDue = Later(ResolutionDue, shift), PausedAt = null,
-        Deadlines = Deadlines?.Select(d => d with { At = Later(d.At, shift) }).ToList(),
-    };
+        var firstResponseRuns = firstRespondedAt is null || firstRespondedAt > PausedAt;
+        return this with
+        {
+            FirstResponseDue = firstResponseRuns ? Later(FirstResponseDue, shift) : FirstResponseDue,
+            ResolutionDue = Later(ResolutionDue, shift),
+            PausedAt = null,
+            Deadlines = Deadlines?.Select(Moved).ToList(),
+        };
+
+        Sla.SlaDeadline Moved(Sla.SlaDeadline d) =>
+            d.Clock == Sla.SlaClockKind.FirstResponse && !firstResponseRuns ? d : d with { At = Later(d.At, shift) };
+    }
 
     private DateTimeOffset Later(DateTimeOffset at, Func<DateTimeOffset, DateTimeOffset> shift) => at > PausedAt ? shift(at) : at;
 }

@@ -1,5 +1,6 @@
 using BackOffice.ServiceDefaults.Auth;
 using BackOffice.Workers.DemoData;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -11,15 +12,17 @@ public static class SignInEndpoints
 {
     public const string DevSignInPath = "/dev/sign-in";
 
-    /// <summary>Sign-in and sign-out; the dev sign-in as a demo user exists only in Development with a local key.</summary>
+    /// <summary>Sign-in and sign-out (a POST with an antiforgery token); the dev sign-in as a demo user exists only in Development with a local key.</summary>
     public static WebApplication MapSignIn(this WebApplication app)
     {
         var dev = app.Services.GetRequiredService<DevTokens>().IsEnabled;
         app.MapGet("/sign-in", (string? returnUrl) => dev
-            ? Results.Redirect($"{DevSignInPath}?returnUrl={Uri.EscapeDataString(SafeReturn(returnUrl))}")
-            : Results.Challenge(new AuthenticationProperties { RedirectUri = SafeReturn(returnUrl) }, [OpenIdConnectDefaults.AuthenticationScheme]));
-        app.MapGet("/sign-out", async (HttpContext http) =>
+            ? Results.Redirect($"{DevSignInPath}?returnUrl={Uri.EscapeDataString(ReturnUrls.LocalOrHome(returnUrl))}")
+            : Results.Challenge(new AuthenticationProperties { RedirectUri = ReturnUrls.LocalOrHome(returnUrl) }, [OpenIdConnectDefaults.AuthenticationScheme]));
+        // A GET would let any page sign the user out with an image tag.
+        app.MapPost("/sign-out", async (HttpContext http, IAntiforgery antiforgery) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(http)) return Results.BadRequest();
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.Redirect("/");
         });
@@ -33,10 +36,6 @@ public static class SignInEndpoints
         if (user is null) return Results.NotFound();
         var principal = DevTokens.Principal(user.Subject, user.Name, [user.Role], user.DirectoryId ?? options.Value.ProviderDirectoryId, "DevSignIn");
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
-        return Results.Redirect(SafeReturn(returnUrl));
+        return Results.Redirect(ReturnUrls.LocalOrHome(returnUrl));
     }
-
-    /// <summary>Only local paths: a sign-in link must never send the user to another site.</summary>
-    private static string SafeReturn(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/";
 }

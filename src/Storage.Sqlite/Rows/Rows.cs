@@ -52,6 +52,7 @@ internal sealed class WorkItemRow : ITenantOwned
     public string? SlaDeadlines { get; set; }
     public long? FirstRespondedAt { get; set; }
     public long? SlaPausedAt { get; set; }
+    public string? SlaTimeZone { get; set; }
     public long? RaisedAt { get; set; }
     public string? Payload { get; set; }
     public string? Attachments { get; set; }
@@ -105,8 +106,10 @@ internal sealed class SlaAlertRow : ITenantOwned
     public required string Queue { get; set; }
     public required string Clock { get; set; }
     public int Percent { get; set; }
+    public long ThresholdAt { get; set; }
     public long DueAt { get; set; }
     public long FiredAt { get; set; }
+    public string? TimeZone { get; set; }
     public long? AcknowledgedAt { get; set; }
     public string? AcknowledgedBy { get; set; }
 }

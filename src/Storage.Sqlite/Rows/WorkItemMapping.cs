@@ -18,7 +18,8 @@ internal static class WorkItemMapping
         UpdatedAt = i.UpdatedAt.ToTicks(), Version = i.Version, History = JsonSerializer.Serialize(i.History, Json),
         SlaVersion = i.Sla?.SlaVersion, FirstResponseDue = i.Sla?.FirstResponseDue.ToTicks(), ResolutionDue = i.Sla?.ResolutionDue.ToTicks(),
         SlaDeadlines = i.Sla?.Deadlines is { } d ? JsonSerializer.Serialize(d, Json) : null, FirstRespondedAt = i.FirstRespondedAt.ToTicks(),
-        SlaPausedAt = i.Sla?.PausedAt.ToTicks(), RaisedAt = i.RaisedAt.ToTicks(), Payload = i.Payload, Queue = i.Queue, Checklist = i.Checklist.Count == 0 ? null : JsonSerializer.Serialize(i.Checklist, Json), Attachments = i.Attachments.Count == 0 ? null : JsonSerializer.Serialize(i.Attachments, Json),
+        SlaPausedAt = i.Sla?.PausedAt.ToTicks(), SlaTimeZone = i.Sla?.TimeZone,
+        RaisedAt = i.RaisedAt.ToTicks(), Payload = i.Payload, Queue = i.Queue, Checklist = i.Checklist.Count == 0 ? null : JsonSerializer.Serialize(i.Checklist, Json), Attachments = i.Attachments.Count == 0 ? null : JsonSerializer.Serialize(i.Attachments, Json),
     };
 
     public static WorkItem ToWorkItem(this WorkItemRow r) => WorkItem.Restore(new StoredWorkItem(
@@ -28,7 +29,8 @@ internal static class WorkItemMapping
         JsonSerializer.Deserialize<List<WorkItemChange>>(r.History, Json) ?? [],
         r.SlaVersion is { } version
             ? new SlaClock(version, Time.FromTicks(r.FirstResponseDue!.Value), Time.FromTicks(r.ResolutionDue!.Value),
-                r.SlaDeadlines is null ? null : JsonSerializer.Deserialize<List<SlaDeadline>>(r.SlaDeadlines, Json), Time.FromTicks(r.SlaPausedAt))
+                r.SlaDeadlines is null ? null : JsonSerializer.Deserialize<List<SlaDeadline>>(r.SlaDeadlines, Json), Time.FromTicks(r.SlaPausedAt),
+                r.SlaTimeZone)
             : null,
         Time.FromTicks(r.FirstRespondedAt), Time.FromTicks(r.RaisedAt), r.Payload,
         r.Attachments is null ? null : JsonSerializer.Deserialize<List<Core.Attachments.Attachment>>(r.Attachments, Json), r.Queue,

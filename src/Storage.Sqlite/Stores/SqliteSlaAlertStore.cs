@@ -13,9 +13,9 @@ internal sealed class SqliteSlaAlertStore(SqliteDatabase db) : ISlaAlertStore
     {
         scope.EnsureOwns(a.TenantId, "SLA alert");
         return db.WriteAsync(scope, context => context.Database.ExecuteSqlAsync($"""
-            INSERT INTO sla_alerts (id, tenant_id, item_id, title, queue, clock, percent, due_at, fired_at)
+            INSERT INTO sla_alerts (id, tenant_id, item_id, title, queue, clock, percent, threshold_at, due_at, fired_at, time_zone)
             VALUES ({a.Id.ToString("D")}, {a.TenantId}, {a.ItemId.ToString("D")}, {a.Title}, {a.Queue}, {a.Clock.ToText()}, {a.Percent},
-                {a.DueAt.ToTicks()}, {a.FiredAt.ToTicks()})
+                {a.ThresholdAt.ToTicks()}, {a.DueAt.ToTicks()}, {a.FiredAt.ToTicks()}, {a.TimeZone})
             ON CONFLICT (id) DO NOTHING
             """, ct), ct);
     }
@@ -63,5 +63,7 @@ internal sealed class SqliteSlaAlertStore(SqliteDatabase db) : ISlaAlertStore
     }
 
     private static SlaAlert ToAlert(SlaAlertRow r) => new(Guid.Parse(r.Id), r.TenantId, Guid.Parse(r.ItemId), r.Title, r.Queue,
-        EnumText.Parse<SlaClockKind>(r.Clock), r.Percent, Time.FromTicks(r.DueAt), Time.FromTicks(r.FiredAt), Time.FromTicks(r.AcknowledgedAt), r.AcknowledgedBy);
+        EnumText.Parse<SlaClockKind>(r.Clock), r.Percent, Time.FromTicks(r.ThresholdAt), Time.FromTicks(r.DueAt), Time.FromTicks(r.FiredAt),
+        r.TimeZone,
+        Time.FromTicks(r.AcknowledgedAt), r.AcknowledgedBy);
 }

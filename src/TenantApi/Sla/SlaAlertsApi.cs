@@ -1,4 +1,5 @@
 using BackOffice.Core.Common;
+using BackOffice.Core.Sla;
 using BackOffice.Core.Sla.Alerts;
 using BackOffice.Core.Sla.ReplaySla;
 using BackOffice.TenantApi.Http;
@@ -8,11 +9,17 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace BackOffice.TenantApi.Sla;
 
+/// <param name="ThresholdAt">When the clock crossed <see cref="Percent"/> of its target (for a breach, its due time).</param>
+/// <param name="DueAt">When the clock falls due.</param>
+/// <param name="FiredAt">When the monitor found the crossing.</param>
+/// <param name="TimeZone">The zone of the item's SLA, whose offset the times carry.</param>
 public sealed record SlaAlertResponse(Guid Id, string TenantId, Guid ItemId, string Title, string Queue, string Clock, int Percent, bool Breach,
-    DateTimeOffset DueAt, DateTimeOffset FiredAt, DateTimeOffset? AcknowledgedAt, string? AcknowledgedBy)
+    DateTimeOffset ThresholdAt, DateTimeOffset DueAt, DateTimeOffset FiredAt, string? TimeZone, DateTimeOffset? AcknowledgedAt,
+    string? AcknowledgedBy)
 {
     public static SlaAlertResponse From(SlaAlert a) => new(a.Id, a.TenantId, a.ItemId, a.Title, a.Queue, a.Clock.ToText(), a.Percent, a.IsBreach,
-        a.DueAt, a.FiredAt, a.AcknowledgedAt, a.AcknowledgedBy);
+        WallClock.In(a.TimeZone, a.ThresholdAt), WallClock.In(a.TimeZone, a.DueAt), WallClock.In(a.TimeZone, a.FiredAt), a.TimeZone,
+        WallClock.In(a.TimeZone, a.AcknowledgedAt), a.AcknowledgedBy);
 }
 
 /// <summary>What the SLA monitor found: supervisors' alerts across tenants, each tenant's breaches, and replays of an item's clocks.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using BackOffice.Core.Common;
 using BackOffice.Core.Hr;
+using BackOffice.Core.Sla;
 using BackOffice.Core.WorkItems;
 using BackOffice.TenantApi.Http;
 
@@ -13,9 +14,13 @@ public sealed record SlaProgressResponse(double TargetMinutes, double ElapsedMin
         p.Paused ? "paused" : p.Running ? (p.Breached ? "breached" : "running") : (p.Breached ? "met-late" : "met"));
 }
 
-/// <summary>A single item's due times carry the offset of <see cref="TimeZone"/>, the zone its SLA is measured in; lists give them in UTC.</summary>
+/// <summary>Due times carry the offset of <see cref="TimeZone"/>, the zone the item's SLA is measured in, in every answer that has them.</summary>
 public sealed record SlaClockResponse(long SlaVersion, DateTimeOffset FirstResponseDue, DateTimeOffset ResolutionDue, DateTimeOffset? PausedAt,
-    SlaProgressResponse? FirstResponse = null, SlaProgressResponse? Resolution = null, string? TimeZone = null);
+    SlaProgressResponse? FirstResponse = null, SlaProgressResponse? Resolution = null, string? TimeZone = null)
+{
+    public static SlaClockResponse From(SlaClock s) => new(s.SlaVersion, WallClock.In(s.TimeZone, s.FirstResponseDue),
+        WallClock.In(s.TimeZone, s.ResolutionDue), WallClock.In(s.TimeZone, s.PausedAt), TimeZone: s.TimeZone);
+}
 
 public sealed record WorkItemChangeResponse(DateTimeOffset At, string Actor, string Action, IReadOnlyDictionary<string, string?> Details);
 
@@ -28,7 +33,7 @@ public sealed record WorkItemResponse(Guid Id, string TenantId, string ServiceLi
     /// <param name="payload">The payload as the caller may see it, decided by the core (see <see cref="SensitiveData"/>).</param>
     public static WorkItemResponse Summary(WorkItem i, string? payload) => new(i.Id, i.TenantId, i.ServiceLine.ToText(), i.Type, i.Priority.ToText(), i.Title, i.Description,
         i.Status.ToText(), i.Queue, i.AssigneeName, i.LeaseExpiresAt, i.Resolution, i.SubmittedBy, i.CreatedAt, i.UpdatedAt, ETags.Format(i.Version),
-        i.Sla is { } s ? new SlaClockResponse(s.SlaVersion, s.FirstResponseDue, s.ResolutionDue, s.PausedAt) : null, null,
+        i.Sla is { } s ? SlaClockResponse.From(s) : null, null,
         payload is { } json ? JsonNode.Parse(json) : null);
 
     /// <summary>With the payload masked, whoever asks: lists and answers to changes never show sensitive fields.</summary>

@@ -52,7 +52,8 @@ public static class WorkItemsApi
             rows.Select(i => new[]
             {
                 i.Id.ToString(), i.CreatedAt.ToString("O"), Core.Common.EnumText.ToText(i.ServiceLine), i.Type, Core.Common.EnumText.ToText(i.Priority), i.Title,
-                Core.Common.EnumText.ToText(i.Status), i.AssigneeName, i.Sla?.ResolutionDue.ToString("O"), i.Resolution,
+                Core.Common.EnumText.ToText(i.Status), i.AssigneeName, i.Sla is { } s ? Core.Sla.WallClock.In(s.TimeZone, s.ResolutionDue).ToString("O") : null,
+                i.Resolution,
             }));
     }
 
@@ -68,8 +69,8 @@ public static class WorkItemsApi
             Sla = response.Sla with
             {
                 FirstResponse = SlaProgressResponse.From(view.FirstResponse), Resolution = SlaProgressResponse.From(view.Resolution), TimeZone = view.TimeZone,
-                FirstResponseDue = view.Local(response.Sla.FirstResponseDue), ResolutionDue = view.Local(response.Sla.ResolutionDue),
-                PausedAt = response.Sla.PausedAt is { } paused ? view.Local(paused) : null,
+                FirstResponseDue = view.Local(view.Item.Sla!.FirstResponseDue), ResolutionDue = view.Local(view.Item.Sla.ResolutionDue),
+                PausedAt = view.Item.Sla.PausedAt is { } paused ? view.Local(paused) : null,
             },
         });
     }

@@ -57,4 +57,25 @@ public sealed class SlaProgressTests
         Assert.Equal((TimeSpan.FromMinutes(140), true), (early.Remaining, early.Paused));
         Assert.Equal(early, late);
     }
+
+    [Fact]
+    public void Of_AMetFirstResponse_StaysMetThroughALaterPause_LiveAndInReplay()
+    {
+        var item = Item();
+        item.Claim(Agent, Created.AddMinutes(20), Created.AddHours(2));
+        var before = SlaProgress.Of(item, Settings, Created.AddMinutes(30))!.Value.FirstResponse;
+        item.AskClient(Agent, "?", Created.AddMinutes(30), pausesClock: true);
+        var resumed = Created.AddMinutes(102);
+        item.ClientAnswered(Client, "!", resumed, clock => Settings.Shift(ServiceLine.Hr, Priority.P2, clock.PausedAt!.Value, resumed));
+
+        var live = SlaProgress.Of(item, Settings, Created.AddMinutes(110))!.Value.FirstResponse;
+        var replayed = SlaTimeline.Replay(Settings, item, item.Priority);
+
+        Assert.Equal((TimeSpan.FromMinutes(20), TimeSpan.FromMinutes(40)), (before.Elapsed, before.Remaining));
+        Assert.Equal(before, live);
+        Assert.Equal(Created.AddMinutes(60), item.Sla!.FirstResponseDue);
+        Assert.Equal(item.Sla, replayed with { Deadlines = item.Sla.Deadlines });
+        Assert.Equal(item.Sla.Deadlines!, replayed.Deadlines!);
+        Assert.Equal(Created.AddMinutes(240 + 72), item.Sla.ResolutionDue);
+    }
 }

@@ -36,7 +36,8 @@ public sealed class SlaReportTests
 
         var row = Assert.Single(SlaReportBuilder.Build("t", new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30), items, Settings, T.AddMinutes(500)).Rows);
 
-        Assert.Equal((4, 2, 1, 50.0m, 3), (row.Items, row.Resolved, row.WithinTarget, row.PercentWithinTarget, row.Breaches));
+        // One of four met: the two open ones past due are missed already, not left out.
+        Assert.Equal((4, 2, 1, 25.0m, 3), (row.Items, row.Resolved, row.WithinTarget, row.PercentWithinTarget, row.Breaches));
         Assert.Equal((30.0, 90.0), (row.FirstResponseMedian, row.FirstResponseP90));
         Assert.Equal((200.0, 300.0), (row.ResolutionMedian, row.ResolutionP90));
         Assert.Equal((95m, 5m), (row.ComplianceTargetPercent, row.CreditPercentOwed));
@@ -48,6 +49,21 @@ public sealed class SlaReportTests
         var row = Assert.Single(SlaReportBuilder.Build("t", default, default, [(Item(10, 100), Settings)], Settings, T.AddDays(1)).Rows);
 
         Assert.Equal((100m, 0, 0m), (row.PercentWithinTarget, row.Breaches, row.CreditPercentOwed));
+    }
+
+    [Fact]
+    public void Build_BreachedItemsStillOpen_CountAsMissed_AndOweCredit()
+    {
+        // One resolved in time; two never claimed, past both due times; one open and not yet due, which is not counted either way.
+        var items = new[] { Item(10, 100), Item(null, null), Item(null, null) }.Select(i => (i, Settings));
+
+        var row = Assert.Single(SlaReportBuilder.Build("t", default, default, items, Settings, T.AddMinutes(300)).Rows);
+        var notYetDue = new[] { Item(10, 100), Item(null, null) }.Select(i => (i, Settings));
+        var early = Assert.Single(SlaReportBuilder.Build("t", default, default, notYetDue, Settings, T.AddMinutes(120)).Rows);
+
+        Assert.Equal((3, 1, 1, 33.3m), (row.Items, row.Resolved, row.WithinTarget, row.PercentWithinTarget));
+        Assert.Equal((2, 5m), (row.Breaches, row.CreditPercentOwed));
+        Assert.Equal((100m, 0m), (early.PercentWithinTarget, early.CreditPercentOwed));
     }
 
     [Theory]

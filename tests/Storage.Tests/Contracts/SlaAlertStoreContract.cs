@@ -11,7 +11,8 @@ public abstract class SlaAlertStoreContract(IStoreAdapter adapter)
     private static readonly TenantScope Globex = TenantScope.ForWorker("globex");
 
     private static SlaAlert Alert(string tenant, int minute, int percent = 50, string queue = "hr") =>
-        new(Guid.NewGuid(), tenant, Guid.NewGuid(), $"Item {minute}", queue, SlaClockKind.Resolution, percent, Build.Now.AddMinutes(minute), Build.Now.AddMinutes(minute));
+        new(Guid.NewGuid(), tenant, Guid.NewGuid(), $"Item {minute}", queue, SlaClockKind.Resolution, percent, Build.Now.AddMinutes(minute),
+            Build.Now.AddMinutes(minute + (percent < 100 ? 90 : 0)), Build.Now.AddMinutes(minute).AddSeconds(7), "Europe/Berlin");
 
     [Fact]
     public async Task Add_TheSameAlertTwice_KeepsOne()

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using BackOffice.Core.Events;
 using BackOffice.Core.Queues;
 using BackOffice.Core.Sla;
 using BackOffice.Core.Tenancy;
@@ -85,5 +86,21 @@ public abstract class SlaDeadlinesContract(IStoreAdapter adapter)
 
         Assert.Equal(5, await stores.Deadlines.FireDueAsync(Build.Now.AddDays(1), 100, default));
         Assert.Equal(6, (await FiredAsync(stores)).Count);
+    }
+
+    [Fact]
+    public async Task FireDue_AWarning_CarriesItsThreshold_ItsClocksDueTime_AndWhenItFired()
+    {
+        await using var stores = await adapter.CreateAsync();
+        await stores.WorkItems.AddAsync(Acme, Item(), default);
+        var monitorRan = Build.Now.AddMinutes(31).AddSeconds(12);
+
+        await stores.Deadlines.FireDueAsync(monitorRan, 100, default);
+        var leased = await stores.Outbox.LeaseDueAsync(Build.Now.AddDays(1), TimeSpan.FromMinutes(1), 100, default);
+        var message = leased.Single(m => m.Type == "sla.warning");
+        var warning = (SlaWarning)EventSerializer.FromMessage(message);
+
+        Assert.Equal((Build.Now.AddMinutes(30), Build.Now.AddMinutes(60), monitorRan), (warning.ThresholdAt, warning.DueAt, warning.FiredAt));
+        Assert.Equal(Build.Now.AddMinutes(30), warning.OccurredAt);
     }
 }

@@ -98,7 +98,9 @@ public abstract class WorkQueueContract(IStoreAdapter adapter)
         Assert.Equal(("agent-2", (DateTimeOffset?)Build.Now.AddMinutes(15)), (snapshot.Open[0].ClaimedBy, snapshot.Open[0].ClaimedAt));
         Assert.Equal(held.Id, snapshot.Open[0].ItemId);
         Assert.Null(snapshot.Open[1].ClaimedBy);
-        Assert.Equal([new Core.Queues.ForecastBreaches.RecentResolution("agent-1", Build.Now.AddMinutes(2), Build.Now.AddMinutes(14))], snapshot.Recent);
+        Assert.Equal([first.Type, second.Type], snapshot.Open.Select(i => i.Type));
+        Assert.Equal([new Core.Queues.ForecastBreaches.RecentResolution("agent-1", Build.Now.AddMinutes(2), Build.Now.AddMinutes(14), worked.Type)],
+            snapshot.Recent);
     }
 
     private static async Task AddAsync(StoreSet stores, params WorkItem[] items)

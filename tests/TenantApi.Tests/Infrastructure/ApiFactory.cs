@@ -23,6 +23,8 @@ public class HostFactory<THost>(string environment = "Development", IReadOnlyDic
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Tests drain queues with one agent; work-in-progress limits are tested through agents' own profiles.
         builder.UseSetting("Routing:DefaultWipLimit", "10000");
+        // A test class is one busy caller per tenant, far over any real budget; the limits have tests of their own.
+        builder.UseSetting("RateLimits:Enabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
     }
 

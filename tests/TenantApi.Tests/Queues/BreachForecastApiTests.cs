@@ -46,6 +46,27 @@ public sealed class BreachForecastApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WorkResolvedInSeconds_IsPlannedAtTheFloor_AndBreachedItemsAreCountedAndListedApart()
+    {
+        var quick = await Api.SubmitAsync(_client, "acme", "Demo work");
+        var claim = await _agent.PostAsync("/api/queues/hr/claims", null);
+        _platform.Clock.Advance(TimeSpan.FromSeconds(4));
+        Assert.Equal(HttpStatusCode.OK, (await Api.ResolveAsync(_agent, $"/api/tenants/acme/work-items/{quick["id"]}", claim)).StatusCode);
+        var late = new[] { await Api.SubmitAsync(_client, "acme", "Late 1"), await Api.SubmitAsync(_client, "acme", "Late 2") };
+        _platform.Clock.Advance(TimeSpan.FromMinutes(31));
+        var onTime = await Api.SubmitAsync(_client, "acme", "On time");
+
+        var forecast = await ForecastAsync();
+
+        Assert.Equal((5.0, 3, 2), ((double)forecast["handlingMinutes"]!, (int)forecast["backlog"]!, (int)forecast["alreadyBreached"]!));
+        Assert.Equal(late.Select(i => ((string)i["id"]!, "first-response")),
+            forecast["breached"]!.AsArray().Select(r => ((string)r!["itemId"]!, (string)r["clock"]!)));
+        Assert.DoesNotContain(forecast["atRisk"]!.AsArray(), r => (string)r!["itemId"]! == (string)onTime["id"]!);
+        var general = forecast["handling"]!.AsArray().Single()!;
+        Assert.Equal(("general", 5.0, 1), ((string)general["type"]!, (double)general["minutes"]!, (int)general["resolutions"]!));
+    }
+
+    [Fact]
     public async Task Forecast_IsForSupervisors_AndNamesBadParameters()
     {
         await Api.ProblemAsync(await _agent.GetAsync("/api/queues/hr/forecast"), HttpStatusCode.Forbidden);

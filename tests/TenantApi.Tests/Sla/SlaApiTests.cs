@@ -82,6 +82,33 @@ public sealed class SlaApiTests : IClassFixture<ApiFactory>, IAsyncLifetime
     }
 
     [Fact]
+    public async Task Put_SettingsThatCouldNotGiveDueTimes_AreRefusedByField_AndWorkCanStillBeSubmitted()
+    {
+        var etag = await CurrentETagAsync();
+        static object With(object calendar, int resolutionMinutes = 480) => new
+        {
+            calendar,
+            policies = new[] { "hr", "orders" }.SelectMany(line => new[] { "p1", "p2", "p3", "p4" }.Select(p => new
+            {
+                serviceLine = line, priority = p, firstResponseMinutes = 60, resolutionMinutes, mode = "business",
+            })).ToArray(),
+        };
+        static object Calendar(string effectiveFrom, string hours) =>
+            new { timeZone = "Europe/Berlin", schedules = new[] { new { effectiveFrom, days = new Dictionary<string, string[]> { ["monday"] = [hours] } } } };
+
+        var oneMinute = await Api.ProblemAsync(await PutAsync(With(Calendar("2026-01-01", "09:00-09:01"), 60), etag), HttpStatusCode.BadRequest);
+        var endOfTime = await Api.ProblemAsync(await PutAsync(With(Calendar("9999-12-31", "09:00-17:00")), etag), HttpStatusCode.BadRequest);
+        var longest = await Api.ProblemAsync(await PutAsync(With(Calendar("2026-01-01", "09:00-17:00"), int.MaxValue), etag), HttpStatusCode.BadRequest);
+        var submitted = await Api.SubmitAsync(_factory.ClientAs(TestUser.AcmeClient), "acme", "Still accepted", priority: "p4");
+
+        Assert.Equal(["calendar.schedules[0].days"], oneMinute.Keys);
+        Assert.Equal(["calendar.schedules", "calendar.schedules[0].effectiveFrom"], endOfTime.Keys.Order());
+        Assert.Equal(8, longest.Keys.Count(k => k.EndsWith(".resolutionMinutes", StringComparison.Ordinal)));
+        Assert.Equal(etag, await CurrentETagAsync());
+        Assert.NotNull(submitted["sla"]!["resolutionDue"]);
+    }
+
+    [Fact]
     public async Task Put_NeedsTheCurrentVersionAndMakesANewOne()
     {
         var etag = await CurrentETagAsync();

@@ -38,4 +38,17 @@ public sealed class SlaReportApiTests : IClassFixture<ApiFactory>, IAsyncLifetim
         Assert.Contains("period", (await Api.ProblemAsync(await _admin.GetAsync("/api/tenants/acme/sla/report?period=last-week"), HttpStatusCode.BadRequest)).Keys);
         await Api.ProblemAsync(await _factory.ClientAs(TestUser.AcmeClient).GetAsync($"/api/tenants/acme/sla/report?period={Month}"), HttpStatusCode.Forbidden);
     }
+
+    [Theory]
+    [InlineData("9999-12")]
+    [InlineData("0001-01")]
+    [InlineData("1999-12")]
+    public async Task Report_ForAMonthOutOfRange_IsRefusedNamingThePeriod(string period)
+    {
+        var json = await Api.ProblemAsync(await _admin.GetAsync($"/api/tenants/acme/sla/report?period={period}"), HttpStatusCode.BadRequest);
+        var csv = await Api.ProblemAsync(await _admin.GetAsync($"/api/tenants/acme/sla/report.csv?period={period}"), HttpStatusCode.BadRequest);
+
+        Assert.Equal(["period"], json.Keys);
+        Assert.Equal(["period"], csv.Keys);
+    }
 }

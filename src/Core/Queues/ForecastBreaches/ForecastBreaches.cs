@@ -10,7 +10,7 @@ public sealed record ForecastQuery(int? Hours = null, int? Agents = null);
 /// <summary>For supervisors: which items of a queue will breach in the next hours, given its backlog, agents and pace.</summary>
 public sealed class ForecastBreaches(IWorkQueue queues, QueueOptions options, TimeProvider time)
 {
-    private const int RecentResolutions = 50;
+    private const int RecentResolutions = 200;
 
     public async Task<BreachForecast> ForecastAsync(Actor actor, string queue, ForecastQuery query, CancellationToken ct)
     {
@@ -24,7 +24,7 @@ public sealed class ForecastBreaches(IWorkQueue queues, QueueOptions options, Ti
         var name = QueueName.Of(line!.Value, QueueName.Parse(queue).Tenant);
         var snapshot = await queues.SnapshotAsync(name, now, options.ForecastBacklogMax, RecentResolutions, ct);
         var agents = query.Agents ?? BreachForecaster.AgentsOnShift(snapshot, now, options.ShiftWindow);
-        var handling = BreachForecaster.HandlingTime(snapshot.Recent, options.DefaultHandlingTime);
+        var handling = HandlingEstimate.From(snapshot.Recent, snapshot.Open.Select(i => i.Type), options);
         return BreachForecaster.Forecast(name, snapshot, now, TimeSpan.FromHours(query.Hours ?? 8), agents, handling);
     }
 }

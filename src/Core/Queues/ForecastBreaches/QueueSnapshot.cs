@@ -4,14 +4,15 @@ namespace BackOffice.Core.Queues.ForecastBreaches;
 
 /// <summary>
 /// An open item of a queue as the forecast sees it. <see cref="FirstResponseDue"/> is null once the item had its first
-/// response; the due times are null for items with no SLA clock. <see cref="ClaimedBy"/> and <see cref="ClaimedAt"/> are set
+/// response; the due times are null for items with no SLA clock. <see cref="TimeZone"/> is the zone its SLA is
+/// measured in. <see cref="ClaimedBy"/> and <see cref="ClaimedAt"/> are set
 /// while an agent holds it.
 /// </summary>
 public sealed record OpenQueueItem(string TenantId, Guid ItemId, string Title, Priority Priority, DateTimeOffset? FirstResponseDue,
-    DateTimeOffset? ResolutionDue, string? ClaimedBy = null, DateTimeOffset? ClaimedAt = null);
+    DateTimeOffset? ResolutionDue, string? ClaimedBy = null, DateTimeOffset? ClaimedAt = null, string? Type = null, string? TimeZone = null);
 
-/// <summary>One item an agent took and resolved: how long the work took.</summary>
-public sealed record RecentResolution(string AgentSubject, DateTimeOffset ClaimedAt, DateTimeOffset ResolvedAt)
+/// <summary>One item an agent took and resolved: how long the work took, and of what type it was.</summary>
+public sealed record RecentResolution(string AgentSubject, DateTimeOffset ClaimedAt, DateTimeOffset ResolvedAt, string? Type = null)
 {
     public TimeSpan Handling => ResolvedAt - ClaimedAt;
 }

@@ -12,11 +12,24 @@ public sealed class ReadSlaAlerts(TenantAccess access, ISlaAlertStore alerts, Ti
     {
         Permissions.Require(actor, Roles.Supervisor, Roles.PlatformAdmin);
         var errors = new FieldErrors();
-        var queue = errors.Enum<ServiceLine>("queue", query.Queue, required: false);
+        var queue = Queue(errors, query.Queue);
         var pageSize = Paging.PageSize(errors, query.PageSize);
         errors.ThrowIfAny();
-        return alerts.ListAllAsync(new SlaAlertFilter(queue?.ToText(), query.Unacknowledged ?? false), pageSize, query.Cursor, ct);
+        return alerts.ListAllAsync(new SlaAlertFilter(queue, query.Unacknowledged ?? false), pageSize, query.Cursor, ct);
     }
+
+    /// <summary>A line's shared queue ("orders") or a tenant's dedicated one ("orders.acme"), as alerts name them.</summary>
+    private static string? Queue(FieldErrors errors, string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name)) return null;
+        var dot = name.IndexOf('.');
+        var line = errors.Enum<ServiceLine>("queue", dot < 0 ? name : name[..dot]);
+        var tenant = dot < 0 ? null : name[(dot + 1)..];
+        if (tenant is not null && !IsTenantId(tenant)) errors.Add("queue", $"'{name}' is not a queue: a dedicated queue is named line.tenant-id.");
+        return line is { } l ? Queues.QueueName.Of(l, tenant) : null;
+    }
+
+    private static bool IsTenantId(string id) => id.Length is >= 3 and <= 40 && id.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');
 
     public async Task<Page<SlaAlert>> ListBreachesAsync(Actor actor, string tenantId, int? pageSize, string? cursor, CancellationToken ct)
     {

@@ -7,8 +7,13 @@ namespace BackOffice.Core.Sla.Alerts;
 /// A warning or breach the monitor fired on one of an item's clocks: the record of a breach, and what the queue's
 /// supervisors are notified of until one of them acknowledges it. Its id is the id of the event that fired it.
 /// </summary>
+/// <param name="ThresholdAt">When the clock crossed <see cref="Percent"/>: for a breach, its due time.</param>
+/// <param name="DueAt">When the clock falls due (fell due, for a breach).</param>
+/// <param name="FiredAt">When the monitor found the crossing, at or after <see cref="ThresholdAt"/>.</param>
+/// <param name="TimeZone">The zone the item's SLA is measured in, to show the times in; null for alerts kept before it was.</param>
 public sealed record SlaAlert(Guid Id, string TenantId, Guid ItemId, string Title, string Queue, SlaClockKind Clock, int Percent,
-    DateTimeOffset DueAt, DateTimeOffset FiredAt, DateTimeOffset? AcknowledgedAt = null, string? AcknowledgedBy = null)
+    DateTimeOffset ThresholdAt, DateTimeOffset DueAt, DateTimeOffset FiredAt, string? TimeZone = null, DateTimeOffset? AcknowledgedAt = null,
+    string? AcknowledgedBy = null)
 {
     public bool IsBreach => Percent >= 100;
 }

@@ -11,20 +11,19 @@ namespace BackOffice.Core.Sla.Alerts;
 /// </summary>
 public sealed class SlaEscalation(ISlaAlertStore alerts, IWorkItemStore items, TimeProvider time) : IDomainEventHandler
 {
-    public bool Handles(DomainEvent domainEvent) => domainEvent is SlaWarning or SlaBreached;
+    public bool Handles(DomainEvent domainEvent) => domainEvent is SlaCrossing;
 
     public async Task HandleAsync(DomainEvent domainEvent, TenantScope scope, CancellationToken ct)
     {
-        var (e, clock, percent, due) = domainEvent switch
-        {
-            SlaWarning w => ((WorkItemEvent)w, w.Clock, w.Percent, w.DueAt),
-            SlaBreached b => (b, b.Clock, 100, b.DueAt),
-            _ => throw new ArgumentOutOfRangeException(nameof(domainEvent), domainEvent.GetType().Name, "Not an SLA crossing."),
-        };
+        var e = domainEvent as SlaCrossing
+            ?? throw new ArgumentOutOfRangeException(nameof(domainEvent), domainEvent.GetType().Name, "Not an SLA crossing.");
         var item = await items.FindAsync(scope, e.ItemId, ct);
         if (item is null) return;
-        await alerts.AddAsync(scope, new SlaAlert(e.EventId, e.TenantId, e.ItemId, item.Title, item.Queue, clock, percent, due, e.OccurredAt), ct);
+        var (thresholdAt, dueAt, firedAt) = e.Times();
+        var alert = new SlaAlert(e.EventId, e.TenantId, e.ItemId, item.Title, item.Queue, e.Clock, e.PercentCrossed(), thresholdAt, dueAt, firedAt,
+            item.Sla?.TimeZone);
+        await alerts.AddAsync(scope, alert, ct);
         var version = item.Version;
-        if (item.RaiseInQueue(e, clock, time.GetUtcNow())) await items.UpdateAsync(scope, item, version, ct);
+        if (item.RaiseInQueue(e, e.Clock, time.GetUtcNow())) await items.UpdateAsync(scope, item, version, ct);
     }
 }

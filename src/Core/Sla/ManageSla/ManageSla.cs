@@ -21,9 +21,11 @@ public sealed class ManageSla(TenantAccess access, SlaSettingsSource source, ISl
         var (tenant, scope) = await access.ResolveAsync(actor, tenantId, AccessMode.Read, ct);
         Permissions.Require(actor, Roles.PlatformAdmin);
         var current = await source.CurrentAsync(tenant, scope, ct);
+        var now = time.GetUtcNow();
         var (calendar, policies) = SlaSettingsParser.Parse(request, tenant.ServiceLines);
+        SlaLimits.Check(request, calendar, policies, now);
         Versioned.Require(expectedVersion, current.Version, $"The SLA of tenant '{tenantId}'");
-        var next = current.Next(calendar, policies, actor, time.GetUtcNow());
+        var next = current.Next(calendar, policies, actor, now);
         await store.AddAsync(scope, next, ct);
         return next;
     }

@@ -9,6 +9,7 @@ namespace BackOffice.Core.Sla.Reporting;
 /// <summary>The SLA report of a month, the same for the tenant's admins and the provider's staff.</summary>
 public sealed class ReportSla(TenantAccess access, IWorkItemStore items, SlaSettingsSource slas, TimeProvider time)
 {
+    private const int EarliestYear = 2000;
     private static readonly string[] Readers = [.. Roles.Provider, Roles.ClientAdmin];
 
     /// <param name="period">A month, yyyy-MM, in the tenant's time zone; items count in the month they were submitted.</param>
@@ -16,8 +17,7 @@ public sealed class ReportSla(TenantAccess access, IWorkItemStore items, SlaSett
     {
         var (tenant, scope) = await access.ResolveAsync(actor, tenantId, AccessMode.Read, ct);
         Permissions.Require(actor, Readers);
-        if (!DateOnly.TryParseExact($"{period}-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
-            throw new ValidationException(new Dictionary<string, string[]> { ["period"] = [$"'{period}' is not a month (yyyy-MM)."] });
+        var first = Month(period, time.GetUtcNow());
         var zone = TimeZoneInfo.FindSystemTimeZoneById(tenant.TimeZone);
         var (from, to) = (Instant(first, zone), Instant(first.AddMonths(1), zone));
         var inPeriod = new List<(WorkItem, SlaSettings)>();
@@ -30,6 +30,18 @@ public sealed class ReportSla(TenantAccess access, IWorkItemStore items, SlaSett
             cursor = page.Items.Count > 0 && page.Items[^1].CreatedAt < from ? null : page.NextCursor;
         } while (cursor is not null);
         return SlaReportBuilder.Build(tenant.Id, first, first.AddMonths(1).AddDays(-1), inPeriod, await slas.CurrentAsync(tenant, scope, ct), time.GetUtcNow());
+    }
+
+    /// <summary>A month from <see cref="EarliestYear"/> to a year from now: reports look back, and the period's end must exist.</summary>
+    private static DateOnly Month(string? period, DateTimeOffset now)
+    {
+        var errors = new FieldErrors();
+        var last = new DateOnly(now.Year + 1, 12, 1);
+        if (!DateOnly.TryParseExact($"{period}-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
+            errors.Add("period", $"'{period}' is not a month (yyyy-MM).");
+        else if (first.Year < EarliestYear || first > last) errors.Add("period", $"Give a month from {EarliestYear}-01 to {last:yyyy-MM}.");
+        errors.ThrowIfAny();
+        return first;
     }
 
     /// <summary>The first instant of a local date; where DST skips midnight, the first local time that exists.</summary>

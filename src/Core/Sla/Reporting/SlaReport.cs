@@ -15,8 +15,10 @@ public static class SlaReportBuilder
 {
     /// <summary>
     /// Builds the report from each item's own clocks (read as the item page reads them). An item is within target when
-    /// its resolution clock stopped in time; a breach is any resolution clock past due, stopped or not. A row owes its
-    /// policy's credit when its share within target is below the compliance target (rows with nothing resolved owe none).
+    /// its resolution clock stopped in time; a breach is any resolution clock past due, stopped or not. The share within
+    /// target is of the items whose outcome is known: the resolved ones and those still open but already breached, which
+    /// can no longer be met. A row owes its policy's credit when that share is below the compliance target (rows with no
+    /// known outcome owe none).
     /// </summary>
     public static SlaReport Build(string tenantId, DateOnly from, DateOnly to, IEnumerable<(WorkItem Item, SlaSettings Settings)> items,
         SlaSettings current, DateTimeOffset now)
@@ -27,14 +29,16 @@ public static class SlaReportBuilder
         {
             var resolved = g.Where(x => !x.Progress.Resolution.Running && !x.Progress.Resolution.Paused).ToList();
             var within = resolved.Count(x => !x.Progress.Resolution.Breached);
-            var percent = resolved.Count == 0 ? 100m : Math.Round(100m * within / resolved.Count, 1);
+            var missedOpen = g.Count(x => (x.Progress.Resolution.Running || x.Progress.Resolution.Paused) && x.Progress.Resolution.Breached);
+            var decided = resolved.Count + missedOpen;
+            var percent = decided == 0 ? 100m : Math.Round(100m * within / decided, 1);
             var policy = current.Policies.FirstOrDefault(p => p.ServiceLine == g.Key.ServiceLine && p.Priority == g.Key.Priority);
             var target = policy?.ComplianceTargetPercent ?? 0m;
             var firstResponses = g.Where(x => !x.Progress.FirstResponse.Running && !x.Progress.FirstResponse.Paused).Select(x => x.Progress.FirstResponse.Elapsed.TotalMinutes).ToList();
             var resolutions = resolved.Select(x => x.Progress.Resolution.Elapsed.TotalMinutes).ToList();
             return new SlaReportRow(g.Key.ServiceLine, g.Key.Priority, g.Count(), resolved.Count, within, percent, g.Count(x => x.Progress.Resolution.Breached),
                 Percentile(firstResponses, 50), Percentile(firstResponses, 90), Percentile(resolutions, 50), Percentile(resolutions, 90),
-                target, resolved.Count > 0 && percent < target ? policy!.CreditPercent : 0m);
+                target, decided > 0 && percent < target ? policy!.CreditPercent : 0m);
         }).ToList();
         return new SlaReport(tenantId, from, to, rows);
     }
