@@ -52,6 +52,7 @@ public static class CoreExtensions
         services.AddValidatedOptions<WebhookOptions>(WebhookOptions.SectionName);
         services.AddValidatedOptions<RoutingOptions>(RoutingOptions.SectionName);
         services.AddValidatedOptions<ClosingOptions>(ClosingOptions.SectionName);
+        services.AddValidatedOptions<ImportOptions>(ImportOptions.SectionName);
         services.AddSingleton<TenantAccess>().AddSingleton<Core.Audit.RecordAccess>().AddSingleton<Core.Audit.ReadAudit>()
             .AddSingleton<OnboardTenant>().AddSingleton<ChangeTenantStatus>().AddSingleton<SetDedicatedQueues>().AddSingleton<ReadTenants>()
             .AddSingleton<SubmitWorkItem>().AddSingleton<ReadWorkItems>().AddSingleton<EditWorkItem>().AddSingleton<ResolveWorkItem>().AddSingleton<WaitOnClient>().AddSingleton<TickStep>().AddSingleton<CloseWorkItem>()

@@ -18,6 +18,12 @@ public sealed class ConcurrencyConflictException(string what)
 public sealed class PreconditionRequiredException()
     : DomainException("This update needs an If-Match header with the record's current ETag.");
 
+/// <summary>A request body over its size limit (413), named by the field it carries.</summary>
+public sealed class ContentTooLargeException(string field, string message) : DomainException(message)
+{
+    public string Field { get; } = field;
+}
+
 /// <summary>Field errors keyed by the request field's JSON name.</summary>
 public sealed class ValidationException(IReadOnlyDictionary<string, string[]> errors)
     : DomainException("One or more fields are invalid.")

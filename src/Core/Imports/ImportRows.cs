@@ -21,8 +21,34 @@ public static class ImportRows
         ["payload.shipTo.postalCode"] = "shipToPostalCode", ["payload.shipTo.country"] = "shipToCountry", ["payload.lines"] = "sku",
     };
 
-    /// <summary>The header's missing columns, if any: a file without them cannot be read row by row.</summary>
-    public static IReadOnlyList<string> Missing(IReadOnlyList<string> header, IEnumerable<string> required) => required.Where(c => !header.Contains(c)).ToList();
+    private static readonly string[] RequiredEmployeeColumns =
+        ["fullName", "startDate", "position", "department", "payAmount", "payCurrency", "payFrequency"];
+
+    /// <summary>
+    /// What is wrong with a header (row 1), by column: a column named twice, a required one missing, or one this kind of
+    /// file does not have (refused rather than ignored, so a misspelt optional column cannot drop its data unnoticed).
+    /// </summary>
+    public static IReadOnlyList<RowError> HeaderErrors(ImportKind kind, IReadOnlyList<string> header)
+    {
+        var known = kind == ImportKind.Employees ? EmployeeColumns : OrderColumns;
+        var required = kind == ImportKind.Employees ? RequiredEmployeeColumns : OrderColumns.Except(["shipToName"]);
+        var errors = new List<RowError>();
+        foreach (var (name, i) in header.Select((n, i) => (n.Trim(), i)))
+        {
+            if (name.Length == 0) errors.Add(new RowError(1, $"column {i + 1}", $"Column {i + 1} of the header has no name."));
+            else if (!known.Contains(name, StringComparer.Ordinal))
+                errors.Add(new RowError(1, name, $"'{name}' is not a column of {kind.ToText()} files; use: {string.Join(", ", known)}."));
+            else if (header.Take(i).Any(n => n.Trim() == name))
+                errors.Add(new RowError(1, name, $"'{name}' appears more than once in the header (column {i + 1} repeats it)."));
+        }
+        errors.AddRange(required.Where(c => !header.Any(n => n.Trim() == c))
+            .Select(c => new RowError(1, c, $"The header lacks the required column '{c}'.")));
+        return errors;
+    }
+
+    /// <summary>A data row's cells by column name; the header has been checked, so its names are known and distinct.</summary>
+    public static IReadOnlyDictionary<string, string> Cells(IReadOnlyList<string> header, IReadOnlyList<string> row) =>
+        header.Zip(row).ToDictionary(p => p.First.Trim(), p => p.Second, StringComparer.Ordinal);
 
     public static JsonElement NewHire(IReadOnlyDictionary<string, string> row) => new JsonObject
     {

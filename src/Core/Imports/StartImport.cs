@@ -1,36 +1,58 @@
+using System.Globalization;
 using BackOffice.Core.Audit;
 using BackOffice.Core.Common;
 using BackOffice.Core.Tenancy;
 
 namespace BackOffice.Core.Imports;
 
-/// <summary>A tenant's admin (or provider staff) hands over a CSV file of employees or orders; it is imported in the background.</summary>
-public sealed class StartImport(TenantAccess access, IImportStore imports, TimeProvider time)
+/// <summary>
+/// A tenant's admin (or provider staff) hands over a CSV file of employees or orders; it is imported in the background.
+/// Who may import, for which tenant, and how big a file may be are settled before a byte of the file is read. The file
+/// then streams into the store in parts, never whole in memory; its header is checked from the first part, so a bad
+/// header is refused (400, by column) before anything is stored.
+/// </summary>
+public sealed class StartImport(TenantAccess access, IImportStore imports, ImportOptions options, TimeProvider time)
 {
-    public const int MaxBytes = 10 * 1024 * 1024;
+    private const int PartBytes = 256 * 1024;
     private static readonly string[] Importers = [Roles.ClientAdmin, Roles.Supervisor, Roles.PlatformAdmin];
 
-    public async Task<ImportJob> StartAsync(Actor actor, string tenantId, string kind, string csv, CancellationToken ct)
+    /// <param name="declaredBytes">The request's Content-Length, when it gave one.</param>
+    public async Task<ImportJob> StartAsync(Actor actor, string tenantId, string kind, Stream file, long? declaredBytes, CancellationToken ct)
     {
-        var (_, scope) = await access.ResolveAsync(actor, tenantId, AccessMode.Submit, ct);
+        var (tenant, scope) = await access.ResolveAsync(actor, tenantId, AccessMode.Submit, ct);
         Permissions.Require(actor, Importers);
         var errors = new FieldErrors();
         var parsed = errors.Enum<ImportKind>("kind", kind);
-        if (string.IsNullOrWhiteSpace(csv)) errors.Add("file", "The file is empty.");
-        else if (System.Text.Encoding.UTF8.GetByteCount(csv) > MaxBytes) errors.Add("file", $"The file is over {MaxBytes / 1024 / 1024} MB; split it.");
-        else if (parsed is { } k && Csv.Read(csv).FirstOrDefault() is { } header
-            && ImportRows.Missing(header, k == ImportKind.Employees ? ["fullName", "startDate", "position", "department", "payAmount", "payCurrency", "payFrequency"] : ImportRows.OrderColumns.Except(["shipToName"])) is { Count: > 0 } missing)
-            errors.Add("file", $"The header lacks the columns: {string.Join(", ", missing)}.");
+        if (parsed == ImportKind.Orders && !tenant.ServiceLines.Contains(ServiceLine.Orders))
+            errors.Add("kind", $"Tenant '{tenant.Id}' has not subscribed to the orders service line.");
         errors.ThrowIfAny();
-        var job = new ImportJob(Guid.CreateVersion7(time.GetUtcNow()), scope.TenantId, parsed!.Value, ImportStatus.Queued, 0, 0, [], 0, time.GetUtcNow(), actor.Name, null);
-        var detail = new Dictionary<string, string>
+        if (declaredBytes > options.MaxBytes) throw TooLarge();
+
+        var part = new byte[PartBytes];
+        var read = await file.ReadAtLeastAsync(part, part.Length, throwOnEndOfStream: false, ct);
+        await CheckHeaderAsync(parsed!.Value, part, read, ct);
+        var now = time.GetUtcNow();
+        var job = new ImportJob(Guid.CreateVersion7(now), scope.TenantId, parsed.Value, ImportStatus.Receiving, 0, 0, [], 0, now, actor.Name, null);
+        await imports.AddAsync(scope, job, now + options.UploadTimeout, ct);
+        try
         {
-            ["kind"] = job.Kind.ToText(),
-            ["bytes"] = System.Text.Encoding.UTF8.GetByteCount(csv).ToString(System.Globalization.CultureInfo.InvariantCulture),
-        };
-        var audit = new AuditRecord(scope.TenantId, job.CreatedAt, AuditActor.Of(actor), "import.started", $"import/{job.Id}", detail);
-        await imports.AddAsync(scope, job, csv, ct, audit);
-        return job;
+            var (total, index) = (0L, 0);
+            for (; read > 0; read = await file.ReadAtLeastAsync(part, part.Length, throwOnEndOfStream: false, ct))
+            {
+                if ((total += read) > options.MaxBytes) throw TooLarge();
+                await imports.AppendAsync(scope, job.Id, index++, part.AsMemory(0, read), ct);
+            }
+            var detail = new Dictionary<string, string> { ["kind"] = job.Kind.ToText(), ["bytes"] = total.ToString(CultureInfo.InvariantCulture) };
+            var audit = new AuditRecord(scope.TenantId, job.CreatedAt, AuditActor.Of(actor), "import.started", $"import/{job.Id}", detail);
+            await imports.QueueAsync(scope, job = job with { Status = ImportStatus.Queued }, ct, audit);
+            return job;
+        }
+        catch
+        {
+            // Refused or cut off: nothing of the file stays behind.
+            await imports.RemoveAsync(scope, job.Id, CancellationToken.None);
+            throw;
+        }
     }
 
     public async Task<ImportJob> GetAsync(Actor actor, string tenantId, Guid id, CancellationToken ct)
@@ -40,4 +62,22 @@ public sealed class StartImport(TenantAccess access, IImportStore imports, TimeP
         Permissions.Require(actor, Importers);
         return job;
     }
+
+    private static async Task CheckHeaderAsync(ImportKind kind, byte[] part, int read, CancellationToken ct)
+    {
+        if (read == 0) throw Invalid("file", "The file is empty.");
+        if (read == part.Length && Array.IndexOf(part, (byte)'\n') < 0)
+            throw Invalid("file", $"The header (row 1) is longer than {PartBytes / 1024} KB.");
+        await using var reader = new ImportFileReader(new MemoryStream(part, 0, read, writable: false), kind);
+        var header = await reader.ReadHeaderAsync(ct);
+        if (header.Count > 0)
+            throw new ValidationException(header.GroupBy(e => e.Column).ToDictionary(g => g.Key, g =>
+                g.Select(e => $"Row 1: {e.Message}").ToArray()));
+    }
+
+    private static ValidationException Invalid(string field, string message) => new(new Dictionary<string, string[]> { [field] = [message] });
+
+    private ContentTooLargeException TooLarge() => new("file", options.MaxBytes % (1024 * 1024) == 0
+        ? $"The file is over {options.MaxBytes / 1024 / 1024} MB; split it."
+        : $"The file is over {options.MaxBytes} bytes; split it.");
 }

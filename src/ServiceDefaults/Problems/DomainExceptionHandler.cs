@@ -15,6 +15,10 @@ internal sealed class DomainExceptionHandler(IProblemDetailsService problems, IL
         var problem = exception switch
         {
             ValidationException e => new HttpValidationProblemDetails(e.Errors.ToDictionary(x => x.Key, x => x.Value)) { Status = 400, Title = e.Message },
+            ContentTooLargeException e => new HttpValidationProblemDetails(new Dictionary<string, string[]> { [e.Field] = [e.Message] })
+            {
+                Status = 413, Title = Title(413),
+            },
             BadHttpRequestException { InnerException: JsonException json } => MalformedJson(json),
             BadHttpRequestException { StatusCode: 400 } e when BindingFailures.Parameter(e.Message) is { } field => Unreadable(field, e.Message),
             BadHttpRequestException e => new ProblemDetails { Status = e.StatusCode, Title = Title(e.StatusCode), Detail = e.Message },

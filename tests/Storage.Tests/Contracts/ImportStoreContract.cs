@@ -1,3 +1,4 @@
+using System.Text;
 using BackOffice.Core.Hr;
 using BackOffice.Core.Imports;
 using BackOffice.Core.Tenancy;
@@ -8,44 +9,102 @@ public abstract class ImportStoreContract(IStoreAdapter adapter)
 {
     private static readonly TenantScope Acme = TenantScope.ForWorker("acme");
 
-    private static ImportJob Job(int minute) => new(Guid.NewGuid(), "acme", ImportKind.Employees, ImportStatus.Queued, 0, 0, [], 0, Build.Now.AddMinutes(minute), "Ada", null);
+    private static ImportJob Job(int minute) =>
+        new(Guid.NewGuid(), "acme", ImportKind.Employees, ImportStatus.Receiving, 0, 0, [], 0, Build.Now.AddMinutes(minute), "Ada", null);
+
+    private static async Task<ImportJob> QueuedAsync(StoreSet stores, ImportJob job, params string[] parts)
+    {
+        await stores.Imports.AddAsync(Acme, job, Build.Now.AddMinutes(30), default);
+        for (var i = 0; i < parts.Length; i++) await stores.Imports.AppendAsync(Acme, job.Id, i, Encoding.UTF8.GetBytes(parts[i]), default);
+        await stores.Imports.QueueAsync(Acme, job = job with { Status = ImportStatus.Queued }, default);
+        return job;
+    }
+
+    private static async Task<string?> FileAsync(StoreSet stores, Guid id)
+    {
+        await using var file = await stores.Imports.OpenFileAsync(Acme, id, default);
+        return file is null ? null : await new StreamReader(file).ReadToEndAsync();
+    }
 
     [Fact]
-    public async Task TakeNext_TakesQueuedJobsOldestFirst_OnceEach_UntilALeaseRunsOut()
+    public async Task TakeNext_TakesQueuedJobsOldestFirst_OnceEach_CountingAttempts_UntilALeaseRunsOut()
     {
         await using var stores = await adapter.CreateAsync();
-        var (older, newer) = (Job(0), Job(1));
-        await stores.Imports.AddAsync(Acme, newer, "b", default);
-        await stores.Imports.AddAsync(Acme, older, "a", default);
+        var newer = await QueuedAsync(stores, Job(1), "b");
+        var older = await QueuedAsync(stores, Job(0), "a,", "b\n", "c");
 
         var first = await stores.Imports.TakeNextAsync(Build.Now, Build.Now.AddMinutes(10), default);
         var second = await stores.Imports.TakeNextAsync(Build.Now, Build.Now.AddMinutes(10), default);
         var none = await stores.Imports.TakeNextAsync(Build.Now, Build.Now.AddMinutes(10), default);
         var retaken = await stores.Imports.TakeNextAsync(Build.Now.AddMinutes(11), Build.Now.AddMinutes(20), default);
 
-        Assert.Equal((older.Id, "a", ImportStatus.Validating), (first!.Value.Job.Id, first.Value.Csv, first.Value.Job.Status));
-        Assert.Equal(newer.Id, second!.Value.Job.Id);
+        Assert.Equal((older.Id, ImportStatus.Validating, 1), (first!.Id, first.Status, first.Attempts));
+        Assert.Equal("a,b\nc", await FileAsync(stores, older.Id));
+        Assert.Equal(newer.Id, second!.Id);
         Assert.Null(none);
-        Assert.Equal(older.Id, retaken!.Value.Job.Id);
+        Assert.Equal((older.Id, 2), (retaken!.Id, retaken.Attempts));
         Assert.Null(await stores.Imports.FindAsync(TenantScope.ForWorker("globex"), older.Id, default));
     }
 
     [Fact]
-    public async Task Complete_StoresEveryRecordWithTheJob_AndAFailedJobKeepsItsReportAndNothingElse()
+    public async Task AReceivingJob_IsNotTaken_AndIsRemovedWithItsParts_OnceItsUploadDeadlinePasses()
     {
         await using var stores = await adapter.CreateAsync();
-        var (good, bad) = (Job(0), Job(1));
-        await stores.Imports.AddAsync(Acme, good, "csv", default);
-        await stores.Imports.AddAsync(Acme, bad, "csv", default);
+        var job = Job(0);
+        await stores.Imports.AddAsync(Acme, job, Build.Now.AddMinutes(30), default);
+        await stores.Imports.AppendAsync(Acme, job.Id, 0, "fullName\n"u8.ToArray(), default);
+
+        var taken = await stores.Imports.TakeNextAsync(Build.Now.AddHours(1), Build.Now.AddHours(2), default);
+        var early = await stores.Imports.RemoveAbandonedAsync(Build.Now.AddMinutes(29), default);
+        var late = await stores.Imports.RemoveAbandonedAsync(Build.Now.AddMinutes(31), default);
+
+        Assert.Equal((null, 0, 1), (taken, early, late));
+        Assert.Null(await stores.Imports.FindAsync(Acme, job.Id, default));
+        Assert.Null(await FileAsync(stores, job.Id));
+    }
+
+    [Fact]
+    public async Task Publish_StoresEachBatchWithTheJob_OnlyFromTheCountItExpects_AndTheLastLetsGoOfTheFile()
+    {
+        await using var stores = await adapter.CreateAsync();
+        var job = (await QueuedAsync(stores, Job(0), "csv")) with { Status = ImportStatus.Importing };
         var hire = new NewHire("Jane Doe", null, null, new DateOnly(2026, 3, 1), "Analyst", "Finance", new Pay(1m, "GBP", PayFrequency.Monthly), null, null);
-        var employee = Employee.Hire(Acme, Guid.NewGuid(), hire, good.Id);
+        var (first, second) = (Employee.Hire(Acme, Guid.NewGuid(), hire, job.Id), Employee.Hire(Acme, Guid.NewGuid(), hire, job.Id));
 
-        await stores.Imports.CompleteAsync(good with { Status = ImportStatus.Completed, Created = 1 }, new ImportedRecords([employee], []), default);
-        await stores.Imports.UpdateAsync(bad with { Status = ImportStatus.Failed, Errors = [new RowError(2, "startDate", "bad")] }, default);
+        var lease = Build.Now.AddMinutes(10);
+        await stores.Imports.PublishAsync(job with { Published = 1, Created = 1 }, 0, new ImportedRecords([first], []), lease, default);
+        var stale = await Record.ExceptionAsync(() =>
+            stores.Imports.PublishAsync(job with { Published = 1, Created = 1 }, 0, new ImportedRecords([second], []), lease, default));
+        var fileMidway = await FileAsync(stores, job.Id);
+        var last = job with { Published = 2, Created = 2, Status = ImportStatus.Completed };
+        await stores.Imports.PublishAsync(last, 1, new ImportedRecords([second], []), lease, default);
+        var done = await stores.Imports.FindAsync(Acme, job.Id, default);
 
-        Assert.Equal((ImportStatus.Completed, 1), ((await stores.Imports.FindAsync(Acme, good.Id, default))!.Status, (await stores.Imports.FindAsync(Acme, good.Id, default))!.Created));
-        Assert.Equal("Jane Doe", (await stores.Employees.FindAsync(Acme, employee.Id, default))!.FullName);
-        Assert.Equal(new RowError(2, "startDate", "bad"), (await stores.Imports.FindAsync(Acme, bad.Id, default))!.Errors.Single());
-        Assert.Single((await stores.Employees.ListAsync(Acme, 10, null, default)).Items);
+        Assert.NotNull(stale);
+        Assert.Equal("csv", fileMidway);
+        Assert.Equal((ImportStatus.Completed, 2), (done!.Status, done.Created));
+        Assert.Equal(2, (await stores.Employees.ListAsync(Acme, 10, null, default)).Items.Count);
+        Assert.Null(await FileAsync(stores, job.Id));
+    }
+
+    [Fact]
+    public async Task RetryLater_PutsTheJobBackWithItsReason_AfterTheGivenTime_AndAFailedJobKeepsItsReportButNotItsFile()
+    {
+        await using var stores = await adapter.CreateAsync();
+        var job = await QueuedAsync(stores, Job(0), "csv");
+        var taken = (await stores.Imports.TakeNextAsync(Build.Now, Build.Now.AddMinutes(10), default))!;
+
+        await stores.Imports.RetryLaterAsync(taken, "Try 1 failed.", Build.Now.AddMinutes(1), default);
+        var waiting = await stores.Imports.FindAsync(Acme, job.Id, default);
+        var tooEarly = await stores.Imports.TakeNextAsync(Build.Now.AddSeconds(30), Build.Now.AddMinutes(10), default);
+        var again = (await stores.Imports.TakeNextAsync(Build.Now.AddMinutes(2), Build.Now.AddMinutes(10), default))!;
+        await stores.Imports.UpdateAsync(again with { Status = ImportStatus.Failed, Errors = [new RowError(2, "startDate", "bad")] }, default);
+
+        Assert.Equal((ImportStatus.Queued, "Try 1 failed."), (waiting!.Status, waiting.Reason));
+        Assert.Null(tooEarly);
+        Assert.Equal((ImportStatus.Validating, 2, "Try 1 failed."), (again.Status, again.Attempts, again.Reason));
+        Assert.Equal(new RowError(2, "startDate", "bad"), (await stores.Imports.FindAsync(Acme, job.Id, default))!.Errors.Single());
+        Assert.Null(await FileAsync(stores, job.Id));
+        Assert.Empty((await stores.Employees.ListAsync(Acme, 10, null, default)).Items);
     }
 }

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using BackOffice.Core.Common;
+using BackOffice.Core.Imports;
 using BackOffice.TenantApi.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BackOffice.TenantApi.Tests.Imports;
 
@@ -87,8 +90,81 @@ public sealed class ImportTests : IAsyncLifetime
         var kind = await PostAsync("payroll", EmployeeHeader);
         var user = await PostAsync("employees", EmployeeHeader, _platform.ClientAs(TestUser.AcmeClient));
 
-        Assert.Contains("payAmount", (await Api.ProblemAsync(noPay, HttpStatusCode.BadRequest))["file"][0]);
+        Assert.Contains("payAmount", (await Api.ProblemAsync(noPay, HttpStatusCode.BadRequest))["payAmount"][0]);
         Assert.Equal(["kind"], (await Api.ProblemAsync(kind, HttpStatusCode.BadRequest)).Keys);
         await Api.ProblemAsync(user, HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task AHeaderThatRepeatsOrMisspellsAColumn_IsRefusedAtOnce_OnRow1_NamingTheColumn()
+    {
+        var repeated = await PostAsync("employees", $"{EmployeeHeader},fullName\nJane,j@acme.test,AB1C,2026-03-01,Analyst,Ops,1,GBP,annual,GB1,J");
+        var misspelt = await PostAsync("employees",
+            "fullName,startDate,position,department,payAmount,payCurrency,payFrequency,bankAcount\nJ,2026-03-01,A,F,1,GBP,annual,GB1");
+
+        var repeatedErrors = await Api.ProblemAsync(repeated, HttpStatusCode.BadRequest);
+        var misspeltErrors = await Api.ProblemAsync(misspelt, HttpStatusCode.BadRequest);
+
+        Assert.Equal(["fullName"], repeatedErrors.Keys);
+        Assert.StartsWith("Row 1: 'fullName' appears more than once", repeatedErrors["fullName"][0], StringComparison.Ordinal);
+        Assert.Equal(["bankAcount"], misspeltErrors.Keys);
+    }
+
+    [Fact]
+    public async Task AnImport_ForAnUnknownTenant_ByACallerWhoMayNotImport_OrForASuspendedTenant_IsRefusedBeforeItsBodyIsRead()
+    {
+        var start = _platform.Services.GetRequiredService<StartImport>();
+        var (unknown, user, suspended) = (new UnreadStream(), new UnreadStream(), new UnreadStream());
+        var (admin, client) = (ActorOf(AcmeAdmin), ActorOf(TestUser.AcmeClient));
+
+        await Assert.ThrowsAsync<NotFoundException>(() => start.StartAsync(admin, "nowhere", "employees", unknown, null, default));
+        await Assert.ThrowsAsync<ForbiddenException>(() => start.StartAsync(client, "acme", "employees", user, null, default));
+        var tenant = await _platform.ClientAs(TestUser.Admin).GetAsync("/api/tenants/acme");
+        await Api.PostWithETagAsync(_platform.ClientAs(TestUser.Admin), "/api/tenants/acme/suspend", tenant.Headers.ETag!.Tag);
+        await Assert.ThrowsAsync<ForbiddenException>(() => start.StartAsync(admin, "acme", "employees", suspended, null, default));
+
+        Assert.Equal((false, false, false), (unknown.WasRead, user.WasRead, suspended.WasRead));
+        var unknownOverHttp = await _admin.PostAsync("/api/tenants/nowhere/imports/employees", new ByteArrayContent(new byte[1024 * 1024]));
+        await Api.ProblemAsync(unknownOverHttp, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task ALargeFile_WithOneBadRowNearItsEnd_ImportsNothing_ThoughItIsStoredInManyBatches()
+    {
+        var before = await EmployeeCountAsync();
+        var rows = Enumerable.Range(1, 3000)
+            .Select(i => $"Person {i:D4},p{i}@acme.test,AB{i:D6}C,{(i == 2990 ? "someday" : "2026-03-01")},Analyst,Ops,{40000 + i},GBP,annual,GB{i}");
+
+        var job = await FinishedAsync(await PostAsync("employees", string.Join('\n', rows.Prepend(EmployeeHeader))));
+
+        Assert.Equal(("failed", 3000, 0), ((string)job["status"]!, (int)job["processedRows"]!, (int)job["created"]!));
+        Assert.Equal([(2991, "startDate")], job["errors"]!.AsArray().Select(e => ((int)e!["row"]!, (string)e["column"]!)));
+        Assert.Equal(before, await EmployeeCountAsync());
+    }
+
+    private static Actor ActorOf(TestUser user) => new(user.Subject, user.Name, user.Roles.ToHashSet(), user.DirectoryId);
+
+    /// <summary>A request body that only records whether anybody read it.</summary>
+    private sealed class UnreadStream() : MemoryStream(Encoding.UTF8.GetBytes(EmployeeHeader))
+    {
+        public bool WasRead { get; private set; }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            WasRead = true;
+            return base.Read(buffer, offset, count);
+        }
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            WasRead = true;
+            return base.ReadAsync(buffer, cancellationToken);
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            WasRead = true;
+            return base.ReadAsync(buffer, offset, count, cancellationToken);
+        }
     }
 }
