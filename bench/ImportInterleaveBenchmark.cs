@@ -25,7 +25,11 @@ internal static class ImportInterleaveBenchmark
     public static async Task<Result> RunAsync(TimeSpan idle, int rows, string synchronous)
     {
         var folder = Directory.CreateTempSubdirectory("backoffice-bench-imports-");
-        await using var server = new ApiServer(folder.FullName, synchronous);
+        await using var server = new BenchApiServer(folder.FullName, new Dictionary<string, string>
+        {
+            ["Storage:Sqlite:Synchronous"] = synchronous,
+            ["RateLimits:Enabled"] = "false", // the single writer's sharing is measured, not the tenants' budgets
+        });
         var tokens = server.Services.GetRequiredService<DevTokens>();
         using var admin = Client(server, tokens.Mint("admin", "Admin", ["Platform.Admin"], Provider));
         await OnboardAsync(admin, "quiet", QuietDirectory);
@@ -79,7 +83,7 @@ internal static class ImportInterleaveBenchmark
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)(sorted.Length * p))];
 
-    private static HttpClient Client(ApiServer server, string token)
+    private static HttpClient Client(BenchApiServer server, string token)
     {
         var client = new HttpClient { BaseAddress = new Uri(server.BaseUrl), Timeout = TimeSpan.FromMinutes(10) };
         client.DefaultRequestHeaders.Authorization = new("Bearer", token);
@@ -97,29 +101,4 @@ internal static class ImportInterleaveBenchmark
 
     private sealed record ImportJobBody(Guid Id, string Status, int Created, string? Reason);
 
-    private sealed class ApiServer : WebApplicationFactory<TenantApiHost>
-    {
-        private readonly string _folder;
-        private readonly string _synchronous;
-
-        public ApiServer(string folder, string synchronous)
-        {
-            (_folder, _synchronous) = (folder, synchronous);
-            UseKestrel(0);
-            StartServer();
-        }
-
-        public string BaseUrl => ClientOptions.BaseAddress.ToString();
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Development");
-            builder.UseContentRoot(Path.GetFullPath(Path.Combine("src", "TenantApi")));
-            builder.UseUrls("http://127.0.0.1:0");
-            builder.UseSetting("Storage:Sqlite:DataFolder", _folder);
-            builder.UseSetting("Storage:Sqlite:Synchronous", _synchronous);
-            builder.UseSetting("Logging:LogLevel:Default", "Warning");
-            builder.UseSetting("RateLimits:Enabled", "false"); // the single writer's sharing is measured, not the tenants' budgets
-        }
-    }
 }

@@ -24,7 +24,13 @@ internal static class NoisyNeighbourBenchmark
     public static async Task<(Phase Idle, Phase Flooded)> RunAsync(TimeSpan duration, bool limitsOn)
     {
         var folder = Directory.CreateTempSubdirectory("backoffice-bench-noisy-");
-        await using var server = new ApiServer(folder.FullName, limitsOn);
+        await using var server = new BenchApiServer(folder.FullName, new Dictionary<string, string>
+        {
+            ["RateLimits:Enabled"] = limitsOn ? "true" : "false",
+            ["RateLimits:Defaults:Reads:Permits"] = $"{BudgetPerSecond}",
+            ["RateLimits:Defaults:Reads:Burst"] = $"{BudgetPerSecond}",
+            ["RateLimits:Defaults:Writes:Permits"] = "1000",
+        });
         var tokens = server.Services.GetRequiredService<DevTokens>();
         var quiet = await TenantClientAsync(server, tokens, "quiet");
         var noisy = await TenantClientAsync(server, tokens, "noisy");
@@ -76,7 +82,7 @@ internal static class NoisyNeighbourBenchmark
         return [.. results.SelectMany(r => r)];
     }
 
-    private static async Task<HttpClient> TenantClientAsync(ApiServer server, DevTokens tokens, string id)
+    private static async Task<HttpClient> TenantClientAsync(BenchApiServer server, DevTokens tokens, string id)
     {
         var directory = Guid.NewGuid().ToString();
         var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = new Uri(server.BaseUrl) };
@@ -91,31 +97,4 @@ internal static class NoisyNeighbourBenchmark
         return http;
     }
 
-    private sealed class ApiServer : WebApplicationFactory<TenantApiHost>
-    {
-        private readonly string _folder;
-        private readonly bool _limitsOn;
-
-        public ApiServer(string folder, bool limitsOn)
-        {
-            (_folder, _limitsOn) = (folder, limitsOn);
-            UseKestrel(0);
-            StartServer();
-        }
-
-        public string BaseUrl => ClientOptions.BaseAddress.ToString();
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Development");
-            builder.UseContentRoot(Path.GetFullPath(Path.Combine("src", "TenantApi")));
-            builder.UseUrls("http://127.0.0.1:0");
-            builder.UseSetting("Storage:Sqlite:DataFolder", _folder);
-            builder.UseSetting("Logging:LogLevel:Default", "Warning");
-            builder.UseSetting("RateLimits:Enabled", _limitsOn ? "true" : "false");
-            builder.UseSetting("RateLimits:Defaults:Reads:Permits", $"{BudgetPerSecond}");
-            builder.UseSetting("RateLimits:Defaults:Reads:Burst", $"{BudgetPerSecond}");
-            builder.UseSetting("RateLimits:Defaults:Writes:Permits", "1000");
-        }
-    }
 }

@@ -16,7 +16,11 @@ internal static class SubmitBenchmark
     public static async Task<(double PerSecond, double P50Ms, double P99Ms, int Count)> RunAsync(TimeSpan duration, string synchronous)
     {
         var folder = System.IO.Directory.CreateTempSubdirectory("backoffice-bench-api-");
-        await using var server = new ApiServer(folder.FullName, synchronous);
+        await using var server = new BenchApiServer(folder.FullName, new Dictionary<string, string>
+        {
+            ["Storage:Sqlite:Synchronous"] = synchronous,
+            ["RateLimits:Enabled"] = "false", // one tenant at full speed: the server's capacity, not a tenant's budget
+        });
         var tokens = server.Services.GetRequiredService<DevTokens>();
         using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
         http.DefaultRequestHeaders.Authorization = new("Bearer", tokens.Mint("admin", "Admin", ["Platform.Admin"], "11111111-1111-1111-1111-111111111111"));
@@ -45,29 +49,4 @@ internal static class SubmitBenchmark
         return (all.Length / clock.Elapsed.TotalSeconds, all[all.Length / 2], all[(int)(all.Length * 0.99)], all.Length);
     }
 
-    private sealed class ApiServer : WebApplicationFactory<TenantApiHost>
-    {
-        private readonly string _folder;
-        private readonly string _synchronous;
-
-        public ApiServer(string folder, string synchronous)
-        {
-            (_folder, _synchronous) = (folder, synchronous);
-            UseKestrel(0);
-            StartServer();
-        }
-
-        public string BaseUrl => ClientOptions.BaseAddress.ToString();
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Development");
-            builder.UseContentRoot(Path.GetFullPath(Path.Combine("src", "TenantApi")));
-            builder.UseUrls("http://127.0.0.1:0");
-            builder.UseSetting("Storage:Sqlite:DataFolder", _folder);
-            builder.UseSetting("Storage:Sqlite:Synchronous", _synchronous);
-            builder.UseSetting("Logging:LogLevel:Default", "Warning");
-            builder.UseSetting("RateLimits:Enabled", "false"); // one tenant at full speed: the server's capacity, not a tenant's budget
-        }
-    }
 }
