@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using BackOffice.Core.Webhooks;
@@ -49,7 +50,7 @@ public sealed class HttpWebhookSender : IWebhookSender, IDisposable
     private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken ct)
     {
         var addresses = await System.Net.Dns.GetHostAddressesAsync(context.DnsEndPoint.Host, ct);
-        var allowed = _options.AllowPrivateEndpoints ? addresses : addresses.Where(PublicAddress.Is).ToArray();
+        var allowed = addresses.Where(a => PublicAddress.Is(a) || _options.AllowLoopbackEndpoints && IPAddress.IsLoopback(a)).ToArray();
         if (allowed.Length == 0) throw new HttpRequestException($"'{context.DnsEndPoint.Host}' has no public address; private endpoints are not allowed.");
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try

@@ -44,5 +44,12 @@ public static class PublicAddress
         return url.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6 && (!IPAddress.TryParse(host, out var ip) || !Is(ip));
     }
 
+    /// <summary>Whether a URL's host is "localhost" or a loopback address literal: what local development may dial.</summary>
+    public static bool IsLoopbackHost(Uri url)
+    {
+        var host = url.IdnHost.Trim('[', ']').TrimEnd('.');
+        return host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || IPAddress.TryParse(host, out var ip) && IPAddress.IsLoopback(ip);
+    }
+
     private static IPNetwork[] Parse(params string[] ranges) => ranges.Select(IPNetwork.Parse).ToArray();
 }

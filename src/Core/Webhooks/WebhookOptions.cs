@@ -27,10 +27,10 @@ public sealed record WebhookOptions
     public int BatchSize { get; init; } = 50;
 
     /// <summary>
-    /// Allows http:// endpoints and private, loopback and link-local addresses. Off in production, where a tenant's URL
-    /// must not reach the provider's own network; on for local development and tests.
+    /// Allows http:// endpoints and loopback addresses (a receiver on this machine), and no other special-purpose range.
+    /// Off in production, where a tenant's URL must not reach the provider's own machine; on for local development and tests.
     /// </summary>
-    public bool AllowPrivateEndpoints { get; init; }
+    public bool AllowLoopbackEndpoints { get; init; }
 
     /// <summary>How long a rotated-out secret keeps signing deliveries next to the new one, so receivers can switch without a gap.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00")]

@@ -8,7 +8,7 @@ namespace BackOffice.TenantApi.Tests.Webhooks;
 /// <summary>Managing a webhook as production would have it: https only, to public addresses.</summary>
 public sealed class WebhookApiTests : IClassFixture<WebhookApiTests.ProductionRules>, IAsyncLifetime
 {
-    public sealed class ProductionRules() : HostFactory<TenantApiHost>(settings: new Dictionary<string, string?> { ["Webhooks:AllowPrivateEndpoints"] = "false" });
+    public sealed class ProductionRules() : HostFactory<TenantApiHost>(settings: new Dictionary<string, string?> { ["Webhooks:AllowLoopbackEndpoints"] = "false" });
 
     private static readonly TestUser AcmeAdmin = new("acme-admin", "Ada Acme", [Core.Common.Roles.ClientAdmin], TestUser.AcmeDirectory);
     private readonly ProductionRules _factory;
@@ -70,7 +70,7 @@ public sealed class WebhookApiTests : IClassFixture<WebhookApiTests.ProductionRu
     public async Task Sender_WillNotDialAPrivateAddress_WhenPrivateEndpointsAreNotAllowed()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        using var sender = new HttpWebhookSender(new Core.Webhooks.WebhookOptions { AllowPrivateEndpoints = false });
+        using var sender = new HttpWebhookSender(new Core.Webhooks.WebhookOptions { AllowLoopbackEndpoints = false });
 
         var result = await sender.SendAsync(receiver.Url, new Dictionary<string, string>(), "{}", default);
 

@@ -107,9 +107,9 @@ public sealed class ManageWebhook(TenantAccess access, IWebhookStore webhooks, W
         Uri? url = null;
         if (text is not null && (!Uri.TryCreate(text, UriKind.Absolute, out url) || url.Scheme is not ("https" or "http")))
             errors.Add("url", "'url' must be an absolute https URL.");
-        else if (url is not null && url.Scheme == "http" && !options.AllowPrivateEndpoints)
+        else if (url is not null && url.Scheme == "http" && !options.AllowLoopbackEndpoints)
             errors.Add("url", "'url' must use https.");
-        else if (url is not null && !options.AllowPrivateEndpoints && PublicAddress.RefusesHost(url))
+        else if (url is not null && PublicAddress.RefusesHost(url) && !(options.AllowLoopbackEndpoints && PublicAddress.IsLoopbackHost(url)))
             errors.Add("url", "'url' must not point at a private, loopback or other special-purpose address.");
         var events = request.Events ?? WebhookEvents.All;
         var unknown = events.Where(e => !WebhookEvents.All.Contains(e)).ToList();
