@@ -42,10 +42,15 @@ public sealed class ReadAudit(TenantAccess access, IAuditStore audit, TimeProvid
     public async Task<AuditCheck> VerifyAsync(Actor actor, string tenantId, CancellationToken ct)
     {
         var scope = await ScopeAsync(actor, tenantId, ct);
-        var head = await audit.HeadAsync(scope, ct);
+        var head = await audit.HeadAsync(scope, ct) ?? new AuditHead(0, AuditHash.Genesis);
         var entries = new List<AuditEntry>();
-        await foreach (var entry in ReadAllAsync(scope, ct)) entries.Add(entry);
-        return AuditVerifier.Verify(entries, scope.TenantId, head ?? new AuditHead(0, AuditHash.Genesis));
+        // Changes made while this reads append past the head read first: the check is of the chain up to that head.
+        await foreach (var entry in ReadAllAsync(scope, ct))
+        {
+            if (entry.Sequence > head.Sequence) break;
+            entries.Add(entry);
+        }
+        return AuditVerifier.Verify(entries, scope.TenantId, head);
     }
 
     private async IAsyncEnumerable<AuditEntry> ReadAllAsync(TenantScope scope, [EnumeratorCancellation] CancellationToken ct)

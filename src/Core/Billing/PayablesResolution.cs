@@ -16,8 +16,9 @@ public sealed class PayablesResolution(IVendorAccountStore vendors)
         var vendor = bill.VendorId is { } id
             ? await vendors.FindAsync(scope, id, ct) ?? throw new ConflictException($"Vendor {id} of this item is not on {scope.TenantId}'s books.")
             : await ByNameAsync(scope, bill.VendorName!, now, ct);
-        // Vendors stored before names were matched may share one; a bill paid to any of them is paid.
-        var namesakes = await vendors.FindByNameAsync(scope, vendor.Name, ct);
+        // Vendors stored before names were matched may share one; a bill paid to any of them is paid. A vendor found by
+        // name is the only one of that name (ByNameAsync refuses several), so only a vendor given by id can have namesakes.
+        IReadOnlyList<VendorAccount> namesakes = bill.VendorId is null ? [] : await vendors.FindByNameAsync(scope, vendor.Name, ct);
         if (namesakes.FirstOrDefault(v => v.Id != vendor.Id && v.HasPaid(bill.Number)) is { } paidTo)
             throw new ConflictException($"Bill {bill.Number} was already paid to {paidTo.Name} ({paidTo.Id}); a duplicate is not paid twice.");
         var paid = vendor.Pay(Guid.CreateVersion7(now), bill, by.Name, today, item.Id);

@@ -18,9 +18,13 @@ public sealed record RateLimitOwner(string Key, string? TenantId)
         if (!request.Path.StartsWithSegments("/api")) return null;
         var path = request.Path.Value!;
         if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-            return path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? RequestKind.Exports : RequestKind.Reads;
+            return IsWholeRead(path) ? RequestKind.Exports : RequestKind.Reads;
         return HttpMethods.IsPost(request.Method) && path.Contains("/imports/", StringComparison.Ordinal) ? RequestKind.Imports : RequestKind.Writes;
     }
+
+    /// <summary>Reads of a whole collection (CSV exports, the audit chain and its check) spend the export budget.</summary>
+    private static bool IsWholeRead(string path) => path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)
+        || path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || path.EndsWith("/audit/verify", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// A client spends its own tenant's budget, found from the directory its token comes from (never from the route,

@@ -86,6 +86,21 @@ public sealed class RateLimitTests(RateLimitedApi factory) : IClassFixture<RateL
     }
 
     [Fact]
+    public async Task TheAuditChainAndItsCheck_SpendTheExportBudget_NotTheReadBudget()
+    {
+        var client = await ClientOfNewTenantAsync("auditor");
+        await ReadAsync(client, "auditor", 3);
+
+        var verify = await client.GetAsync("/api/tenants/auditor/audit/verify");
+        var exports = new List<HttpStatusCode>();
+        for (var i = 0; i < 10; i++) exports.Add((await client.GetAsync("/api/tenants/auditor/audit.jsonl")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, verify.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, exports[0]);
+        Assert.Contains(HttpStatusCode.TooManyRequests, exports);
+    }
+
+    [Fact]
     public async Task TenantOverride_IsHonoured()
     {
         var client = await ClientOfNewTenantAsync("roomy");
