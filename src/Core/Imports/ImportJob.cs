@@ -57,8 +57,13 @@ public interface IImportStore
     /// </summary>
     Task<ImportJob?> TakeNextAsync(DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken ct);
 
-    /// <summary>Records how far validation got, or that the job finished; a finished job lets go of its file.</summary>
-    Task UpdateAsync(ImportJob job, CancellationToken ct);
+    /// <summary>
+    /// Records how far validation got (extending the lease to <paramref name="leaseUntil"/> when given), or that the job
+    /// finished; a finished job lets go of its file. Like every write of the worker that took the job, it holds only while
+    /// no later take counted another attempt (<see cref="ImportJob.Attempts"/> is the lease's token); else
+    /// <see cref="ImportLeaseLostException"/>, changing nothing.
+    /// </summary>
+    Task UpdateAsync(ImportJob job, CancellationToken ct, DateTimeOffset? leaseUntil = null);
 
     /// <summary>
     /// Puts the job back to wait until <paramref name="retryAt"/> after a failed try, saying why: queued again, or still

@@ -25,6 +25,19 @@ public sealed class RunImports(IImportStore imports, ITenantStore tenants, SlaSe
         var now = time.GetUtcNow();
         await imports.RemoveAbandonedAsync(now, ct);
         if (await imports.TakeNextAsync(now, now + options.Lease, ct) is not { } job) return null;
+        try
+        {
+            return await RunTakenAsync(job, ct);
+        }
+        catch (ImportLeaseLostException)
+        {
+            // The worker that took it up since goes on; this one neither retries nor fails it.
+            return new ImportPass(job.Id, job.TenantId, job.Status, null);
+        }
+    }
+
+    private async Task<ImportPass> RunTakenAsync(ImportJob job, CancellationToken ct)
+    {
         if (job.Attempts > options.MaxAttempts)
             return await FailAsync(job, $"Gave up after {options.MaxAttempts} tries. {job.Reason ?? "Each try stopped before finishing."}", null, ct);
         var latest = new Latest(job);
@@ -32,7 +45,7 @@ public sealed class RunImports(IImportStore imports, ITenantStore tenants, SlaSe
         {
             return new ImportPass(job.Id, job.TenantId, await RunAsync(latest, ct), null);
         }
-        catch (Exception ex) when (!ct.IsCancellationRequested)
+        catch (Exception ex) when (ex is not ImportLeaseLostException && !ct.IsCancellationRequested)
         {
             var reason = ex is DomainException
                 ? ex.Message
@@ -90,7 +103,7 @@ public sealed class RunImports(IImportStore imports, ITenantStore tenants, SlaSe
                 errors.Add(new RowError(group.Lines[0], "orderRef", $"Order '{orderRef}' appeared earlier; keep an order's rows together."));
             var before = rows;
             rows += group.Lines.Count;
-            if (rows / ProgressEvery > before / ProgressEvery) await imports.UpdateAsync(job.Value = job.Value with { ProcessedRows = rows }, ct);
+            if (rows / ProgressEvery > before / ProgressEvery) await imports.UpdateAsync(job.Value = job.Value with { ProcessedRows = rows }, ct, time.GetUtcNow() + options.Lease);
         }
         job.Value = job.Value with { TotalRows = rows, ProcessedRows = rows };
         if (errors.Count == 0) await imports.UpdateAsync(job.Value = job.Value with { Status = ImportStatus.Importing }, ct);

@@ -108,25 +108,24 @@ internal sealed class SqliteImportStore(SqliteDatabase db) : IImportStore
             return job with { Status = EnumText.Parse<ImportStatus>(taken[0].Status), Attempts = taken[0].Attempts, Published = taken[0].Published };
         }, ct);
 
-    public Task UpdateAsync(ImportJob job, CancellationToken ct) =>
-        db.WriteAsync(TenantScope.ForWorker(job.TenantId), context => SaveAsync(context, job, ct), ct);
+    public Task UpdateAsync(ImportJob job, CancellationToken ct, DateTimeOffset? leaseUntil = null) =>
+        db.WriteAsync(TenantScope.ForWorker(job.TenantId), context => SaveAsync(context, job, leaseUntil, ct), ct);
 
     public Task RetryLaterAsync(ImportJob job, string reason, DateTimeOffset retryAt, CancellationToken ct) =>
-        db.WriteAsync(TenantScope.ForWorker(job.TenantId), context => context.Database.ExecuteSqlAsync($"""
+        db.WriteAsync(TenantScope.ForWorker(job.TenantId), async context => LeaseHeld(job, await context.Database.ExecuteSqlAsync($"""
             UPDATE import_jobs SET status = CASE status WHEN 'importing' THEN 'importing' ELSE 'queued' END, lease_until = {retryAt.ToTicks()},
                 data = json_set(data, '$.status', CASE status WHEN 'importing' THEN 'importing' ELSE 'queued' END, '$.reason', {reason})
-            WHERE tenant_id = {job.TenantId} AND id = {job.Id.ToString("D")}
-            """, ct), ct);
+            WHERE tenant_id = {job.TenantId} AND id = {job.Id.ToString("D")} AND attempts = {job.Attempts}
+            """, ct)), ct);
 
     public Task PublishAsync(ImportJob job, int publishedBefore, ImportedRecords records, DateTimeOffset leaseUntil, CancellationToken ct) =>
         db.WriteAsync(TenantScope.ForWorker(job.TenantId), async context =>
         {
             var claimed = await context.Database.ExecuteSqlAsync($"""
                 UPDATE import_jobs SET published_rows = {job.Published}, lease_until = {leaseUntil.ToTicks()}
-                WHERE tenant_id = {job.TenantId} AND id = {job.Id.ToString("D")} AND published_rows = {publishedBefore}
+                WHERE tenant_id = {job.TenantId} AND id = {job.Id.ToString("D")} AND published_rows = {publishedBefore} AND attempts = {job.Attempts}
                 """, ct);
-            if (claimed == 0)
-                throw new InvalidOperationException($"Import {job.Id} has more than {publishedBefore} rows stored: another worker took it up.");
+            LeaseHeld(job, claimed);
             foreach (var e in records.Employees)
                 context.Set<DocumentRow>("employees").Add(new DocumentRow
                 {
@@ -143,19 +142,22 @@ internal sealed class SqliteImportStore(SqliteDatabase db) : IImportStore
                 await QueueIndex.SyncAsync(context, item, ct);
                 await DeadlineIndex.SyncAsync(context, item, ct);
             }
-            await SaveAsync(context, job, ct);
+            await SaveAsync(context, job, null, ct);
         }, ct);
 
     /// <summary>A finished job keeps its report but lets go of its file.</summary>
-    private static async Task SaveAsync(BackOfficeDbContext context, ImportJob job, CancellationToken ct)
+    private static async Task SaveAsync(BackOfficeDbContext context, ImportJob job, DateTimeOffset? leaseUntil, CancellationToken ct)
     {
-        await context.Database.ExecuteSqlAsync($"""
+        LeaseHeld(job, await context.Database.ExecuteSqlAsync($"""
             UPDATE import_jobs SET status = {job.Status.ToText()}, data = {Serialize(job)},
-                lease_until = CASE WHEN {job.IsFinished} THEN NULL ELSE lease_until END
-            WHERE tenant_id = {job.TenantId} AND id = {job.Id.ToString("D")}
-            """, ct);
+                lease_until = CASE WHEN {job.IsFinished} THEN NULL ELSE coalesce({leaseUntil.ToTicks()}, lease_until) END
+            WHERE tenant_id = {job.TenantId} AND id = {job.Id.ToString("D")} AND attempts = {job.Attempts}
+            """, ct));
         if (job.IsFinished) await ForgetFileAsync(context, job.TenantId, job.Id, ct);
     }
+
+    /// <summary>A write of the taking worker changes no row once a later take counted another attempt.</summary>
+    private static int LeaseHeld(ImportJob job, int rows) => rows == 0 ? throw new ImportLeaseLostException(job.Id) : rows;
 
     private static Task<int> ForgetFileAsync(BackOfficeDbContext context, string tenantId, Guid id, CancellationToken ct) =>
         context.Database.ExecuteSqlAsync($"DELETE FROM import_file_parts WHERE tenant_id = {tenantId} AND import_id = {id.ToString("D")}", ct);

@@ -88,6 +88,26 @@ public abstract class ImportStoreContract(IStoreAdapter adapter)
     }
 
     [Fact]
+    public async Task AWorkerWhoseLeaseWasTakenOver_CanNeitherUpdateNorRetryNorPublish_AndTheJobStaysTheNewWorkers()
+    {
+        await using var stores = await adapter.CreateAsync();
+        await QueuedAsync(stores, Job(0), "csv");
+        var lapsed = (await stores.Imports.TakeNextAsync(Build.Now, Build.Now.AddMinutes(10), default))!;
+        var current = (await stores.Imports.TakeNextAsync(Build.Now.AddMinutes(11), Build.Now.AddMinutes(20), default))!;
+
+        await Assert.ThrowsAsync<ImportLeaseLostException>(() =>
+            stores.Imports.UpdateAsync(lapsed with { Status = ImportStatus.Failed, Reason = "stale" }, default));
+        await Assert.ThrowsAsync<ImportLeaseLostException>(() => stores.Imports.RetryLaterAsync(lapsed, "stale", Build.Now.AddMinutes(12), default));
+        await Assert.ThrowsAsync<ImportLeaseLostException>(() =>
+            stores.Imports.PublishAsync(lapsed with { Published = 1 }, 0, new ImportedRecords([], []), Build.Now.AddMinutes(30), default));
+        await stores.Imports.UpdateAsync(current with { ProcessedRows = 1 }, default);
+        var kept = await stores.Imports.FindAsync(Acme, current.Id, default);
+
+        Assert.Equal((ImportStatus.Validating, 2, 1, 0, null), (kept!.Status, kept.Attempts, kept.ProcessedRows, kept.Published, kept.Reason));
+        Assert.Equal("csv", await FileAsync(stores, current.Id));
+    }
+
+    [Fact]
     public async Task RetryLater_PutsTheJobBackWithItsReason_AfterTheGivenTime_AndAFailedJobKeepsItsReportButNotItsFile()
     {
         await using var stores = await adapter.CreateAsync();

@@ -40,7 +40,7 @@ internal sealed class FlakyImportStore(IImportStore inner) : IImportStore
     public Task<ImportJob?> TakeNextAsync(DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken ct) =>
         inner.TakeNextAsync(now, leaseUntil, ct);
 
-    public Task UpdateAsync(ImportJob job, CancellationToken ct) => inner.UpdateAsync(job, ct);
+    public Task UpdateAsync(ImportJob job, CancellationToken ct, DateTimeOffset? leaseUntil = null) => inner.UpdateAsync(job, ct, leaseUntil);
 
     public Task RetryLaterAsync(ImportJob job, string reason, DateTimeOffset retryAt, CancellationToken ct) =>
         inner.RetryLaterAsync(job, reason, retryAt, ct);
