@@ -2,6 +2,7 @@ using BackOffice.Portal.Components;
 using BackOffice.Portal.Session;
 using BackOffice.Portal.SignIn;
 using BackOffice.ServiceDefaults.Auth;
+using MudBlazor.Services;
 
 namespace BackOffice.Portal;
 
@@ -14,9 +15,13 @@ public static class PortalExtensions
     {
         builder.AddPortalAuthentication(SignInEndpoints.DevSignInPath);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
         builder.Services.AddScoped<PortalSession>();
         return builder;
     }
+
+    /// <summary>Components shown in the app bar for a signed-in person (the notification bell adds itself here).</summary>
+    public static IReadOnlyList<Type> AppBarItems { get; } = [];
 
     public static WebApplication MapPortal(this WebApplication app)
     {

@@ -18,7 +18,7 @@ if (wholePlatform) builder.AddTenantApi().AddWorkers();
 var app = builder.Build();
 app.UseForwardedHeadersDefaults();
 app.UseSecurityHeaders(ContentSecurityPolicies.BlazorServer);
-app.UseProblemDetailsDefaults(errorPage: "/Error");
+app.UseProblemDetailsDefaults(errorPage: "/Error", notFoundPage: "/not-found");
 app.UseDevRoutesOnlyInDevelopment();
 app.UseAuthentication();
 app.UseAuthorization();

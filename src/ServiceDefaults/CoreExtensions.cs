@@ -3,6 +3,7 @@ using BackOffice.Core.Billing;
 using BackOffice.Core.Events;
 using BackOffice.Core.Hr;
 using BackOffice.Core.Imports;
+using BackOffice.Core.Live;
 using BackOffice.Core.Orders;
 using BackOffice.Core.Queues;
 using BackOffice.Core.Queues.ClaimNextWorkItem;
@@ -67,6 +68,8 @@ public static class CoreExtensions
             .AddSingleton<ReadSlaAlerts>().AddSingleton<IDomainEventHandler, SlaEscalation>()
             .AddSingleton<WebhookSecrets>().AddSingleton<ManageWebhook>().AddSingleton<IDomainEventHandler, WebhookFanout>()
             .AddSingleton<OutboxDispatcher>();
+        services.TryAddSingleton<IChangeFeed, InProcessChangeFeed>();
+        services.AddSingleton<IDomainEventHandler, PublishWorkItemChanges>();
         return builder;
     }
 

@@ -49,6 +49,7 @@ public static class AuthenticationExtensions
         builder.Services.PostConfigure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme, cookie =>
         {
             if (dev) cookie.LoginPath = devSignInPath;
+            cookie.AccessDeniedPath = "/access-denied";
             cookie.Cookie.Name = "backoffice.portal";
             cookie.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Lax;
         });

@@ -23,9 +23,13 @@ public static class ProblemDetailsExtensions
     }
 
     /// <summary>API errors as problem details; a Portal page's errors go to <paramref name="errorPage"/> instead.</summary>
-    public static WebApplication UseProblemDetailsDefaults(this WebApplication app, string? errorPage = null)
+    /// <param name="notFoundPage">A page to show for a page address that matches nothing (the API answers a problem instead).</param>
+    public static WebApplication UseProblemDetailsDefaults(this WebApplication app, string? errorPage = null, string? notFoundPage = null)
     {
         // Branch rather than test the path inside the handler: with an error page set, the middleware rewrites the path first.
+        // Outermost, and not in a branch (a branch cannot route the re-executed request): an API answer has a problem body by
+        // the time it gets here, and a started response is never re-executed.
+        if (notFoundPage is not null) app.UseStatusCodePagesWithReExecute(notFoundPage, createScopeForStatusCodePages: true);
         app.UseWhen(IsApiRequest, api => api.UseExceptionHandler().UseStatusCodePages());
         if (errorPage is not null) app.UseWhen(c => !IsApiRequest(c), pages => pages.UseExceptionHandler(errorPage, createScopeForErrors: true));
         return app;
