@@ -70,6 +70,8 @@ public static class CoreExtensions
             .AddSingleton<OutboxDispatcher>();
         services.TryAddSingleton<IChangeFeed, InProcessChangeFeed>();
         services.AddSingleton<IDomainEventHandler, PublishWorkItemChanges>();
+        services.AddSingleton<Core.Tenancy.TenantOverview.ReadTenantOverview>().AddSingleton<PreviewOnboardingSla>();
+        services.AddSingleton<IDomainEventHandler, PublishTenantChanges>();
         return builder;
     }
 
