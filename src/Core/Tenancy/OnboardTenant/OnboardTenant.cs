@@ -17,8 +17,8 @@ public sealed partial class OnboardTenant(ITenantStore tenants, ISlaSettingsStor
     {
         Permissions.Require(actor, Roles.PlatformAdmin);
         var now = time.GetUtcNow();
+        // Everything is checked here; from here on only a taken id or directory (409 from the store's unique keys) can refuse it.
         var (spec, sla, dedicated) = Validate(request, now);
-        await CheckFreeAsync(spec, ct);
         var tenant = Tenant.Onboard(spec, actor, now);
         if (dedicated.Count > 0) tenant.SetDedicatedLines(dedicated, now);
         await tenants.AddAsync(tenant, ct);
@@ -27,7 +27,17 @@ public sealed partial class OnboardTenant(ITenantStore tenants, ISlaSettingsStor
         return tenant;
     }
 
-    /// <summary>A taken id or directory is named beside its field; the store's unique keys still decide a race.</summary>
+    /// <summary>
+    /// Checks the request as <see cref="HandleAsync"/> would, writing nothing: a wizard asks this at each step. A taken id or
+    /// directory is named here beside its field, where creating it would answer a conflict.
+    /// </summary>
+    public async Task CheckAsync(Actor actor, OnboardTenantRequest request, CancellationToken ct)
+    {
+        Permissions.Require(actor, Roles.PlatformAdmin);
+        var (spec, _, _) = Validate(request, time.GetUtcNow());
+        await CheckFreeAsync(spec, ct);
+    }
+
     private async Task CheckFreeAsync(NewTenant spec, CancellationToken ct)
     {
         var errors = new FieldErrors();
