@@ -11,4 +11,8 @@ public sealed record ItemContext(WorkItemView View, Actor Reader, bool Holds, Fu
     Func<string, string?> ProblemIn, Func<string, string?> ErrorFor, string? ActedIn)
 {
     public string Zone => View.TimeZone;
+
+    /// <summary>The error of <paramref name="field"/> after an action of <paramref name="section"/>, naming the field by its label.</summary>
+    public string? ErrorBeside(string section, string field, string label) =>
+        ActedIn == section ? ErrorFor(field)?.Replace($"'{field}'", $"“{label}”", StringComparison.Ordinal) : null;
 }

@@ -17,7 +17,8 @@ public static partial class PayloadText
         "unitPrice" => "Unit price",
         "taxPercent" => "Tax %",
         "shipTo" => "Ship to",
-        _ => Names.Slug(field.EndsWith("Id", StringComparison.Ordinal) && field.Length > 2 ? field[..^2] : field),
+        "employeeId" or "customerId" or "managerId" or "orderId" or "invoiceId" or "vendorId" => Names.Slug(field[..^2]),
+        _ => Names.Slug(field),
     };
 
     public static string Value(string field, JsonElement value) => value.ValueKind switch
