@@ -1,6 +1,7 @@
 using BackOffice.Portal.Components;
 using BackOffice.Portal.Session;
 using BackOffice.Portal.SignIn;
+using BackOffice.Portal.WorkItems;
 using BackOffice.ServiceDefaults.Auth;
 using MudBlazor.Services;
 
@@ -28,6 +29,7 @@ public static class PortalExtensions
         app.MapStaticAssets();
         app.MapSignIn();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAttachmentDownloads();
         return app;
     }
 }

@@ -3,7 +3,8 @@ using BackOffice.Core.Tenancy;
 
 namespace BackOffice.Core.WorkItems;
 
-public sealed record WorkItemFilter(WorkItemStatus? Status = null, ServiceLine? ServiceLine = null, Priority? Priority = null, string? Type = null);
+/// <param name="Text">Items whose title or description contains this text, ignoring case; no text filter when null.</param>
+public sealed record WorkItemFilter(WorkItemStatus? Status = null, ServiceLine? ServiceLine = null, Priority? Priority = null, string? Type = null, string? Text = null);
 
 /// <summary>
 /// A tenant's work items. Every call is bound to one tenant's scope (one partition); writes keep the item's

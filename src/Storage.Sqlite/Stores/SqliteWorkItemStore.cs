@@ -25,6 +25,11 @@ internal sealed class SqliteWorkItemStore(SqliteDatabase db) : IWorkItemStore
         if (filter.ServiceLine is { } line) query = query.Where(r => r.ServiceLine == line.ToText());
         if (filter.Priority is { } priority) query = query.Where(r => r.Priority == priority.ToText());
         if (filter.Type is { } type) query = query.Where(r => r.Type == type);
+        if (filter.Text is { } text)
+        {
+            var pattern = $"%{Like.Escape(text)}%";
+            query = query.Where(r => EF.Functions.Like(r.Title, pattern, Like.EscapeChar) || EF.Functions.Like(r.Description, pattern, Like.EscapeChar));
+        }
         if (before is not null) query = query.Where(r => string.Compare(r.Id, before) < 0);
         var rows = await query.OrderByDescending(r => r.Id).Take(pageSize + 1).ToListAsync(ct);
         var next = rows.Count > pageSize ? Cursor.Encode(rows[pageSize - 1].Id) : null;
@@ -74,4 +79,12 @@ internal sealed class SqliteWorkItemStore(SqliteDatabase db) : IWorkItemStore
             throw new ConcurrencyConflictException($"Work item {row.Id}");
         }
     }
+}
+
+/// <summary>Text searched with SQLite's LIKE (case-insensitive for ASCII): the user's % and _ match themselves.</summary>
+internal static class Like
+{
+    public const string EscapeChar = "\\";
+
+    public static string Escape(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 }
