@@ -1,4 +1,5 @@
 using BackOffice.Portal.Components;
+using BackOffice.Portal.Components.Pages.Sla;
 using BackOffice.Portal.Session;
 using BackOffice.Portal.SignIn;
 using BackOffice.Portal.WorkItems;
@@ -30,6 +31,7 @@ public static class PortalExtensions
         app.MapSignIn();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAttachmentDownloads();
+        app.MapSlaReportExport();
         return app;
     }
 }

@@ -21,4 +21,10 @@ public interface IWorkItemStore
 
     /// <summary>Saves a change if the stored version is <paramref name="expectedVersion"/>; else <see cref="ConcurrencyConflictException"/>.</summary>
     Task UpdateAsync(TenantScope scope, WorkItem item, long expectedVersion, CancellationToken ct);
+
+    /// <summary>How many of the tenant's items are in each status (statuses with none are left out), counted, not read.</summary>
+    Task<IReadOnlyDictionary<WorkItemStatus, int>> CountByStatusAsync(TenantScope scope, CancellationToken ct);
+
+    /// <summary>Open items (new, in progress, waiting on the client) that have SLA clocks, soonest resolution due first; at most <paramref name="max"/>.</summary>
+    Task<IReadOnlyList<WorkItem>> ListOpenByDueAsync(TenantScope scope, int max, CancellationToken ct);
 }

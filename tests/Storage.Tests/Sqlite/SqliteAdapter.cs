@@ -45,6 +45,7 @@ public sealed class SqliteAdapter : IStoreAdapter
 
 public sealed class SqliteTenantStoreTests() : TenantStoreContract(new SqliteAdapter());
 public sealed class SqliteWorkItemStoreTests() : WorkItemStoreContract(new SqliteAdapter());
+public sealed class SqliteWorkItemSummaryTests() : WorkItemSummaryContract(new SqliteAdapter());
 public sealed class SqliteWorkQueueTests() : WorkQueueContract(new SqliteAdapter());
 public sealed class SqliteOutboxTests() : OutboxContract(new SqliteAdapter());
 public sealed class SqliteActivityStoreTests() : ActivityStoreContract(new SqliteAdapter());
