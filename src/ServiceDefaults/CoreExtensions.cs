@@ -67,7 +67,8 @@ public static class CoreExtensions
             .AddSingleton<ReadActivity>().AddSingleton<IDomainEventHandler, ActivityFeedProjector>()
             .AddSingleton<ReadSlaAlerts>().AddSingleton<IDomainEventHandler, SlaEscalation>()
             .AddSingleton<WebhookSecrets>().AddSingleton<ManageWebhook>().AddSingleton<IDomainEventHandler, WebhookFanout>()
-            .AddSingleton<OutboxDispatcher>();
+            .AddSingleton<OutboxDispatcher>()
+            .AddSingleton<Core.Exports.AuditedExports>().AddSingleton<EmployeeExport>().AddSingleton<BillingExport>().AddSingleton<WarehouseExport>();
         services.TryAddSingleton<IChangeFeed, InProcessChangeFeed>();
         services.AddSingleton<IDomainEventHandler, PublishWorkItemChanges>();
         return builder;
