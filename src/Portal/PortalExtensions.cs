@@ -1,4 +1,5 @@
 using BackOffice.Portal.Components;
+using BackOffice.Portal.Exports;
 using BackOffice.Portal.Session;
 using BackOffice.Portal.SignIn;
 using BackOffice.ServiceDefaults.Auth;
@@ -17,6 +18,7 @@ public static class PortalExtensions
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddScoped<PortalSession>();
+        builder.Services.AddRecordExports();
         return builder;
     }
 
@@ -28,6 +30,7 @@ public static class PortalExtensions
         app.MapStaticAssets();
         app.MapSignIn();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRecordExports();
         return app;
     }
 }
