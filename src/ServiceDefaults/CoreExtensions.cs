@@ -71,6 +71,8 @@ public static class CoreExtensions
             .AddSingleton<Core.Exports.AuditedExports>().AddSingleton<EmployeeExport>().AddSingleton<BillingExport>().AddSingleton<WarehouseExport>();
         services.TryAddSingleton<IChangeFeed, InProcessChangeFeed>();
         services.AddSingleton<IDomainEventHandler, PublishWorkItemChanges>();
+        services.AddSingleton<Core.Tenancy.TenantOverview.ReadTenantOverview>().AddSingleton<PreviewOnboardingSla>();
+        services.AddSingleton<IDomainEventHandler, PublishTenantChanges>();
         return builder;
     }
 

@@ -39,7 +39,7 @@ public sealed class SqliteAdapter : IStoreAdapter
                 await db.DisposeAsync();
                 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
                 folder.Delete(recursive: true);
-            }) { Audit = services.GetRequiredService<Core.Audit.IAuditStore>() }, db.Path);
+            }) { Audit = services.GetRequiredService<Core.Audit.IAuditStore>(), Workload = services.GetRequiredService<Core.Tenancy.TenantOverview.ITenantWorkload>() }, db.Path);
     }
 }
 
@@ -59,3 +59,4 @@ public sealed class SqliteImportStoreTests() : ImportStoreContract(new SqliteAda
 public sealed class SqliteVendorAccountStoreTests() : VendorAccountStoreContract(new SqliteAdapter());
 public sealed class SqliteResolvedWorkTests() : ResolvedWorkContract(new SqliteAdapter());
 public sealed class SqliteAuditStoreTests() : AuditStoreContract(new SqliteAdapter());
+public sealed class SqliteTenantWorkloadTests() : TenantWorkloadContract(new SqliteAdapter());
