@@ -1,5 +1,6 @@
 using BackOffice.Portal.Components;
 using BackOffice.Portal.Components.Pages.Sla;
+using BackOffice.Portal.Exports;
 using BackOffice.Portal.Session;
 using BackOffice.Portal.SignIn;
 using BackOffice.Portal.WorkItems;
@@ -19,6 +20,7 @@ public static class PortalExtensions
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddScoped<PortalSession>();
+        builder.Services.AddRecordExports();
         return builder;
     }
 
@@ -32,6 +34,7 @@ public static class PortalExtensions
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAttachmentDownloads();
         app.MapSlaReportExport();
+        app.MapRecordExports();
         return app;
     }
 }

@@ -50,7 +50,6 @@ public static class TenantApiExtensions
         if (app.Environment.IsDevelopment()) app.MapScalarApiReference(o => o.AddPreferredSecuritySchemes([ApiDocumentTransformer.BearerScheme]));
         app.MapGroup("/api")
             .RequireAuthorization(AuthenticationExtensions.ApiPolicy)
-            .AddEndpointFilter<AuditedExports>()
             .MapTenantsApi()
             .MapWorkItemsApi()
             .MapQueuesApi()

@@ -12,13 +12,18 @@ public sealed class ReadCustomers(TenantAccess access, ICustomerAccountStore acc
         return (await accounts.FindAsync(scope, id, ct) ?? throw new NotFoundException($"Customer {id}"), Today(tenant));
     }
 
-    public async Task<(Page<CustomerAccount> Page, DateOnly Today)> ListAsync(Actor actor, string tenantId, int? pageSize, string? cursor, CancellationToken ct)
+    public async Task<(Page<CustomerAccount> Page, DateOnly Today)> ListAsync(Actor actor, string tenantId, int? pageSize, string? cursor, CancellationToken ct,
+        string? search = null)
     {
         var (tenant, scope) = await access.ResolveAsync(actor, tenantId, AccessMode.Read, ct);
         var errors = new FieldErrors();
         var size = Paging.PageSize(errors, pageSize);
+        var text = errors.Optional("search", search, 100);
         errors.ThrowIfAny();
-        return (await accounts.ListAsync(scope, size, cursor, ct), Today(tenant));
+        var page = text is null ? await accounts.ListAsync(scope, size, cursor, ct)
+            : await FilteredPaging.ReadAsync((n, c) => accounts.ListAsync(scope, n, c, ct), a => FilteredPaging.Matches(a.Name, text) || FilteredPaging.Matches(a.Email, text),
+                size, cursor);
+        return (page, Today(tenant));
     }
 
     private DateOnly Today(Tenant tenant) => tenant.Today(time.GetUtcNow());

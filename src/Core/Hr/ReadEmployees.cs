@@ -10,6 +10,9 @@ namespace BackOffice.Core.Hr;
 public sealed record EmployeeView(Employee Employee, DateOnly AsOf, EmployeeStatus Status, string? Position, string? Department, Guid? ManagerId,
     Pay? Pay, string? NationalId, string? BankAccount, bool Masked, IReadOnlyList<EffectiveChange> Changes, IReadOnlyList<EffectiveChange> Scheduled);
 
+/// <param name="Status">starting, active or left, as of the tenant's today.</param>
+public sealed record EmployeeQuery(string? Search = null, string? Status = null, int? PageSize = null, string? Cursor = null);
+
 /// <summary>A tenant's employees, for its users and the provider's staff, with sensitive fields only for those who need them.</summary>
 public sealed class ReadEmployees(TenantAccess access, IEmployeeStore employees, SensitiveData sensitive, Audit.RecordAccess record,
     TimeProvider time)
@@ -23,17 +26,28 @@ public sealed class ReadEmployees(TenantAccess access, IEmployeeStore employees,
         return View(employee, asOf ?? Today(tenant), see);
     }
 
-    public async Task<Page<EmployeeView>> ListAsync(Actor actor, string tenantId, int? pageSize, string? cursor, CancellationToken ct)
+    public Task<Page<EmployeeView>> ListAsync(Actor actor, string tenantId, int? pageSize, string? cursor, CancellationToken ct) =>
+        ListAsync(actor, tenantId, new EmployeeQuery(PageSize: pageSize, Cursor: cursor), ct);
+
+    /// <summary>By name; <see cref="EmployeeQuery.Search"/> matches name, e-mail, position or department, and the status is as of the tenant's today.</summary>
+    public async Task<Page<EmployeeView>> ListAsync(Actor actor, string tenantId, EmployeeQuery query, CancellationToken ct)
     {
         var (tenant, scope) = await access.ResolveAsync(actor, tenantId, AccessMode.Read, ct);
         var errors = new FieldErrors();
-        var size = Paging.PageSize(errors, pageSize);
+        var size = Paging.PageSize(errors, query.PageSize);
+        var status = errors.Enum<EmployeeStatus>("status", query.Status, required: false);
+        var search = errors.Optional("search", query.Search, 100);
         errors.ThrowIfAny();
-        var page = await employees.ListAsync(scope, size, cursor, ct);
         var (today, see) = (Today(tenant), await sensitive.MaySeeAsync(actor, tenant.Id, ct));
+        var page = await FilteredPaging.ReadAsync((n, c) => employees.ListAsync(scope, n, c, ct),
+            e => (status is null || e.StatusOn(today) == status) && Matches(e, today, search), size, query.Cursor);
         if (see && page.Items.Count > 0) await record.SensitiveReadAsync(actor, scope.TenantId, "employees", ct);
-        return new Page<EmployeeView>(page.Items.Select(e => View(e, today, see)).ToList(), page.NextCursor);
+        return page.Map(e => View(e, today, see));
     }
+
+    private static bool Matches(Employee e, DateOnly today, string? search) =>
+        search is null || new[] { e.FullName, e.Email, e.ValueOn(Employee.Position, today), e.ValueOn(Employee.Department, today) }
+            .Any(text => FilteredPaging.Matches(text, search));
 
     private DateOnly Today(Tenant tenant) => tenant.Today(time.GetUtcNow());
 

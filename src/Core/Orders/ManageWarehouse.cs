@@ -18,25 +18,37 @@ public sealed class ManageWarehouse(TenantAccess access, IWarehouseStore warehou
         return await warehouses.GetAsync(scope, ct);
     }
 
-    /// <summary>The tenant's orders, newest first (order ids are time-ordered), in one status if given, keyset-paged.</summary>
-    public async Task<Page<Order>> OrdersAsync(Actor actor, string tenantId, string? status, int? pageSize, string? cursor, CancellationToken ct)
+    /// <summary>
+    /// The tenant's orders, newest first (order ids are time-ordered), in one status if given, keyset-paged; <paramref name="search"/>
+    /// matches the customer or a line's SKU.
+    /// </summary>
+    public async Task<Page<Order>> OrdersAsync(Actor actor, string tenantId, string? status, int? pageSize, string? cursor, CancellationToken ct,
+        string? search = null)
     {
         var errors = new FieldErrors();
         var wanted = errors.Enum<OrderStatus>("status", status, required: false);
         var size = Paging.PageSize(errors, pageSize);
+        var text = errors.Optional("search", search, 100);
         errors.ThrowIfAny();
-        var orders = (await GetAsync(actor, tenantId, ct)).Orders.Where(o => wanted is null || o.Status == wanted);
+        var orders = (await GetAsync(actor, tenantId, ct)).Orders.Where(o => (wanted is null || o.Status == wanted)
+            && (FilteredPaging.Matches(o.Customer, text) || o.Lines.Any(l => FilteredPaging.Matches(l.Sku, text))));
         return Paging.Keyset(orders, o => o.Id.ToString("D"), descending: true, size, cursor);
     }
 
-    /// <summary>The tenant's stock by SKU, keyset-paged, and the warehouse's version (a stock count's If-Match).</summary>
-    public async Task<(Page<Stock> Page, long Version)> StockAsync(Actor actor, string tenantId, int? pageSize, string? cursor, CancellationToken ct)
+    /// <summary>
+    /// The tenant's stock by SKU (Z to A if <paramref name="descending"/>), keyset-paged, the SKUs holding <paramref name="search"/> if given,
+    /// and the warehouse's version (a stock count's If-Match).
+    /// </summary>
+    public async Task<(Page<Stock> Page, long Version)> StockAsync(Actor actor, string tenantId, int? pageSize, string? cursor, CancellationToken ct,
+        string? search = null, bool descending = false)
     {
         var errors = new FieldErrors();
         var size = Paging.PageSize(errors, pageSize);
+        var text = errors.Optional("search", search, 100);
         errors.ThrowIfAny();
         var warehouse = await GetAsync(actor, tenantId, ct);
-        return (Paging.Keyset(warehouse.Stock.Values, s => s.Sku, descending: false, size, cursor), warehouse.Version);
+        var stock = warehouse.Stock.Values.Where(s => FilteredPaging.Matches(s.Sku, text));
+        return (Paging.Keyset(stock, s => s.Sku, descending, size, cursor), warehouse.Version);
     }
 
     /// <summary>The order and the warehouse's version (a cancel's If-Match).</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using BackOffice.Core.Billing;
 using BackOffice.TenantApi.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -38,20 +37,10 @@ public static class LedgerApi
         CancellationToken ct) =>
         TypedResults.Ok(PageResponse<PaymentRow>.From(await useCase.PaymentsAsync(actor, tenantId, new LedgerQuery(null, customerId, pageSize, cursor), ct), Row));
 
-    private static async Task<FileContentHttpResult> InvoicesCsv(string tenantId, string? status, Guid? customerId, CurrentActor actor, ReadLedger useCase, CancellationToken ct) =>
-        CsvFile.Create($"invoices-{tenantId}.csv", ["customerId", "customer", "id", "number", "currency", "total", "paid", "balance", "status", "issuedOn", "dueDate"],
-            (await AllPages.ReadAsync((size, cursor) => useCase.InvoicesAsync(actor, tenantId, new LedgerQuery(status, customerId, size, cursor), ct))).Select(Row).Select(r => new[]
-            {
-                r.CustomerId.ToString(), r.Customer, r.Id.ToString(), r.Number, r.Currency, Money(r.Total), Money(r.Paid), Money(r.Balance), r.Status,
-                r.IssuedOn.ToString("yyyy-MM-dd"), r.DueDate.ToString("yyyy-MM-dd"),
-            }));
+    private static async Task<FileContentHttpResult> InvoicesCsv(string tenantId, string? status, Guid? customerId, CurrentActor actor, BillingExport useCase,
+        CancellationToken ct) =>
+        CsvFile.From(await useCase.InvoicesAsync(actor, tenantId, new LedgerQuery(status, customerId), ct));
 
-    private static async Task<FileContentHttpResult> PaymentsCsv(string tenantId, Guid? customerId, CurrentActor actor, ReadLedger useCase, CancellationToken ct) =>
-        CsvFile.Create($"payments-{tenantId}.csv", ["customerId", "customer", "id", "reference", "currency", "amount", "unapplied", "receivedOn"],
-            (await AllPages.ReadAsync((size, cursor) => useCase.PaymentsAsync(actor, tenantId, new LedgerQuery(null, customerId, size, cursor), ct))).Select(Row).Select(r => new[]
-            {
-                r.CustomerId.ToString(), r.Customer, r.Id.ToString(), r.Reference, r.Currency, Money(r.Amount), Money(r.Unapplied), r.ReceivedOn.ToString("yyyy-MM-dd"),
-            }));
-
-    private static string Money(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
+    private static async Task<FileContentHttpResult> PaymentsCsv(string tenantId, Guid? customerId, CurrentActor actor, BillingExport useCase, CancellationToken ct) =>
+        CsvFile.From(await useCase.PaymentsAsync(actor, tenantId, new LedgerQuery(null, customerId), ct));
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using BackOffice.Core.Common;
 using BackOffice.Core.Hr;
 using BackOffice.TenantApi.Http;
@@ -41,16 +40,6 @@ public static class EmployeesApi
         TypedResults.Ok(EmployeeResponse.From(await useCase.GetAsync(actor, tenantId, employeeId, asOf, ct), full: true));
 
     /// <summary>The employees, page by page (up to the export limit), as CSV: masked exactly as the API masks them for the caller.</summary>
-    private static async Task<FileContentHttpResult> Csv(string tenantId, CurrentActor actor, ReadEmployees useCase, CancellationToken ct)
-    {
-        var employees = await AllPages.ReadAsync((size, cursor) => useCase.ListAsync(actor, tenantId, size, cursor, ct));
-        var rows = employees.Select(v => new[]
-            {
-                v.Employee.Id.ToString(), v.Employee.FullName, v.Employee.Email, v.Status.ToText(), v.Employee.StartDate.ToString("yyyy-MM-dd"),
-                v.Employee.LastDay?.ToString("yyyy-MM-dd"), v.Position, v.Department, v.Pay?.Amount.ToString(CultureInfo.InvariantCulture) ?? (v.Masked ? "masked" : null),
-                v.Pay?.Currency, v.Pay?.Frequency.ToText(), v.NationalId, v.BankAccount,
-            });
-        return CsvFile.Create($"employees-{tenantId}.csv",
-            ["id", "fullName", "email", "status", "startDate", "lastDay", "position", "department", "payAmount", "payCurrency", "payFrequency", "nationalId", "bankAccount"], rows);
-    }
+    private static async Task<FileContentHttpResult> Csv(string tenantId, CurrentActor actor, EmployeeExport useCase, CancellationToken ct) =>
+        CsvFile.From(await useCase.CsvAsync(actor, tenantId, new EmployeeQuery(), ct));
 }

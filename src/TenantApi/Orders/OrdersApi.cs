@@ -45,18 +45,12 @@ public static class OrdersApi
         return TypedResults.Ok(PageResponse<StockResponse>.From(page, Row));
     }
 
-    private static async Task<FileContentHttpResult> InventoryCsv(string tenantId, CurrentActor actor, ManageWarehouse useCase, CancellationToken ct) =>
-        CsvFile.Create($"inventory-{tenantId}.csv", ["sku", "onHand", "reserved", "available"],
-            (await AllPages.ReadAsync(async (size, cursor) => (await useCase.StockAsync(actor, tenantId, size, cursor, ct)).Page)).Select(Row)
-                .Select(s => new[] { s.Sku, $"{s.OnHand}", $"{s.Reserved}", $"{s.Available}" }));
+    private static async Task<FileContentHttpResult> InventoryCsv(string tenantId, CurrentActor actor, WarehouseExport useCase, CancellationToken ct) =>
+        CsvFile.From(await useCase.InventoryAsync(actor, tenantId, null, ct));
 
     /// <summary>One row per order line; <paramref name="status"/> filters.</summary>
-    private static async Task<FileContentHttpResult> OrdersCsv(string tenantId, string? status, CurrentActor actor, ManageWarehouse useCase, CancellationToken ct) =>
-        CsvFile.Create($"orders-{tenantId}.csv", ["orderId", "customer", "status", "sku", "quantity", "reserved", "carrier", "trackingNumber"],
-            (await AllPages.ReadAsync((size, cursor) => useCase.OrdersAsync(actor, tenantId, status, size, cursor, ct))).SelectMany(o => o.Lines.Select((l, i) => new[]
-            {
-                o.Id.ToString(), o.Customer, o.Status.ToText(), l.Sku, $"{l.Quantity}", $"{o.Reserved[i]}", o.Carrier, o.TrackingNumber,
-            })));
+    private static async Task<FileContentHttpResult> OrdersCsv(string tenantId, string? status, CurrentActor actor, WarehouseExport useCase, CancellationToken ct) =>
+        CsvFile.From(await useCase.OrdersAsync(actor, tenantId, status, null, ct));
 
     /// <summary>Sets a SKU's count on hand (If-Match: the inventory's ETag); answers with that SKU's stock and the new ETag.</summary>
     private static async Task<Ok<StockResponse>> SetStock(string tenantId, string sku, StockRequest request, [FromHeader(Name = "If-Match")] string? ifMatch,

@@ -1,6 +1,7 @@
 using BackOffice.Core.Sla;
 using BackOffice.Core.Sla.ManageSla;
 using BackOffice.Core.Sla.Reporting;
+using BackOffice.Core.Exports;
 using BackOffice.TenantApi.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -32,10 +33,12 @@ public static class SlaApi
     private static async Task<Ok<SlaReport>> Report(string tenantId, string? period, CurrentActor actor, ReportSla useCase, CancellationToken ct) =>
         TypedResults.Ok(await useCase.MonthAsync(actor, tenantId, period, ct));
 
-    private static async Task<FileContentHttpResult> ReportCsv(string tenantId, string? period, CurrentActor actor, ReportSla useCase, CancellationToken ct)
+    private static async Task<FileContentHttpResult> ReportCsv(string tenantId, string? period, CurrentActor actor, ReportSla useCase, AuditedExports exports,
+        CancellationToken ct)
     {
         var report = await useCase.MonthAsync(actor, tenantId, period, ct);
-        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(SlaReportCsv.Write(report)), "text/csv", $"sla-{report.TenantId}-{period}.csv");
+        var file = new CsvExport($"sla-{report.TenantId}-{period}.csv", System.Text.Encoding.UTF8.GetBytes(SlaReportCsv.Write(report)), report.Rows.Count);
+        return CsvFile.From(await exports.RecordAsync(actor, tenantId, file, ct));
     }
 
     private static async Task<Ok<SlaResponse>> Get(string tenantId, CurrentActor actor, ManageSla useCase, HttpContext http, CancellationToken ct)

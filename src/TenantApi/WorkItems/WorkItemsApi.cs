@@ -5,6 +5,7 @@ using BackOffice.Core.WorkItems.ReadWorkItems;
 using BackOffice.Core.WorkItems.ResolveWorkItem;
 using BackOffice.Core.WorkItems.SubmitWorkItem;
 using BackOffice.Core.WorkItems.WaitOnClient;
+using BackOffice.Core.Exports;
 using BackOffice.TenantApi.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -47,16 +48,16 @@ public static class WorkItemsApi
 
     /// <summary>The filtered list as CSV, newest first, up to 10,000 rows; payloads are not exported.</summary>
     private static async Task<FileContentHttpResult> Csv(string tenantId, string? status, string? serviceLine, string? priority, string? type, CurrentActor actor,
-        ReadWorkItems useCase, CancellationToken ct)
+        ReadWorkItems useCase, AuditedExports exports, CancellationToken ct)
     {
         var rows = await AllPages.ReadAsync((size, cursor) => useCase.ListAsync(actor, tenantId, new ListWorkItemsQuery(status, serviceLine, priority, type, size, cursor), ct));
-        return CsvFile.Create($"work-items-{tenantId}.csv", ["id", "createdAt", "serviceLine", "type", "priority", "title", "status", "assignee", "resolutionDue", "resolution"],
+        return CsvFile.From(await exports.CsvAsync(actor, tenantId, $"work-items-{tenantId}.csv", ["id", "createdAt", "serviceLine", "type", "priority", "title", "status", "assignee", "resolutionDue", "resolution"],
             rows.Select(i => new[]
             {
                 i.Id.ToString(), i.CreatedAt.ToString("O"), Core.Common.EnumText.ToText(i.ServiceLine), i.Type, Core.Common.EnumText.ToText(i.Priority), i.Title,
                 Core.Common.EnumText.ToText(i.Status), i.AssigneeName, i.Sla is { } s ? Core.Sla.WallClock.In(s.TimeZone, s.ResolutionDue).ToString("O") : null,
                 i.Resolution,
-            }));
+            }), ct));
     }
 
     /// <summary>One item with its history and where its SLA clocks stand now.</summary>

@@ -1,6 +1,6 @@
 using BackOffice.Core.Common;
 
-namespace BackOffice.TenantApi.Http;
+namespace BackOffice.Core.Exports;
 
 public static class AllPages
 {
