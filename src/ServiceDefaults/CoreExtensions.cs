@@ -70,6 +70,9 @@ public static class CoreExtensions
             .AddSingleton<OutboxDispatcher>();
         services.TryAddSingleton<IChangeFeed, InProcessChangeFeed>();
         services.AddSingleton<IDomainEventHandler, PublishWorkItemChanges>();
+        services.AddValidatedOptions<Core.Notifications.EmailOptions>(Core.Notifications.EmailOptions.SectionName);
+        services.AddSingleton<Core.Notifications.RecordUser>().AddSingleton<Core.Notifications.ManageNotifications>().AddSingleton<Core.Notifications.SendDigests>()
+            .AddSingleton<IDomainEventHandler, Core.Notifications.NotifyRecipients>();
         return builder;
     }
 

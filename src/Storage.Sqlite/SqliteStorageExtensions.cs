@@ -55,7 +55,10 @@ public static class SqliteStorageExtensions
         .AddSingleton<IImportStore, SqliteImportStore>()
         .AddSingleton<SqliteAuditStore>()
         .AddSingleton<Core.Audit.IAuditStore>(sp => sp.GetRequiredService<SqliteAuditStore>())
-        .AddSingleton<Core.Audit.IAuditTrail>(sp => sp.GetRequiredService<SqliteAuditStore>());
+        .AddSingleton<Core.Audit.IAuditTrail>(sp => sp.GetRequiredService<SqliteAuditStore>())
+        .AddSingleton<Core.Notifications.IUserDirectory, SqliteUserDirectory>()
+        .AddSingleton<Core.Notifications.INotificationStore, SqliteNotificationStore>()
+        .AddSingleton<Core.Notifications.IEmailOutbox, SqliteEmailOutbox>();
 
     private sealed class SqliteMigrationStep(SqliteDatabase db) : IHostedService
     {
