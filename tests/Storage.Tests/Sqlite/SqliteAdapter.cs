@@ -39,7 +39,13 @@ public sealed class SqliteAdapter : IStoreAdapter
                 await db.DisposeAsync();
                 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
                 folder.Delete(recursive: true);
-            }) { Audit = services.GetRequiredService<Core.Audit.IAuditStore>() }, db.Path);
+            })
+            {
+                Audit = services.GetRequiredService<Core.Audit.IAuditStore>(),
+                Notifications = services.GetRequiredService<Core.Notifications.INotificationStore>(),
+                Directory = services.GetRequiredService<Core.Notifications.IUserDirectory>(),
+                Emails = services.GetRequiredService<Core.Notifications.IEmailOutbox>(),
+            }, db.Path);
     }
 }
 
@@ -59,3 +65,4 @@ public sealed class SqliteImportStoreTests() : ImportStoreContract(new SqliteAda
 public sealed class SqliteVendorAccountStoreTests() : VendorAccountStoreContract(new SqliteAdapter());
 public sealed class SqliteResolvedWorkTests() : ResolvedWorkContract(new SqliteAdapter());
 public sealed class SqliteAuditStoreTests() : AuditStoreContract(new SqliteAdapter());
+public sealed class SqliteNotificationStoreTests() : NotificationStoreContract(new SqliteAdapter());
