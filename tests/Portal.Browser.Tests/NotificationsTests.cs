@@ -22,12 +22,13 @@ public sealed class NotificationsTests(PortalServer server) : PortalTest(server)
         await Server.Services.GetRequiredService<ManageNotifications>().SavePreferencesAsync(nora,
             [new(NotificationKind.SlaBreached, InApp: false, EmailMode.Off)], default);
         var page = await SignInAsync("Nora (Northwind admin)", PortalRoutes.Notifications);
-        await Assertions.Expect(page.GetByTestId("no-notifications")).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByTestId("bell-count")).ToHaveCountAsync(0);
+        await SeedEventsDispatchedAsync(); // the demo's own questions and resolutions reach Nora too: read them all first
+        await Server.Services.GetRequiredService<ManageNotifications>().MarkReadAsync(nora, null, default);
+        await Assertions.Expect(page.GetByTestId("bell-count")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
 
         var item = await AskNorthwindAsync("Which cost centre should the new hire be booked to?");
 
-        await Assertions.Expect(page.GetByTestId("bell-count")).ToHaveTextAsync("1", new() { Timeout = 15_000 });
+        await Assertions.Expect(page.GetByTestId("bell-count")).ToHaveTextAsync("1", new() { Timeout = 30_000 });
         await Assertions.Expect(page.GetByTestId("notification")).ToContainTextAsync("Which cost centre");
         await page.GetByTestId("bell-button").ClickAsync();
         var entry = page.GetByTestId("bell-dropdown").GetByTestId("bell-item");
@@ -70,6 +71,13 @@ public sealed class NotificationsTests(PortalServer server) : PortalTest(server)
         await Assertions.Expect(page.GetByTestId("bell-dropdown")).ToBeVisibleAsync();
         await AssertAccessibleAsync(page);
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
+    }
+
+    /// <summary>The demo seed leaves hundreds of events in the outbox: the question would queue behind them.</summary>
+    private async Task SeedEventsDispatchedAsync()
+    {
+        var outbox = Server.Services.GetRequiredService<BackOffice.Core.Events.IOutbox>();
+        for (var i = 0; i < 180 && await outbox.CountUndeliveredAsync(default) > 5; i++) await Task.Delay(500);
     }
 
     /// <summary>A supervisor gives a new Northwind item to Alex, who asks the client: all through the core, as the agent's desk would.</summary>
