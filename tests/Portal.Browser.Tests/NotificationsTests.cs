@@ -29,9 +29,9 @@ public sealed class NotificationsTests(PortalServer server) : PortalTest(server)
         var item = await AskNorthwindAsync("Which cost centre should the new hire be booked to?");
 
         await Assertions.Expect(page.GetByTestId("bell-count")).ToHaveTextAsync("1", new() { Timeout = 30_000 });
-        await Assertions.Expect(page.GetByTestId("notification")).ToContainTextAsync("Which cost centre");
+        await Assertions.Expect(page.GetByTestId("notification").First).ToContainTextAsync("Which cost centre");
         await page.GetByTestId("bell-button").ClickAsync();
-        var entry = page.GetByTestId("bell-dropdown").GetByTestId("bell-item");
+        var entry = page.GetByTestId("bell-dropdown").GetByTestId("bell-item").First;
         await Assertions.Expect(entry).ToContainTextAsync(item.Title);
         await Assertions.Expect(entry).ToContainTextAsync("Question for you");
         await AssertAccessibleAsync(page);
