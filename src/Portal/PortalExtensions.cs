@@ -25,7 +25,7 @@ public static class PortalExtensions
     }
 
     /// <summary>Components shown in the app bar for a signed-in person (the notification bell adds itself here).</summary>
-    public static IReadOnlyList<Type> AppBarItems { get; } = [];
+    public static IReadOnlyList<Type> AppBarItems { get; } = [typeof(Components.Pages.Notifications.NotificationBell)];
 
     public static WebApplication MapPortal(this WebApplication app)
     {

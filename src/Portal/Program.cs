@@ -1,5 +1,6 @@
 using BackOffice.Portal;
 using BackOffice.ServiceDefaults;
+using BackOffice.ServiceDefaults.Auth;
 using BackOffice.ServiceDefaults.Health;
 using BackOffice.ServiceDefaults.Problems;
 using BackOffice.ServiceDefaults.RateLimiting;
@@ -22,6 +23,7 @@ app.UseProblemDetailsDefaults(errorPage: "/Error", notFoundPage: "/not-found");
 app.UseDevRoutesOnlyInDevelopment();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseUserDirectory();
 app.UseTenantRateLimits();
 app.UseAntiforgery();
 app.MapHealthEndpoints();

@@ -74,6 +74,9 @@ public static class CoreExtensions
         services.AddSingleton<IDomainEventHandler, PublishWorkItemChanges>();
         services.AddSingleton<Core.Tenancy.TenantOverview.ReadTenantOverview>().AddSingleton<PreviewOnboardingSla>();
         services.AddSingleton<IDomainEventHandler, PublishTenantChanges>();
+        services.AddValidatedOptions<Core.Notifications.EmailOptions>(Core.Notifications.EmailOptions.SectionName);
+        services.AddSingleton<Core.Notifications.RecordUser>().AddSingleton<Core.Notifications.ManageNotifications>().AddSingleton<Core.Notifications.SendDigests>()
+            .AddSingleton<IDomainEventHandler, Core.Notifications.NotifyRecipients>();
         return builder;
     }
 

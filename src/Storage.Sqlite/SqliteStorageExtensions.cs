@@ -56,7 +56,10 @@ public static class SqliteStorageExtensions
         .AddSingleton<SqliteAuditStore>()
         .AddSingleton<Core.Audit.IAuditStore>(sp => sp.GetRequiredService<SqliteAuditStore>())
         .AddSingleton<Core.Audit.IAuditTrail>(sp => sp.GetRequiredService<SqliteAuditStore>())
-        .AddSingleton<Core.Tenancy.TenantOverview.ITenantWorkload, SqliteTenantWorkload>();
+        .AddSingleton<Core.Tenancy.TenantOverview.ITenantWorkload, SqliteTenantWorkload>()
+        .AddSingleton<Core.Notifications.IUserDirectory, SqliteUserDirectory>()
+        .AddSingleton<Core.Notifications.INotificationStore, SqliteNotificationStore>()
+        .AddSingleton<Core.Notifications.IEmailOutbox, SqliteEmailOutbox>();
 
     private sealed class SqliteMigrationStep(SqliteDatabase db) : IHostedService
     {

@@ -1,4 +1,5 @@
 using BackOffice.ServiceDefaults;
+using BackOffice.ServiceDefaults.Auth;
 using BackOffice.ServiceDefaults.Health;
 using BackOffice.ServiceDefaults.Problems;
 using BackOffice.ServiceDefaults.RateLimiting;
@@ -18,6 +19,7 @@ app.UseProblemDetailsDefaults();
 app.UseDevRoutesOnlyInDevelopment();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseUserDirectory();
 app.UseTenantRateLimits();
 app.MapHealthEndpoints();
 app.MapTenantApi();

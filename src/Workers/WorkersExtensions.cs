@@ -8,6 +8,7 @@ using BackOffice.Workers.Sla;
 using BackOffice.Workers.Webhooks;
 using BackOffice.Workers.WorkItems;
 using BackOffice.Webhooks.Http;
+using BackOffice.Email.Smtp;
 
 namespace BackOffice.Workers;
 
@@ -30,6 +31,14 @@ public static class WorkersExtensions
         if (options.RunImports) builder.Services.AddHostedService<ImportService>();
         if (options.RunAutoClose) builder.Services.AddHostedService<AutoCloseService>();
         if (options.RunWebhookDelivery) builder.Services.AddHttpWebhookSender().AddSingleton<DeliverWebhooks>().AddHostedService<WebhookDeliveryService>();
+        if (options.RunEmailDelivery) builder.Services.AddEmailDelivery();
         return builder;
     }
+
+    /// <summary>The e-mail sender (SMTP, or .eml files under the data folder), the delivery worker and the daily digest.</summary>
+    private static IServiceCollection AddEmailDelivery(this IServiceCollection services) => services
+        .AddEmailSender(sp => Path.Combine(sp.GetRequiredService<IHostEnvironment>().ContentRootPath,
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<BackOffice.Storage.Sqlite.SqliteOptions>>().Value.DataFolder, "mail"))
+        .AddSingleton<BackOffice.Core.Notifications.DeliverEmails>()
+        .AddHostedService<Notifications.EmailDeliveryService>().AddHostedService<Notifications.DigestService>();
 }

@@ -17,6 +17,9 @@ public sealed record WorkersOptions
 
     public bool RunAutoClose { get; init; } = true;
 
+    /// <summary>Sends notification e-mails and the daily digests.</summary>
+    public bool RunEmailDelivery { get; init; } = true;
+
     /// <summary>How often the import worker looks for a queued file.</summary>
     [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:00.050", "01:00:00")]
     public TimeSpan ImportInterval { get; init; } = TimeSpan.FromSeconds(2);

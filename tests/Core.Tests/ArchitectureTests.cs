@@ -15,6 +15,8 @@ public sealed class ArchitectureTests
     [InlineData("BackOffice.ServiceDefaults")]
     [InlineData("BackOffice.Webhooks")]
     [InlineData("System.Net.Http")]
+    [InlineData("BackOffice.Email")]
+    [InlineData("MailKit")]
     public void Core_DependsOnNoFrameworkOrAdapter(string forbidden)
     {
         var result = Types.InAssembly(Core).ShouldNot().HaveDependencyOn(forbidden).GetResult();

@@ -35,6 +35,8 @@ public static class SignInEndpoints
         var user = DemoDirectory.Users.FirstOrDefault(u => u.Subject == subject);
         if (user is null) return Results.NotFound();
         var principal = DevTokens.Principal(user.Subject, user.Name, [user.Role], user.DirectoryId ?? options.Value.ProviderDirectoryId, "DevSignIn");
+        // An address as Entra gives one, so the demo's notification e-mails have somewhere to go.
+        ((System.Security.Claims.ClaimsIdentity)principal.Identity!).AddClaim(new("email", $"{user.Subject}@{user.TenantId ?? "provider"}.example"));
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
         return Results.Redirect(ReturnUrls.LocalOrHome(returnUrl));
     }

@@ -22,6 +22,12 @@ public sealed record StoreSet(ITenantStore Tenants, IWorkItemStore WorkItems, IW
 
     public Core.Tenancy.TenantOverview.ITenantWorkload Workload { get; init; } = null!;
 
+    public Core.Notifications.INotificationStore Notifications { get; init; } = null!;
+
+    public Core.Notifications.IUserDirectory Directory { get; init; } = null!;
+
+    public Core.Notifications.IEmailOutbox Emails { get; init; } = null!;
+
     public ValueTask DisposeAsync() => Cleanup();
 }
 

@@ -39,7 +39,14 @@ public sealed class SqliteAdapter : IStoreAdapter
                 await db.DisposeAsync();
                 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
                 folder.Delete(recursive: true);
-            }) { Audit = services.GetRequiredService<Core.Audit.IAuditStore>(), Workload = services.GetRequiredService<Core.Tenancy.TenantOverview.ITenantWorkload>() }, db.Path);
+            })
+            {
+                Audit = services.GetRequiredService<Core.Audit.IAuditStore>(),
+                Notifications = services.GetRequiredService<Core.Notifications.INotificationStore>(),
+                Directory = services.GetRequiredService<Core.Notifications.IUserDirectory>(),
+                Emails = services.GetRequiredService<Core.Notifications.IEmailOutbox>(),
+                Workload = services.GetRequiredService<Core.Tenancy.TenantOverview.ITenantWorkload>(),
+            }, db.Path);
     }
 }
 
@@ -61,3 +68,4 @@ public sealed class SqliteVendorAccountStoreTests() : VendorAccountStoreContract
 public sealed class SqliteResolvedWorkTests() : ResolvedWorkContract(new SqliteAdapter());
 public sealed class SqliteAuditStoreTests() : AuditStoreContract(new SqliteAdapter());
 public sealed class SqliteTenantWorkloadTests() : TenantWorkloadContract(new SqliteAdapter());
+public sealed class SqliteNotificationStoreTests() : NotificationStoreContract(new SqliteAdapter());
