@@ -1,4 +1,5 @@
 using BackOffice.Portal.Components;
+using BackOffice.Portal.Components.Pages.Imports;
 using BackOffice.Portal.Session;
 using BackOffice.Portal.SignIn;
 using BackOffice.ServiceDefaults.Auth;
@@ -28,6 +29,7 @@ public static class PortalExtensions
         app.MapStaticAssets();
         app.MapSignIn();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapImportTemplates();
         return app;
     }
 }
