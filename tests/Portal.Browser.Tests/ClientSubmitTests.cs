@@ -116,11 +116,12 @@ public sealed class ClientSubmitTests(PortalServer server) : PortalTest(server)
     {
         const string header = "fullName,startDate,position,department,payAmount,payCurrency,payFrequency";
         var page = await SignInAsync(Nora, "/tenants/northwind/imports");
-        // The upload swaps in a fresh input after each file; the hidden old one stays behind.
-        var file = page.Locator("input[type=file]:not(.d-none)");
+        // The upload adds a fresh input after each file; the newest is the live one.
+        var file = page.Locator("input[type=file]").Last;
 
         await file.SetInputFilesAsync(new FilePayload { Name = "bad.csv", MimeType = "text/csv",
             Buffer = Encoding.UTF8.GetBytes($"{header}\nJune Good,2027-02-01,Clerk,Ops,30000,GBP,annual\nJim Bad,not-a-date,Clerk,Ops,30000,GBP,annual\n") });
+        await Assertions.Expect(page.GetByTestId("import-upload")).ToContainTextAsync("bad.csv");
         await page.GetByTestId("start-import").ClickAsync();
 
         await Assertions.Expect(page.GetByTestId("error-row")).ToHaveTextAsync("3", new() { Timeout = 30_000 });
@@ -129,6 +130,7 @@ public sealed class ClientSubmitTests(PortalServer server) : PortalTest(server)
 
         await file.SetInputFilesAsync(new FilePayload { Name = "good.csv", MimeType = "text/csv",
             Buffer = Encoding.UTF8.GetBytes($"{header}\nJune Good,2027-02-01,Clerk,Ops,30000,GBP,annual\nJim Fixed,2027-02-02,Clerk,Ops,31000,GBP,annual\n") });
+        await Assertions.Expect(page.GetByTestId("import-upload")).ToContainTextAsync("good.csv");
         await page.GetByTestId("start-import").ClickAsync();
 
         await Assertions.Expect(page.GetByTestId("import-percent")).ToHaveTextAsync("100%", new() { Timeout = 30_000 });

@@ -59,7 +59,4 @@ public static class PayloadForms
 
     /// <summary>The form of a work type's payload; null for types that take none (their details go in the description).</summary>
     public static PayloadForm? For(string type) => Forms.GetValueOrDefault(type);
-
-    /// <summary>Every typed work type has a form (checked by a test), so no payload is left without fields.</summary>
-    public static IEnumerable<string> TypesWithoutForm => WorkTypes.PayloadTypes.Keys.Where(t => !Forms.ContainsKey(t));
 }
