@@ -1,6 +1,7 @@
 using BackOffice.Portal.Components;
 using BackOffice.Portal.Components.Pages.Sla;
 using BackOffice.Portal.Exports;
+using BackOffice.Portal.Components.Pages.Imports;
 using BackOffice.Portal.Session;
 using BackOffice.Portal.SignIn;
 using BackOffice.Portal.WorkItems;
@@ -35,6 +36,7 @@ public static class PortalExtensions
         app.MapAttachmentDownloads();
         app.MapSlaReportExport();
         app.MapRecordExports();
+        app.MapImportTemplates();
         return app;
     }
 }

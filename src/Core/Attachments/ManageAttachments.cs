@@ -22,9 +22,7 @@ public sealed class ManageAttachments(TenantAccess access, IWorkItemStore items,
     {
         var (scope, item) = await LoadAsync(actor, tenantId, itemId, AccessMode.Submit, ct);
         var errors = new FieldErrors();
-        var name = errors.Required("fileName", fileName is null ? null : Path.GetFileName(fileName), 200);
-        var type = contentType?.Split(';')[0].Trim().ToLowerInvariant();
-        if (type is null || !options.ContentTypes.Contains(type)) errors.Add("contentType", $"Allowed types: {string.Join(", ", options.ContentTypes)}.");
+        var (name, type) = AttachmentRules.Check(options, errors, fileName, contentType, size: null);
         if (item.Attachments.Count >= options.MaxPerItem) errors.Add("file", $"An item holds at most {options.MaxPerItem} files.");
         errors.ThrowIfAny();
         using var buffer = new MemoryStream();
@@ -76,9 +74,9 @@ public sealed class ManageAttachments(TenantAccess access, IWorkItemStore items,
         while ((read = await source.ReadAsync(chunk, ct)) > 0)
         {
             if (target.Length + read > options.MaxBytes)
-                throw new ValidationException(new Dictionary<string, string[]> { ["file"] = [$"Files are at most {options.MaxBytes / 1024 / 1024} MB."] });
+                throw new ValidationException(new Dictionary<string, string[]> { ["file"] = [AttachmentRules.TooLarge(options)] });
             target.Write(chunk, 0, read);
         }
-        if (target.Length == 0) throw new ValidationException(new Dictionary<string, string[]> { ["file"] = ["The file is empty."] });
+        if (target.Length == 0) throw new ValidationException(new Dictionary<string, string[]> { ["file"] = [AttachmentRules.Empty] });
     }
 }

@@ -47,6 +47,9 @@ public interface IImportStore
 
     Task<ImportJob?> FindAsync(TenantScope scope, Guid id, CancellationToken ct);
 
+    /// <summary>The tenant's latest <paramref name="limit"/> jobs that got their whole file (not those still receiving), newest first.</summary>
+    Task<IReadOnlyList<ImportJob>> ListAsync(TenantScope scope, int limit, CancellationToken ct);
+
     /// <summary>The job's file from its first byte, or null when it has none (any more).</summary>
     Task<Stream?> OpenFileAsync(TenantScope scope, Guid id, CancellationToken ct);
 

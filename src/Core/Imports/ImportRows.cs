@@ -24,14 +24,23 @@ public static class ImportRows
     private static readonly string[] RequiredEmployeeColumns =
         ["fullName", "startDate", "position", "department", "payAmount", "payCurrency", "payFrequency"];
 
+    /// <summary>The columns a file of <paramref name="kind"/> may have, in the order a template lists them.</summary>
+    public static IReadOnlyList<string> ColumnsOf(ImportKind kind) => kind == ImportKind.Employees ? EmployeeColumns : OrderColumns;
+
+    /// <summary>The columns a file of <paramref name="kind"/> must have.</summary>
+    public static IReadOnlyList<string> RequiredColumnsOf(ImportKind kind) =>
+        kind == ImportKind.Employees ? RequiredEmployeeColumns : [.. OrderColumns.Except(["shipToName"])];
+
+    /// <summary>A file with only the header row, to fill in: its columns are the parser's own, so it always reads.</summary>
+    public static string Template(ImportKind kind) => string.Join(',', ColumnsOf(kind)) + "\r\n";
+
     /// <summary>
     /// What is wrong with a header (row 1), by column: a column named twice, a required one missing, or one this kind of
     /// file does not have (refused rather than ignored, so a misspelt optional column cannot drop its data unnoticed).
     /// </summary>
     public static IReadOnlyList<RowError> HeaderErrors(ImportKind kind, IReadOnlyList<string> header)
     {
-        var known = kind == ImportKind.Employees ? EmployeeColumns : OrderColumns;
-        var required = kind == ImportKind.Employees ? RequiredEmployeeColumns : OrderColumns.Except(["shipToName"]);
+        var (known, required) = (ColumnsOf(kind), RequiredColumnsOf(kind));
         var errors = new List<RowError>();
         foreach (var (name, i) in header.Select((n, i) => (n.Trim(), i)))
         {

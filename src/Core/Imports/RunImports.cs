@@ -1,5 +1,6 @@
 using BackOffice.Core.Common;
 using BackOffice.Core.Hr;
+using BackOffice.Core.Live;
 using BackOffice.Core.Sla.ManageSla;
 using BackOffice.Core.Tenancy;
 using BackOffice.Core.WorkItems;
@@ -14,8 +15,9 @@ public sealed record ImportPass(Guid ImportId, string TenantId, ImportStatus Sta
 /// when all are good stores the records, in batches of <see cref="ImportOptions.BatchRows"/> so that other tenants'
 /// writes get in between; each batch commits with the count of rows stored, where a stopped worker resumes. A try
 /// that throws is retried later, and after <see cref="ImportOptions.MaxAttempts"/> the import fails with the reason.
+/// Each step it stores is signalled to open pages (<see cref="ChangeTopics.Import"/>), so a progress bar moves as it runs.
 /// </summary>
-public sealed class RunImports(IImportStore imports, ITenantStore tenants, SlaSettingsSource slas, ImportOptions options, TimeProvider time)
+public sealed class RunImports(IImportStore imports, ITenantStore tenants, SlaSettingsSource slas, ImportOptions options, TimeProvider time, IChangeFeed feed)
 {
     private const int ProgressEvery = 2_000;
 
@@ -25,6 +27,7 @@ public sealed class RunImports(IImportStore imports, ITenantStore tenants, SlaSe
         var now = time.GetUtcNow();
         await imports.RemoveAbandonedAsync(now, ct);
         if (await imports.TakeNextAsync(now, now + options.Lease, ct) is not { } job) return null;
+        Changed(job);
         try
         {
             return await RunTakenAsync(job, ct);
@@ -54,6 +57,7 @@ public sealed class RunImports(IImportStore imports, ITenantStore tenants, SlaSe
                 return await FailAsync(latest.Value, $"Failed on each of {job.Attempts} tries. {reason}", ex, ct);
             var retryAt = time.GetUtcNow() + options.RetryAfter;
             await imports.RetryLaterAsync(job, $"Try {job.Attempts} of {options.MaxAttempts} failed. {reason}", retryAt, ct);
+            Changed(job);
             return new ImportPass(job.Id, job.TenantId, ImportStatus.Queued, ex);
         }
     }
@@ -61,6 +65,7 @@ public sealed class RunImports(IImportStore imports, ITenantStore tenants, SlaSe
     private async Task<ImportPass> FailAsync(ImportJob job, string reason, Exception? error, CancellationToken ct)
     {
         await imports.UpdateAsync(job with { Status = ImportStatus.Failed, Reason = reason, FinishedAt = time.GetUtcNow() }, ct);
+        Changed(job);
         return new ImportPass(job.Id, job.TenantId, ImportStatus.Failed, error);
     }
 
@@ -103,10 +108,16 @@ public sealed class RunImports(IImportStore imports, ITenantStore tenants, SlaSe
                 errors.Add(new RowError(group.Lines[0], "orderRef", $"Order '{orderRef}' appeared earlier; keep an order's rows together."));
             var before = rows;
             rows += group.Lines.Count;
-            if (rows / ProgressEvery > before / ProgressEvery) await imports.UpdateAsync(job.Value = job.Value with { ProcessedRows = rows }, ct, time.GetUtcNow() + options.Lease);
+            if (rows / ProgressEvery <= before / ProgressEvery) continue;
+            await imports.UpdateAsync(job.Value = job.Value with { ProcessedRows = rows }, ct, time.GetUtcNow() + options.Lease);
+            Changed(job.Value);
         }
         job.Value = job.Value with { TotalRows = rows, ProcessedRows = rows };
-        if (errors.Count == 0) await imports.UpdateAsync(job.Value = job.Value with { Status = ImportStatus.Importing }, ct);
+        if (errors.Count == 0)
+        {
+            await imports.UpdateAsync(job.Value = job.Value with { Status = ImportStatus.Importing }, ct);
+            Changed(job.Value);
+        }
         return errors;
     }
 
@@ -142,7 +153,10 @@ public sealed class RunImports(IImportStore imports, ITenantStore tenants, SlaSe
         if (last) next = next with { Status = ImportStatus.Completed, FinishedAt = time.GetUtcNow(), Reason = null };
         await imports.PublishAsync(next, before, new ImportedRecords(employees, items), time.GetUtcNow() + options.Lease, ct);
         job.Value = next;
+        Changed(next);
     }
+
+    private void Changed(ImportJob job) => feed.Publish(new ChangeSignal(job.TenantId, ChangeTopics.Import, null, time.GetUtcNow()));
 
     private async Task<ImportFileReader> OpenAsync(ImportJob job, CancellationToken ct)
     {

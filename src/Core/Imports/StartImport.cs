@@ -63,6 +63,17 @@ public sealed class StartImport(TenantAccess access, IImportStore imports, Impor
         return job;
     }
 
+    /// <summary>The tenant's recent imports, newest first, with their progress and row errors.</summary>
+    public async Task<IReadOnlyList<ImportJob>> ListAsync(Actor actor, string tenantId, CancellationToken ct)
+    {
+        var (_, scope) = await access.ResolveAsync(actor, tenantId, AccessMode.Read, ct);
+        Permissions.Require(actor, Importers);
+        return await imports.ListAsync(scope, RecentShown, ct);
+    }
+
+    /// <summary>How many of a tenant's imports its list shows.</summary>
+    public const int RecentShown = 20;
+
     private static async Task CheckHeaderAsync(ImportKind kind, byte[] part, int read, CancellationToken ct)
     {
         if (read == 0) throw Invalid("file", "The file is empty.");

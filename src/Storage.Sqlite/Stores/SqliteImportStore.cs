@@ -16,6 +16,8 @@ internal sealed class SqliteImportStore(SqliteDatabase db) : IImportStore
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) } };
 
+    private sealed record Listed(string Data, string Status);
+
     private sealed record Taken(string Data, string Status, int Attempts, int Published);
 
     public Task AddAsync(TenantScope scope, ImportJob job, DateTimeOffset uploadDeadline, CancellationToken ct)
@@ -81,6 +83,17 @@ internal sealed class SqliteImportStore(SqliteDatabase db) : IImportStore
         await using var context = db.Context(scope);
         var data = await context.Database.SqlQuery<string>($"SELECT data AS Value FROM import_jobs WHERE tenant_id = {scope.TenantId} AND id = {id.ToString("D")}").ToListAsync(ct);
         return data.Select(d => JsonSerializer.Deserialize<ImportJob>(d, Json)!).SingleOrDefault();
+    }
+
+    public async Task<IReadOnlyList<ImportJob>> ListAsync(TenantScope scope, int limit, CancellationToken ct)
+    {
+        await using var context = db.Context(scope);
+        // The status column moves on when a worker takes the job, before its data is next written.
+        var rows = await context.Database.SqlQuery<Listed>($"""
+            SELECT data AS Data, status AS Status FROM import_jobs WHERE tenant_id = {scope.TenantId} AND status <> 'receiving'
+            ORDER BY created_at DESC, id DESC LIMIT {limit}
+            """).ToListAsync(ct);
+        return [.. rows.Select(r => JsonSerializer.Deserialize<ImportJob>(r.Data, Json)! with { Status = EnumText.Parse<ImportStatus>(r.Status) })];
     }
 
     public async Task<Stream?> OpenFileAsync(TenantScope scope, Guid id, CancellationToken ct)

@@ -127,4 +127,24 @@ public abstract class ImportStoreContract(IStoreAdapter adapter)
         Assert.Null(await FileAsync(stores, job.Id));
         Assert.Empty((await stores.Employees.ListAsync(Acme, 10, null, default)).Items);
     }
+
+    [Fact]
+    public async Task List_ShowsTheTenantsJobsNewestFirst_UpToTheLimit_WithTheirTakenStatus_ButNotOnesStillReceiving()
+    {
+        await using var stores = await adapter.CreateAsync();
+        var oldest = await QueuedAsync(stores, Job(0), "a");
+        var middle = await QueuedAsync(stores, Job(1), "b");
+        var newest = await QueuedAsync(stores, Job(2), "c");
+        await stores.Imports.AddAsync(Acme, Job(3), Build.Now.AddMinutes(30), default);
+        await stores.Imports.TakeNextAsync(Build.Now, Build.Now.AddMinutes(10), default);
+
+        var two = await stores.Imports.ListAsync(Acme, 2, default);
+        var all = await stores.Imports.ListAsync(Acme, 10, default);
+        var other = await stores.Imports.ListAsync(TenantScope.ForWorker("globex"), 10, default);
+
+        Assert.Equal([newest.Id, middle.Id], two.Select(j => j.Id));
+        Assert.Equal([newest.Id, middle.Id, oldest.Id], all.Select(j => j.Id));
+        Assert.Equal(ImportStatus.Validating, all[2].Status);
+        Assert.Empty(other);
+    }
 }

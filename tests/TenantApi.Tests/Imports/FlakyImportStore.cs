@@ -37,6 +37,8 @@ internal sealed class FlakyImportStore(IImportStore inner) : IImportStore
 
     public Task<ImportJob?> FindAsync(TenantScope scope, Guid id, CancellationToken ct) => inner.FindAsync(scope, id, ct);
 
+    public Task<IReadOnlyList<ImportJob>> ListAsync(TenantScope scope, int limit, CancellationToken ct) => inner.ListAsync(scope, limit, ct);
+
     public Task<ImportJob?> TakeNextAsync(DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken ct) =>
         inner.TakeNextAsync(now, leaseUntil, ct);
 

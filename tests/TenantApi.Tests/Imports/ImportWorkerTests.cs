@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using BackOffice.Core.Common;
 using BackOffice.Core.Imports;
+using BackOffice.Core.Live;
 using BackOffice.Core.Sla.ManageSla;
 using BackOffice.Core.Tenancy;
 using BackOffice.TenantApi.Tests.Infrastructure;
@@ -45,7 +46,8 @@ public sealed class ImportWorkerTests : IAsyncLifetime
         new(Guid.NewGuid(), "acme", ImportKind.Employees, ImportStatus.Receiving, 0, 0, [], 0, _platform.Clock.GetUtcNow(), "Ada", null);
 
     private RunImports Worker(IImportStore store) => new(store, _platform.Services.GetRequiredService<ITenantStore>(),
-        _platform.Services.GetRequiredService<SlaSettingsSource>(), _platform.Services.GetRequiredService<ImportOptions>(), _platform.Clock);
+        _platform.Services.GetRequiredService<SlaSettingsSource>(), _platform.Services.GetRequiredService<ImportOptions>(), _platform.Clock,
+        _platform.Services.GetRequiredService<IChangeFeed>());
 
     private IImportStore Store => _platform.Services.GetRequiredService<IImportStore>();
 
@@ -156,5 +158,27 @@ public sealed class ImportWorkerTests : IAsyncLifetime
     private sealed class UnseekableStream(byte[] bytes) : MemoryStream(bytes)
     {
         public override bool CanSeek => false;
+    }
+
+    [Fact]
+    public async Task APass_SignalsTheTenantsOpenPages_AsTheImportMovesOn_UntilItCompletes()
+    {
+        var heard = new List<ChangeSignal>();
+        using var _ = _platform.Services.GetRequiredService<IChangeFeed>().Subscribe("acme", s => { lock (heard) heard.Add(s); return Task.CompletedTask; });
+        var id = await PostAsync(File(120));
+
+        await Worker(Store).RunOnceAsync(default);
+        var job = await Store.FindAsync(Acme, id, default);
+
+        Assert.Equal(ImportStatus.Completed, job!.Status);
+        // Taken, validated into importing, then one per batch of 50 stored (the last completing it).
+        await WaitForAsync(() => { lock (heard) return heard.Count(s => s.Topic == ChangeTopics.Import) >= 5; });
+        lock (heard) Assert.All(heard, s => Assert.Equal(("acme", ChangeTopics.Import), (s.TenantId, s.Topic)));
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 100 && !condition(); i++) await Task.Delay(20);
+        Assert.True(condition());
     }
 }
