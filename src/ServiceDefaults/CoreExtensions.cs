@@ -70,6 +70,7 @@ public static class CoreExtensions
             .AddSingleton<OutboxDispatcher>();
         services.TryAddSingleton<IChangeFeed, InProcessChangeFeed>();
         services.AddSingleton<IDomainEventHandler, PublishWorkItemChanges>();
+        services.AddSingleton<Core.Queues.Holdings.ReadHoldings>();
         return builder;
     }
 
