@@ -10,7 +10,15 @@ public sealed record TenantCounts(string TenantId, int Waiting, int InProgress);
 public sealed record AgeCounts(int UnderOneHour, int OneToFourHours, int FourToTwentyFourHours, int OverADay);
 
 /// <param name="Version">The item's version as read, to act on it under If-Match.</param>
-public sealed record AtRiskItem(string TenantId, Guid ItemId, string Title, Priority Priority, DateTimeOffset? ResolutionDue, string? Assignee, long Version = 0);
+/// <param name="FirstResponseDue">Until the item's first response; null after it, or with no clock.</param>
+public sealed record AtRiskItem(string TenantId, Guid ItemId, string Title, Priority Priority, DateTimeOffset? ResolutionDue, string? Assignee, long Version = 0,
+    DateTimeOffset? FirstResponseDue = null)
+{
+    /// <summary>The clock that falls due first, and when.</summary>
+    public (Sla.SlaClockKind Clock, DateTimeOffset At)? NextDue => FirstResponseDue is { } fr && (ResolutionDue is not { } rd || fr <= rd)
+        ? (Sla.SlaClockKind.FirstResponse, fr)
+        : ResolutionDue is { } due ? (Sla.SlaClockKind.Resolution, due) : null;
+}
 
 /// <summary>A queue at a glance: counts by status, tenant and age, the items an SLA warning or breach raised, and those agents hold.</summary>
 /// <param name="Claimed">Items under a live claim, the soonest lease expiry first: what a supervisor returns or reassigns.</param>

@@ -40,9 +40,11 @@ public partial class QueueBoardPage
 
     private string Zone => Viewer?.ZoneId ?? "UTC";
 
-    private IReadOnlyList<AtRiskItem> AtRisk => [.. board!.AtRisk.Where(i => i.ResolutionDue is not { } due || due > DateTimeOffset.UtcNow).OrderBy(i => i.ResolutionDue ?? DateTimeOffset.MaxValue)];
+    private IReadOnlyList<AtRiskItem> AtRisk => [.. board!.AtRisk.Where(i => !IsBreached(i)).OrderBy(i => i.NextDue?.At ?? DateTimeOffset.MaxValue)];
 
-    private IReadOnlyList<AtRiskItem> Breached => [.. board!.AtRisk.Where(i => i.ResolutionDue <= DateTimeOffset.UtcNow).OrderBy(i => i.ResolutionDue)];
+    private IReadOnlyList<AtRiskItem> Breached => [.. board!.AtRisk.Where(IsBreached).OrderBy(i => i.NextDue?.At)];
+
+    private static bool IsBreached(AtRiskItem item) => item.NextDue?.At <= DateTimeOffset.UtcNow;
 
     private static string QueueName(string name)
     {
