@@ -58,6 +58,14 @@ if (only is null or "imports")
 }
 if (only is "imports") return;
 
+if (only is "portal")
+{
+    var requests = int.Parse(args.FirstOrDefault(a => a.StartsWith("--requests=", StringComparison.Ordinal))?[11..] ?? "200");
+    var circuits = int.Parse(args.FirstOrDefault(a => a.StartsWith("--circuits=", StringComparison.Ordinal))?[11..] ?? "200");
+    await BackOffice.Benchmarks.Portal.PortalRenderBenchmark.RunAsync(requests, circuits);
+    return;
+}
+
 if (only is "noisy-neighbour")
 {
     foreach (var limitsOn in new[] { true, false })

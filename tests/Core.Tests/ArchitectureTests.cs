@@ -31,6 +31,22 @@ public sealed class ArchitectureTests
         Assert.True(result.IsSuccessful, string.Join(", ", result.FailingTypeNames ?? []));
     }
 
+    /// <summary>The Portal reaches data only through the core's use cases, so its pages get the API's rules of isolation, roles and masking.</summary>
+    [Fact]
+    public void Portal_UsesNoStoreOrQueuePort_OnlyUseCases()
+    {
+        var ports = Core.GetTypes()
+            .Where(t => t.IsInterface && (t.Name.EndsWith("Store", StringComparison.Ordinal) || PortNames.Contains(t.Name)))
+            .Select(t => t.FullName!).ToArray();
+        Assert.Contains("BackOffice.Core.WorkItems.IWorkItemStore", ports);
+
+        var result = Types.InAssembly(typeof(PortalHost).Assembly).ShouldNot().HaveDependencyOnAny(ports).GetResult();
+
+        Assert.True(result.IsSuccessful, $"Portal types using a store directly: {string.Join(", ", result.FailingTypeNames ?? [])}");
+    }
+
+    private static readonly HashSet<string> PortNames = ["IWorkQueue", "IOutbox", "IResolvedWork", "ISlaDeadlines", "IAuditTrail"];
+
     [Fact]
     public void CoreReferences_NoOtherAssemblyOfOurs()
     {
