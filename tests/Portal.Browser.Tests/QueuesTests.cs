@@ -31,7 +31,7 @@ public sealed class QueuesTests(PortalServer server) : PortalTest(server)
         var tab = await page.Context.NewPageAsync();
         await GoToAsync(tab, "/workspace");
         await Assertions.Expect(tab.Locator($"[data-testid=my-items] a[href='{itemPath}']")).ToBeVisibleAsync();
-        await Assertions.Expect(tab.GetByTestId("wip")).ToContainTextAsync(" of 5 held");
+        await Assertions.Expect(tab.GetByTestId("wip")).ToHaveTextAsync(new Regex(@"\d+ of \d+ held"));
     }
 
     [Fact]
@@ -62,8 +62,7 @@ public sealed class QueuesTests(PortalServer server) : PortalTest(server)
         var itemPath = await row.GetByTestId("board-item").GetAttributeAsync("href");
 
         await row.GetByTestId("pick").CheckAsync();
-        await page.Locator(".mud-select").Filter(new() { HasText = "Agent to assign to" }).ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "Alex Agent" }).ClickAsync();
+        await page.GetByLabel("Agent to assign to").SelectOptionAsync(new SelectOptionValue { Label = "Alex Agent" });
         await page.GetByTestId("assign").ClickAsync();
 
         await Assertions.Expect(page.GetByTestId("outcome")).ToHaveTextAsync(new Regex("^Done: "));
