@@ -94,7 +94,7 @@ internal static class ImportInterleaveBenchmark
     {
         var tenant = new { id, displayName = id, serviceLines = new[] { "hr" }, timeZone = "UTC", directoryIds = new[] { directory } };
         var created = await admin.PostAsJsonAsync("/api/tenants", tenant);
-        var activate = new HttpRequestMessage(HttpMethod.Post, $"/api/tenants/{id}/activate") { Content = JsonContent.Create(new { }) };
+        var activate = new HttpRequestMessage(HttpMethod.Post, $"/api/tenants/{id}/activate") { Content = JsonContent.Create(new { reason = "Benchmark tenant" }) };
         activate.Headers.TryAddWithoutValidation("If-Match", created.Headers.ETag!.Tag);
         (await admin.SendAsync(activate)).EnsureSuccessStatusCode();
     }

@@ -88,7 +88,7 @@ internal static class NoisyNeighbourBenchmark
         var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = new Uri(server.BaseUrl) };
         http.DefaultRequestHeaders.Authorization = new("Bearer", tokens.Mint("admin", "Admin", ["Platform.Admin"], Provider));
         var created = await http.PostAsJsonAsync("/api/tenants", new { id, displayName = id, serviceLines = new[] { "hr" }, timeZone = "UTC", directoryIds = new[] { directory } });
-        var activate = new HttpRequestMessage(HttpMethod.Post, $"/api/tenants/{id}/activate") { Content = JsonContent.Create(new { }) };
+        var activate = new HttpRequestMessage(HttpMethod.Post, $"/api/tenants/{id}/activate") { Content = JsonContent.Create(new { reason = "Benchmark tenant" }) };
         activate.Headers.TryAddWithoutValidation("If-Match", created.Headers.ETag!.Tag);
         (await http.SendAsync(activate)).EnsureSuccessStatusCode();
         http.DefaultRequestHeaders.Authorization = new("Bearer", tokens.Mint($"{id}-user", id, ["Client.Admin"], directory));

@@ -25,7 +25,7 @@ internal static class SubmitBenchmark
         using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
         http.DefaultRequestHeaders.Authorization = new("Bearer", tokens.Mint("admin", "Admin", ["Platform.Admin"], "11111111-1111-1111-1111-111111111111"));
         var created = await http.PostAsJsonAsync("/api/tenants", new { id = "bench", displayName = "Bench", serviceLines = new[] { "hr" }, timeZone = "UTC", directoryIds = new[] { Directory } });
-        var activate = new HttpRequestMessage(HttpMethod.Post, "/api/tenants/bench/activate") { Content = JsonContent.Create(new { }) };
+        var activate = new HttpRequestMessage(HttpMethod.Post, "/api/tenants/bench/activate") { Content = JsonContent.Create(new { reason = "Benchmark tenant" }) };
         activate.Headers.TryAddWithoutValidation("If-Match", created.Headers.ETag!.Tag);
         (await http.SendAsync(activate)).EnsureSuccessStatusCode();
         http.DefaultRequestHeaders.Authorization = new("Bearer", tokens.Mint("client", "Client", ["Client.User"], Directory));

@@ -1,6 +1,8 @@
 using BackOffice.Portal.Components;
+using BackOffice.Portal.Components.Pages.Sla;
 using BackOffice.Portal.Session;
 using BackOffice.Portal.SignIn;
+using BackOffice.Portal.WorkItems;
 using BackOffice.ServiceDefaults.Auth;
 using MudBlazor.Services;
 
@@ -28,6 +30,8 @@ public static class PortalExtensions
         app.MapStaticAssets();
         app.MapSignIn();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAttachmentDownloads();
+        app.MapSlaReportExport();
         return app;
     }
 }

@@ -67,9 +67,12 @@ public static class CoreExtensions
             .AddSingleton<ReadActivity>().AddSingleton<IDomainEventHandler, ActivityFeedProjector>()
             .AddSingleton<ReadSlaAlerts>().AddSingleton<IDomainEventHandler, SlaEscalation>()
             .AddSingleton<WebhookSecrets>().AddSingleton<ManageWebhook>().AddSingleton<IDomainEventHandler, WebhookFanout>()
-            .AddSingleton<OutboxDispatcher>();
+            .AddSingleton<OutboxDispatcher>()
+            .AddSingleton<ReadWorkSummary>();
         services.TryAddSingleton<IChangeFeed, InProcessChangeFeed>();
         services.AddSingleton<IDomainEventHandler, PublishWorkItemChanges>();
+        services.AddSingleton<Core.Tenancy.TenantOverview.ReadTenantOverview>().AddSingleton<PreviewOnboardingSla>();
+        services.AddSingleton<IDomainEventHandler, PublishTenantChanges>();
         services.AddSingleton<Core.Queues.Holdings.ReadHoldings>();
         return builder;
     }

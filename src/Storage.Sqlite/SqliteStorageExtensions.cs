@@ -55,7 +55,8 @@ public static class SqliteStorageExtensions
         .AddSingleton<IImportStore, SqliteImportStore>()
         .AddSingleton<SqliteAuditStore>()
         .AddSingleton<Core.Audit.IAuditStore>(sp => sp.GetRequiredService<SqliteAuditStore>())
-        .AddSingleton<Core.Audit.IAuditTrail>(sp => sp.GetRequiredService<SqliteAuditStore>());
+        .AddSingleton<Core.Audit.IAuditTrail>(sp => sp.GetRequiredService<SqliteAuditStore>())
+        .AddSingleton<Core.Tenancy.TenantOverview.ITenantWorkload, SqliteTenantWorkload>();
 
     private sealed class SqliteMigrationStep(SqliteDatabase db) : IHostedService
     {

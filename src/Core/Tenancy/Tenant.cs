@@ -58,14 +58,15 @@ public sealed class Tenant : AggregateRoot
         Version++;
     }
 
-    public void ChangeStatus(TenantStatus to, Actor by, DateTimeOffset now)
+    /// <param name="reason">Why, in the admin's words: kept in the tenant's status history.</param>
+    public void ChangeStatus(TenantStatus to, Actor by, DateTimeOffset now, string? reason = null)
     {
         if (!IsAllowed(Status, to))
             throw new ConflictException($"A tenant that is {Status.ToText()} cannot become {to.ToText()}.");
         Status = to;
         UpdatedAt = now;
         Version++;
-        Raise(new TenantStatusChanged { TenantId = Id, OccurredAt = now, ActorName = by.Name, Actor = by, Status = to });
+        Raise(new TenantStatusChanged { TenantId = Id, OccurredAt = now, ActorName = by.Name, Actor = by, Status = to, Reason = reason });
     }
 
     public bool AcceptsNewWork => Status is TenantStatus.Active;
@@ -88,4 +89,10 @@ public sealed record NewTenant(string Id, string DisplayName, IReadOnlyList<Serv
 public sealed record TenantStatusChanged : DomainEvent
 {
     public TenantStatus Status { get; init; }
+
+    /// <summary>Why the admin changed it; null for onboarding and for changes made before reasons were asked.</summary>
+    public string? Reason { get; init; }
 }
+
+/// <summary>A line of a tenant's status history: what it became, when, by whom and why.</summary>
+public sealed record TenantStatusChange(TenantStatus Status, DateTimeOffset At, string ActorName, string? Reason);

@@ -3,7 +3,8 @@ using BackOffice.Core.Tenancy;
 
 namespace BackOffice.Core.WorkItems;
 
-public sealed record WorkItemFilter(WorkItemStatus? Status = null, ServiceLine? ServiceLine = null, Priority? Priority = null, string? Type = null);
+/// <param name="Text">Items whose title or description contains this text, ignoring case; no text filter when null.</param>
+public sealed record WorkItemFilter(WorkItemStatus? Status = null, ServiceLine? ServiceLine = null, Priority? Priority = null, string? Type = null, string? Text = null);
 
 /// <summary>
 /// A tenant's work items. Every call is bound to one tenant's scope (one partition); writes keep the item's
@@ -20,4 +21,10 @@ public interface IWorkItemStore
 
     /// <summary>Saves a change if the stored version is <paramref name="expectedVersion"/>; else <see cref="ConcurrencyConflictException"/>.</summary>
     Task UpdateAsync(TenantScope scope, WorkItem item, long expectedVersion, CancellationToken ct);
+
+    /// <summary>How many of the tenant's items are in each status (statuses with none are left out), counted, not read.</summary>
+    Task<IReadOnlyDictionary<WorkItemStatus, int>> CountByStatusAsync(TenantScope scope, CancellationToken ct);
+
+    /// <summary>Open items (new, in progress, waiting on the client) that have SLA clocks, soonest resolution due first; at most <paramref name="max"/>.</summary>
+    Task<IReadOnlyList<WorkItem>> ListOpenByDueAsync(TenantScope scope, int max, CancellationToken ct);
 }

@@ -15,16 +15,21 @@ public sealed partial class WorkItem
     public IEnumerable<string> StepsLeft => _checklist.Where(s => s.DoneAt is null).Select(s => s.Name);
 
     /// <summary>The agent holding the item (or a supervisor) ticks a step; ticking a done step again changes nothing.</summary>
-    public void CompleteStep(string step, Actor by, DateTimeOffset now)
+    public void CompleteStep(string step, Actor by, DateTimeOffset now) => MarkStep(step, by, now, done: true);
+
+    /// <summary>The agent holding the item (or a supervisor) unticks a step ticked by mistake; unticking an open step changes nothing.</summary>
+    public void ReopenStep(string step, Actor by, DateTimeOffset now) => MarkStep(step, by, now, done: false);
+
+    private void MarkStep(string step, Actor by, DateTimeOffset now, bool done)
     {
         if (Status != WorkItemStatus.InProgress) throw new ConflictException($"Work item {Id} is {Status.ToText()}; steps are ticked while it is worked.");
         if (AssigneeSubject != by.Subject && !by.HasAnyRole(Roles.Supervisor))
             throw new ConflictException($"Work item {Id} is claimed by {AssigneeName}; only they or a supervisor can tick its steps.");
         var index = _checklist.FindIndex(s => s.Name == step);
         if (index < 0) throw new NotFoundException($"Step '{step}' of work item {Id}");
-        if (_checklist[index].DoneAt is not null) return;
-        _checklist[index] = _checklist[index] with { DoneAt = now, DoneBy = by.Name };
-        Record(by, now, WorkItemActions.StepDone, new Dictionary<string, string?> { ["step"] = step });
+        if ((_checklist[index].DoneAt is not null) == done) return;
+        _checklist[index] = done ? _checklist[index] with { DoneAt = now, DoneBy = by.Name } : new ChecklistStep(step);
+        Record(by, now, done ? WorkItemActions.StepDone : WorkItemActions.StepUndone, new Dictionary<string, string?> { ["step"] = step });
     }
 
     private void EnsureChecklistDone()

@@ -14,6 +14,7 @@ public static class WorkItemActions
     public const string Attached = "attached";
     public const string Cancelled = "cancelled";
     public const string StepDone = "step-done";
+    public const string StepUndone = "step-undone";
     public const string ReturnedToQueue = "returned-to-queue";
     public const string Resolved = "resolved";
     public const string Closed = "closed";

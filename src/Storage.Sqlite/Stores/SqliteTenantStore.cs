@@ -34,11 +34,17 @@ internal sealed class SqliteTenantStore(SqliteDatabase db) : ITenantStore
         return new Page<Tenant>(rows.Take(pageSize).Select(r => r.ToTenant()).ToList(), next);
     }
 
+    public async Task<IReadOnlyList<TenantStatusChange>> StatusHistoryAsync(string tenantId, CancellationToken ct)
+    {
+        await using var context = db.Context();
+        return await TenantStatusHistory.ReadAsync(context, tenantId, ct);
+    }
+
     public async Task AddAsync(Tenant tenant, CancellationToken ct)
     {
         try
         {
-            var (row, events) = (tenant.ToRow(), OutboxMapping.Rows(tenant));
+            var (row, events, history) = (tenant.ToRow(), OutboxMapping.Rows(tenant), TenantStatusHistory.Of(tenant));
             await db.WriteAsync(null, async context =>
             {
                 context.Tenants.Add(row);
@@ -46,6 +52,7 @@ internal sealed class SqliteTenantStore(SqliteDatabase db) : ITenantStore
                     context.TenantDirectories.Add(new TenantDirectoryRow { DirectoryId = directory, TenantId = tenant.Id });
                 context.Outbox.AddRange(events);
                 await context.SaveChangesAsync(ct);
+                await TenantStatusHistory.AppendAsync(context, history, ct);
             }, ct);
         }
         catch (DbUpdateException ex) when (SqliteErrors.IsUniqueViolation(ex))
@@ -59,7 +66,7 @@ internal sealed class SqliteTenantStore(SqliteDatabase db) : ITenantStore
     {
         try
         {
-            var (row, events) = (tenant.ToRow(), OutboxMapping.Rows(tenant));
+            var (row, events, history) = (tenant.ToRow(), OutboxMapping.Rows(tenant), TenantStatusHistory.Of(tenant));
             await db.WriteAsync(null, async context =>
             {
                 var entry = context.Tenants.Update(row);
@@ -67,6 +74,7 @@ internal sealed class SqliteTenantStore(SqliteDatabase db) : ITenantStore
                 entry.Property(r => r.SlaVersion).IsModified = false; // the SLA store's to move, with its versions
                 context.Outbox.AddRange(events);
                 await context.SaveChangesAsync(ct);
+                await TenantStatusHistory.AppendAsync(context, history, ct);
             }, ct);
         }
         catch (DbUpdateConcurrencyException)

@@ -25,6 +25,11 @@ internal sealed class SqliteWorkItemStore(SqliteDatabase db) : IWorkItemStore
         if (filter.ServiceLine is { } line) query = query.Where(r => r.ServiceLine == line.ToText());
         if (filter.Priority is { } priority) query = query.Where(r => r.Priority == priority.ToText());
         if (filter.Type is { } type) query = query.Where(r => r.Type == type);
+        if (filter.Text is { } text)
+        {
+            var pattern = $"%{Like.Escape(text)}%";
+            query = query.Where(r => EF.Functions.Like(r.Title, pattern, Like.EscapeChar) || EF.Functions.Like(r.Description, pattern, Like.EscapeChar));
+        }
         if (before is not null) query = query.Where(r => string.Compare(r.Id, before) < 0);
         var rows = await query.OrderByDescending(r => r.Id).Take(pageSize + 1).ToListAsync(ct);
         var next = rows.Count > pageSize ? Cursor.Encode(rows[pageSize - 1].Id) : null;
@@ -59,6 +64,25 @@ internal sealed class SqliteWorkItemStore(SqliteDatabase db) : IWorkItemStore
         item.ClearPendingEvents();
     }
 
+    public async Task<IReadOnlyDictionary<WorkItemStatus, int>> CountByStatusAsync(TenantScope scope, CancellationToken ct)
+    {
+        await using var context = db.Context(scope);
+        var counts = await context.WorkItems.GroupBy(r => r.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(ct);
+        return counts.ToDictionary(c => EnumText.Parse<WorkItemStatus>(c.Status), c => c.Count);
+    }
+
+    /// <summary>Written as the open-by-due index's own condition (ix_work_items_open_due), so SQLite walks that index.</summary>
+    public async Task<IReadOnlyList<WorkItem>> ListOpenByDueAsync(TenantScope scope, int max, CancellationToken ct)
+    {
+        await using var context = db.Context(scope);
+        var rows = await context.WorkItems.FromSql($"""
+            SELECT * FROM work_items INDEXED BY ix_work_items_open_due
+            WHERE tenant_id = {scope.TenantId} AND status IN ('new', 'in-progress', 'waiting-on-client') AND resolution_due IS NOT NULL
+            ORDER BY resolution_due LIMIT {max}
+            """).AsNoTracking().ToListAsync(ct);
+        return [.. rows.OrderBy(r => r.ResolutionDue).Select(r => r.ToWorkItem())];
+    }
+
     /// <summary>Writes a changed item and its events on the caller's transaction; its queue entry is the caller's.</summary>
     internal static async Task SaveRowAsync(BackOfficeDbContext context, WorkItemRow row, List<OutboxRow> events, long expectedVersion, CancellationToken ct)
     {
@@ -74,4 +98,12 @@ internal sealed class SqliteWorkItemStore(SqliteDatabase db) : IWorkItemStore
             throw new ConcurrencyConflictException($"Work item {row.Id}");
         }
     }
+}
+
+/// <summary>Text searched with SQLite's LIKE (case-insensitive for ASCII): the user's % and _ match themselves.</summary>
+internal static class Like
+{
+    public const string EscapeChar = "\\";
+
+    public static string Escape(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 }

@@ -10,3 +10,8 @@ public sealed record TenantResponse(string Id, string DisplayName, string Status
     public static TenantResponse From(Tenant t) => new(t.Id, t.DisplayName, t.Status.ToText(), t.ServiceLines.Select(l => l.ToText()).ToList(),
         t.TimeZone, t.DirectoryIds, t.CreatedAt, t.UpdatedAt, ETags.Format(t.Version), t.DedicatedLines.Select(t.QueueFor).ToList());
 }
+
+public sealed record TenantStatusChangeResponse(string Status, DateTimeOffset At, string ActorName, string? Reason)
+{
+    public static TenantStatusChangeResponse From(TenantStatusChange c) => new(c.Status.ToText(), c.At, c.ActorName, c.Reason);
+}

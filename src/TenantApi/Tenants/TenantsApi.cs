@@ -20,10 +20,12 @@ public static class TenantsApi
         tenants.MapPost("/", Onboard).ProviderOnly().WithSummary("Onboard a tenant");
         tenants.MapGet("/", List).ProviderOnly().WithSummary("List tenants");
         tenants.MapGet("/{tenantId}", Get).WithSummary("Read a tenant");
+        tenants.MapGet("/{tenantId}/status-history", History).ProviderOnly().WithSummary("Read a tenant's status history");
+        tenants.MapPost("/sla-preview", Preview).ProviderOnly().WithSummary("Preview the due times of a sample submission under an SLA for a new tenant");
         tenants.MapPut("/{tenantId}/dedicated-queues", SetDedicated).WithSummary("Set a tenant's dedicated queues");
         foreach (var (action, to) in StatusActions)
-            tenants.MapPost($"/{{tenantId}}/{action}", ([FromRoute] string tenantId, CurrentActor actor, ChangeTenantStatus useCase, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext http, CancellationToken ct) =>
-                Change(tenantId, to, actor, useCase, ifMatch, http, ct)).ProviderOnly().WithName($"{action}-tenant")
+            tenants.MapPost($"/{{tenantId}}/{action}", ([FromRoute] string tenantId, TenantStatusRequest? request, CurrentActor actor, ChangeTenantStatus useCase, [FromHeader(Name = "If-Match")] string? ifMatch, HttpContext http, CancellationToken ct) =>
+                Change(tenantId, to, request ?? new TenantStatusRequest(null), actor, useCase, ifMatch, http, ct)).ProviderOnly().WithName($"{action}-tenant")
                 .WithSummary($"{char.ToUpperInvariant(action[0])}{action[1..]} a tenant");
         return api;
     }
@@ -53,9 +55,15 @@ public static class TenantsApi
         return TypedResults.Ok(TenantResponse.From(tenant));
     }
 
-    private static async Task<Ok<TenantResponse>> Change(string tenantId, TenantStatus to, Core.Common.Actor actor, ChangeTenantStatus useCase, string? ifMatch, HttpContext http, CancellationToken ct)
+    private static async Task<Ok<IReadOnlyList<TenantStatusChangeResponse>>> History(string tenantId, CurrentActor actor, ReadTenants useCase, CancellationToken ct) =>
+        TypedResults.Ok<IReadOnlyList<TenantStatusChangeResponse>>((await useCase.StatusHistoryAsync(actor, tenantId, ct)).Select(TenantStatusChangeResponse.From).ToList());
+
+    private static Ok<SlaPreview> Preview(SlaPreviewRequest request, CurrentActor actor, PreviewOnboardingSla useCase) =>
+        TypedResults.Ok(useCase.Preview(actor, request));
+
+    private static async Task<Ok<TenantResponse>> Change(string tenantId, TenantStatus to, TenantStatusRequest request, Core.Common.Actor actor, ChangeTenantStatus useCase, string? ifMatch, HttpContext http, CancellationToken ct)
     {
-        var tenant = await useCase.HandleAsync(actor, tenantId, to, ETags.Parse(ifMatch), ct);
+        var tenant = await useCase.HandleAsync(actor, tenantId, to, request, ETags.Parse(ifMatch), ct);
         ETags.Set(http, tenant.Version);
         return TypedResults.Ok(TenantResponse.From(tenant));
     }

@@ -25,6 +25,7 @@ public static class WorkItemsApi
         items.MapPost("/{itemId:guid}/questions", Ask).WithSummary("Ask the client a question");
         items.MapPost("/{itemId:guid}/answer", Answer).WithSummary("Answer the agent's question");
         items.MapPost("/{itemId:guid}/checklist/{step}", Tick).WithSummary("Tick a checklist step");
+        items.MapDelete("/{itemId:guid}/checklist/{step}", Untick).WithSummary("Untick a checklist step ticked by mistake");
         items.MapPost("/{itemId:guid}/close", Close).WithSummary("Confirm resolved work and close it");
         return api;
     }
@@ -36,10 +37,11 @@ public static class WorkItemsApi
         return TypedResults.Created($"/api/tenants/{tenantId}/work-items/{item.Id}", WorkItemResponse.Full(item));
     }
 
+    /// <param name="q">Text to find in the items' titles and descriptions, ignoring case.</param>
     private static async Task<Ok<PageResponse<WorkItemResponse>>> List(string tenantId, string? status, string? serviceLine, string? priority, string? type,
-        int? pageSize, string? cursor, CurrentActor actor, ReadWorkItems useCase, CancellationToken ct)
+        int? pageSize, string? cursor, string? q, CurrentActor actor, ReadWorkItems useCase, CancellationToken ct)
     {
-        var page = await useCase.ListAsync(actor, tenantId, new ListWorkItemsQuery(status, serviceLine, priority, type, pageSize, cursor), ct);
+        var page = await useCase.ListAsync(actor, tenantId, new ListWorkItemsQuery(status, serviceLine, priority, type, pageSize, cursor, q), ct);
         return TypedResults.Ok(PageResponse<WorkItemResponse>.From(page, WorkItemResponse.Summary));
     }
 
@@ -90,6 +92,10 @@ public static class WorkItemsApi
     private static async Task<Ok<WorkItemResponse>> Tick(string tenantId, Guid itemId, string step, [FromHeader(Name = "If-Match")] string? ifMatch,
         CurrentActor actor, TickStep useCase, HttpContext http, CancellationToken ct) =>
         Respond(http, await useCase.HandleAsync(actor, tenantId, itemId, step, ETags.Parse(ifMatch), ct));
+
+    private static async Task<Ok<WorkItemResponse>> Untick(string tenantId, Guid itemId, string step, [FromHeader(Name = "If-Match")] string? ifMatch,
+        CurrentActor actor, TickStep useCase, HttpContext http, CancellationToken ct) =>
+        Respond(http, await useCase.UntickAsync(actor, tenantId, itemId, step, ETags.Parse(ifMatch), ct));
 
     private static async Task<Ok<WorkItemResponse>> Close(string tenantId, Guid itemId, CloseRequest request, [FromHeader(Name = "If-Match")] string? ifMatch,
         CurrentActor actor, CloseWorkItem useCase, HttpContext http, CancellationToken ct) =>

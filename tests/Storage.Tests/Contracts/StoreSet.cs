@@ -20,6 +20,8 @@ public sealed record StoreSet(ITenantStore Tenants, IWorkItemStore WorkItems, IW
 {
     public Core.Audit.IAuditStore Audit { get; init; } = null!;
 
+    public Core.Tenancy.TenantOverview.ITenantWorkload Workload { get; init; } = null!;
+
     public ValueTask DisposeAsync() => Cleanup();
 }
 

@@ -94,4 +94,39 @@ public abstract class TenantStoreContract(IStoreAdapter adapter)
         Assert.All(messages, m => Assert.Equal("acme", m.TenantId));
         Assert.Empty(tenant.PendingEvents);
     }
+
+    [Fact]
+    public async Task StatusHistory_KeepsEachChangeWithWhoAndWhy_InOrder()
+    {
+        await using var stores = await adapter.CreateAsync();
+        var tenant = Build.Tenant("acme");
+        await stores.Tenants.AddAsync(tenant, default);
+        tenant.ChangeStatus(TenantStatus.Active, Build.Admin, Build.Now.AddMinutes(1), "Contract signed");
+        await stores.Tenants.UpdateAsync(tenant, 1, default);
+        tenant.ChangeStatus(TenantStatus.Suspended, Build.Admin, Build.Now.AddMinutes(2), "Unpaid");
+        await stores.Tenants.UpdateAsync(tenant, 2, default);
+
+        var history = await stores.Tenants.StatusHistoryAsync("acme", default);
+
+        Assert.Equal([(TenantStatus.Onboarding, (string?)null), (TenantStatus.Active, "Contract signed"), (TenantStatus.Suspended, "Unpaid")],
+            history.Select(h => (h.Status, h.Reason)));
+        Assert.Equal((Build.Now.AddMinutes(2), "Ada Admin"), (history[^1].At, history[^1].ActorName));
+        Assert.Empty(await stores.Tenants.StatusHistoryAsync("globex", default));
+    }
+
+    [Fact]
+    public async Task StatusHistory_OfARefusedUpdate_KeepsNoLine()
+    {
+        await using var stores = await adapter.CreateAsync();
+        await stores.Tenants.AddAsync(Build.Tenant("acme"), default);
+        var stale = (await stores.Tenants.FindAsync("acme", default))!;
+        var fresh = (await stores.Tenants.FindAsync("acme", default))!;
+        fresh.ChangeStatus(TenantStatus.Active, Build.Admin, Build.Now, "Go");
+        await stores.Tenants.UpdateAsync(fresh, 1, default);
+
+        stale.ChangeStatus(TenantStatus.Offboarded, Build.Admin, Build.Now, "Stale");
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => stores.Tenants.UpdateAsync(stale, 1, default));
+
+        Assert.DoesNotContain("Stale", (await stores.Tenants.StatusHistoryAsync("acme", default)).Select(h => h.Reason));
+    }
 }

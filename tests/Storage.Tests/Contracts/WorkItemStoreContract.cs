@@ -92,6 +92,27 @@ public abstract class WorkItemStoreContract(IStoreAdapter adapter)
     }
 
     [Fact]
+    public async Task List_WithText_FindsItInTitleOrDescriptionIgnoringCaseAndWildcards()
+    {
+        await using var stores = await adapter.CreateAsync();
+        var byTitle = Build.Item("acme", Build.Now, title: "Payroll for Jane Roe");
+        var other = Build.Item("acme", Build.Now.AddMinutes(1), title: "Order 100% of stock");
+        var plain = Build.Item("acme", Build.Now.AddMinutes(2), title: "Something else");
+        foreach (var item in new[] { byTitle, other, plain }) await stores.WorkItems.AddAsync(Acme, item, default);
+        await stores.WorkItems.AddAsync(Globex, Build.Item("globex", Build.Now, title: "Payroll for Globex"), default);
+
+        var found = await stores.WorkItems.ListAsync(Acme, new WorkItemFilter(Text: "PAYROLL"), 10, null, default);
+        var literal = await stores.WorkItems.ListAsync(Acme, new WorkItemFilter(Text: "100%"), 10, null, default);
+        var wildcard = await stores.WorkItems.ListAsync(Acme, new WorkItemFilter(Text: "_"), 10, null, default);
+        var byDescription = await stores.WorkItems.ListAsync(Acme, new WorkItemFilter(Text: "detail"), 10, null, default);
+
+        Assert.Equal([byTitle.Id], found.Items.Select(i => i.Id));
+        Assert.Equal([other.Id], literal.Items.Select(i => i.Id));
+        Assert.Empty(wildcard.Items);
+        Assert.Equal(3, byDescription.Items.Count);
+    }
+
+    [Fact]
     public async Task List_WithCursorNotFromTheApi_ThrowsValidation()
     {
         await using var stores = await adapter.CreateAsync();

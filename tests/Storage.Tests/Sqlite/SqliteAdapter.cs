@@ -39,12 +39,13 @@ public sealed class SqliteAdapter : IStoreAdapter
                 await db.DisposeAsync();
                 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
                 folder.Delete(recursive: true);
-            }) { Audit = services.GetRequiredService<Core.Audit.IAuditStore>() }, db.Path);
+            }) { Audit = services.GetRequiredService<Core.Audit.IAuditStore>(), Workload = services.GetRequiredService<Core.Tenancy.TenantOverview.ITenantWorkload>() }, db.Path);
     }
 }
 
 public sealed class SqliteTenantStoreTests() : TenantStoreContract(new SqliteAdapter());
 public sealed class SqliteWorkItemStoreTests() : WorkItemStoreContract(new SqliteAdapter());
+public sealed class SqliteWorkItemSummaryTests() : WorkItemSummaryContract(new SqliteAdapter());
 public sealed class SqliteWorkQueueTests() : WorkQueueContract(new SqliteAdapter());
 public sealed class SqliteOutboxTests() : OutboxContract(new SqliteAdapter());
 public sealed class SqliteActivityStoreTests() : ActivityStoreContract(new SqliteAdapter());
@@ -59,3 +60,4 @@ public sealed class SqliteImportStoreTests() : ImportStoreContract(new SqliteAda
 public sealed class SqliteVendorAccountStoreTests() : VendorAccountStoreContract(new SqliteAdapter());
 public sealed class SqliteResolvedWorkTests() : ResolvedWorkContract(new SqliteAdapter());
 public sealed class SqliteAuditStoreTests() : AuditStoreContract(new SqliteAdapter());
+public sealed class SqliteTenantWorkloadTests() : TenantWorkloadContract(new SqliteAdapter());

@@ -51,6 +51,10 @@ public sealed class AttachmentCrashTests : IAsyncLifetime
 
         public Task UpdateAsync(TenantScope scope, WorkItem item, long expectedVersion, CancellationToken ct) =>
             FailUpdates ? throw new ConcurrencyConflictException($"Work item {item.Id}") : inner.UpdateAsync(scope, item, expectedVersion, ct);
+
+        public Task<IReadOnlyDictionary<WorkItemStatus, int>> CountByStatusAsync(TenantScope scope, CancellationToken ct) => inner.CountByStatusAsync(scope, ct);
+
+        public Task<IReadOnlyList<WorkItem>> ListOpenByDueAsync(TenantScope scope, int max, CancellationToken ct) => inner.ListOpenByDueAsync(scope, max, ct);
     }
 
     private sealed class FailingHost : HostFactory<TenantApiHost>

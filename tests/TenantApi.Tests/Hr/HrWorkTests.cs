@@ -191,4 +191,30 @@ public sealed class HrWorkTests : IClassFixture<ApiFactory>, IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, resolved.StatusCode);
         Assert.All((await Api.JsonAsync(resolved))["checklist"]!.AsArray(), s => Assert.Equal("Harriet HR", (string)s!["doneBy"]!));
     }
+
+    [Fact]
+    public async Task Untick_OfATickedStep_OpensItAgainUnderIfMatch()
+    {
+        var item = await SubmitAsync("new-hire", Hire("Uma Untick"));
+        var url = $"/api/tenants/acme/work-items/{item["id"]}";
+        HttpResponseMessage claim;
+        do claim = await _agent.PostAsync("/api/queues/hr/claims", null);
+        while ((string)(await Api.JsonAsync(claim))["id"]! != (string)item["id"]!);
+        var ticked = await Api.PostWithETagAsync(_agent, $"{url}/checklist/contract-sent", claim.Headers.ETag!.Tag);
+
+        var stale = await Untick(claim.Headers.ETag!.Tag);
+        var unticked = await Untick(ticked.Headers.ETag!.Tag);
+
+        await Api.ProblemAsync(stale, HttpStatusCode.PreconditionFailed);
+        Assert.Equal(HttpStatusCode.OK, unticked.StatusCode);
+        var body = await Api.JsonAsync(unticked);
+        Assert.Null(body["checklist"]!.AsArray().Single(s => (string)s!["name"]! == "contract-sent")!["doneAt"]);
+
+        Task<HttpResponseMessage> Untick(string etag)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Delete, $"{url}/checklist/contract-sent");
+            request.Headers.TryAddWithoutValidation("If-Match", etag);
+            return _agent.SendAsync(request);
+        }
+    }
 }

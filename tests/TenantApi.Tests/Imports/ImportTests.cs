@@ -120,7 +120,7 @@ public sealed class ImportTests : IAsyncLifetime
         await Assert.ThrowsAsync<NotFoundException>(() => start.StartAsync(admin, "nowhere", "employees", unknown, null, default));
         await Assert.ThrowsAsync<ForbiddenException>(() => start.StartAsync(client, "acme", "employees", user, null, default));
         var tenant = await _platform.ClientAs(TestUser.Admin).GetAsync("/api/tenants/acme");
-        await Api.PostWithETagAsync(_platform.ClientAs(TestUser.Admin), "/api/tenants/acme/suspend", tenant.Headers.ETag!.Tag);
+        await Api.PostWithETagAsync(_platform.ClientAs(TestUser.Admin), "/api/tenants/acme/suspend", tenant.Headers.ETag!.Tag, Api.Because);
         await Assert.ThrowsAsync<ForbiddenException>(() => start.StartAsync(admin, "acme", "employees", suspended, null, default));
 
         Assert.Equal((false, false, false), (unknown.WasRead, user.WasRead, suspended.WasRead));

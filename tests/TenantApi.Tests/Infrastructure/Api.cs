@@ -17,7 +17,7 @@ public static class Api
             id, displayName = $"{id} Inc", serviceLines = lines.Length > 0 ? lines : ["hr", "billing"], timeZone = "Europe/Berlin", directoryIds = new[] { directory },
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        await PostWithETagAsync(admin, $"/api/tenants/{id}/activate", created.Headers.ETag!.Tag);
+        await PostWithETagAsync(admin, $"/api/tenants/{id}/activate", created.Headers.ETag!.Tag, Because);
     }
 
     public static async Task<JsonObject> SubmitAsync(HttpClient client, string tenant, string title = "Hire Jane", string line = "hr", string priority = "p3")
@@ -26,6 +26,9 @@ public static class Api
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return await JsonAsync(response);
     }
+
+    /// <summary>The body of a tenant status change: its required reason.</summary>
+    public static readonly object Because = new { reason = "Changed by a test" };
 
     public static async Task<HttpResponseMessage> PostWithETagAsync(HttpClient client, string url, string etag, object? body = null)
     {

@@ -29,10 +29,10 @@ public sealed class TenantsApiTests(ApiFactory factory) : IClassFixture<ApiFacto
     {
         await Api.OnboardActiveAsync(_admin, "hooli", Guid.NewGuid().ToString());
 
-        await Api.ProblemAsync(await Api.PostWithETagAsync(_admin, "/api/tenants/hooli/suspend", ""), HttpStatusCode.PreconditionRequired);
-        await Api.ProblemAsync(await Api.PostWithETagAsync(_admin, "/api/tenants/hooli/suspend", "\"1\""), HttpStatusCode.PreconditionFailed);
-        var suspended = await Api.PostWithETagAsync(_admin, "/api/tenants/hooli/suspend", "\"2\"");
-        var reactivated = await Api.PostWithETagAsync(_admin, "/api/tenants/hooli/reactivate", suspended.Headers.ETag!.Tag);
+        await Api.ProblemAsync(await Api.PostWithETagAsync(_admin, "/api/tenants/hooli/suspend", "", Api.Because), HttpStatusCode.PreconditionRequired);
+        await Api.ProblemAsync(await Api.PostWithETagAsync(_admin, "/api/tenants/hooli/suspend", "\"1\"", Api.Because), HttpStatusCode.PreconditionFailed);
+        var suspended = await Api.PostWithETagAsync(_admin, "/api/tenants/hooli/suspend", "\"2\"", Api.Because);
+        var reactivated = await Api.PostWithETagAsync(_admin, "/api/tenants/hooli/reactivate", suspended.Headers.ETag!.Tag, Api.Because);
 
         Assert.Equal("suspended", (string)(await Api.JsonAsync(suspended))["status"]!);
         Assert.Equal(("active", "\"4\""), ((string)(await Api.JsonAsync(reactivated))["status"]!, reactivated.Headers.ETag?.Tag));
@@ -45,7 +45,7 @@ public sealed class TenantsApiTests(ApiFactory factory) : IClassFixture<ApiFacto
         await Api.OnboardActiveAsync(_admin, "umbrella", directory);
         var client = factory.ClientAs(new TestUser("u1", "Una", ["Client.User"], directory));
         await Api.SubmitAsync(client, "umbrella");
-        await Api.PostWithETagAsync(_admin, "/api/tenants/umbrella/suspend", "\"2\"");
+        await Api.PostWithETagAsync(_admin, "/api/tenants/umbrella/suspend", "\"2\"", Api.Because);
 
         var list = await client.GetAsync("/api/tenants/umbrella/work-items");
         var submit = await client.PostAsJsonAsync("/api/tenants/umbrella/work-items", new { serviceLine = "hr", type = "leaver", priority = "p2", title = "Leaver" });
@@ -60,7 +60,7 @@ public sealed class TenantsApiTests(ApiFactory factory) : IClassFixture<ApiFacto
     {
         var directory = Guid.NewGuid().ToString();
         await Api.OnboardActiveAsync(_admin, "vandelay", directory);
-        await Api.PostWithETagAsync(_admin, "/api/tenants/vandelay/offboard", "\"2\"");
+        await Api.PostWithETagAsync(_admin, "/api/tenants/vandelay/offboard", "\"2\"", Api.Because);
         var client = factory.ClientAs(new TestUser("v1", "Vic", ["Client.Admin"], directory));
 
         await Api.ProblemAsync(await client.GetAsync("/api/tenants/vandelay"), HttpStatusCode.Forbidden);

@@ -66,7 +66,7 @@ public sealed class ClosingTests : IAsyncLifetime
         var (url, resolved) = await ResolvedItemAsync("Invoice for May");
         var admin = _platform.ClientAs(TestUser.Admin);
         var tenant = await admin.GetAsync("/api/tenants/acme");
-        Assert.Equal(HttpStatusCode.OK, (await Api.PostWithETagAsync(admin, "/api/tenants/acme/suspend", tenant.Headers.ETag!.Tag)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Api.PostWithETagAsync(admin, "/api/tenants/acme/suspend", tenant.Headers.ETag!.Tag, Api.Because)).StatusCode);
 
         await Api.ProblemAsync(await Api.PostWithETagAsync(Client, $"{url}/close", resolved.Headers.ETag!.Tag, new { }), HttpStatusCode.Forbidden);
 

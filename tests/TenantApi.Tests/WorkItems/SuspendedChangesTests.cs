@@ -39,7 +39,7 @@ public sealed class SuspendedChangesTests : IClassFixture<ApiFactory>, IAsyncLif
         while ((string)(await Api.JsonAsync(claim = await agent.PostAsync("/api/queues/billing/claims", null)))["id"]! != (string)submitted["id"]!) { }
         var asked = await Api.PostWithETagAsync(agent, $"{url}/questions", claim.Headers.ETag!.Tag, new { question = "Which PO?" });
         var tenant = await _admin.GetAsync("/api/tenants/globex");
-        Assert.Equal(HttpStatusCode.OK, (await Api.PostWithETagAsync(_admin, "/api/tenants/globex/suspend", tenant.Headers.ETag!.Tag)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Api.PostWithETagAsync(_admin, "/api/tenants/globex/suspend", tenant.Headers.ETag!.Tag, Api.Because)).StatusCode);
 
         var answered = await Api.PostWithETagAsync(client, $"{url}/answer", asked.Headers.ETag!.Tag, new { answer = "PO-1" });
         var attached = await UploadAsync(client, url);

@@ -5,12 +5,16 @@ using BackOffice.Core.Tenancy;
 
 namespace BackOffice.Core.WorkItems.ReadWorkItems;
 
-public sealed record ListWorkItemsQuery(string? Status = null, string? ServiceLine = null, string? Priority = null, string? Type = null, int? PageSize = null, string? Cursor = null);
+/// <param name="Search">Text to find in the items' titles and descriptions.</param>
+public sealed record ListWorkItemsQuery(string? Status = null, string? ServiceLine = null, string? Priority = null, string? Type = null, int? PageSize = null, string? Cursor = null,
+    string? Search = null);
 
 /// <summary>An item with where its SLA clocks stand now, and the time zone its SLA is measured in (else its tenant's).</summary>
 /// <param name="Payload">The item's payload as the reader may see it: sensitive fields masked unless they may see them.</param>
 /// <param name="ClosesAt">When resolved work closes on its own unless the tenant confirms it first.</param>
-public sealed record WorkItemView(WorkItem Item, SlaProgress? FirstResponse, SlaProgress? Resolution, string TimeZone, string? Payload, DateTimeOffset? ClosesAt = null)
+/// <param name="CountsIn">Whether the clocks' elapsed and remaining times count business hours or wall time, as the item's policy says.</param>
+public sealed record WorkItemView(WorkItem Item, SlaProgress? FirstResponse, SlaProgress? Resolution, string TimeZone, string? Payload, DateTimeOffset? ClosesAt = null,
+    ClockMode? CountsIn = null)
 {
     /// <summary>An instant as the tenant's clock on the wall shows it.</summary>
     public DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById(TimeZone));
@@ -32,8 +36,11 @@ public sealed class ReadWorkItems(TenantAccess access, IWorkItemStore items, Sla
         if (item.Sla is null) return new WorkItemView(item, null, null, tenant.TimeZone, payload, closesAt);
         var settings = await slas.VersionAsync(tenant, scope, item.Sla.SlaVersion, ct);
         var progress = SlaProgress.Of(item, settings, time.GetUtcNow());
-        return new WorkItemView(item, progress?.FirstResponse, progress?.Resolution, settings.Calendar.TimeZone, payload, closesAt);
+        return new WorkItemView(item, progress?.FirstResponse, progress?.Resolution, settings.Calendar.TimeZone, payload, closesAt,
+            settings.PolicyFor(item.ServiceLine, item.Priority).Mode);
     }
+
+    public const int SearchMax = 200;
 
     public async Task<Page<WorkItem>> ListAsync(Actor actor, string tenantId, ListWorkItemsQuery query, CancellationToken ct)
     {
@@ -44,7 +51,8 @@ public sealed class ReadWorkItems(TenantAccess access, IWorkItemStore items, Sla
             errors.Enum<WorkItemStatus>("status", query.Status, required: false),
             line,
             errors.Enum<Priority>("priority", query.Priority, required: false),
-            string.IsNullOrWhiteSpace(query.Type) ? null : WorkTypes.Filter(errors, query.Type, line));
+            string.IsNullOrWhiteSpace(query.Type) ? null : WorkTypes.Filter(errors, query.Type, line),
+            errors.Optional("q", query.Search, SearchMax));
         var pageSize = Paging.PageSize(errors, query.PageSize);
         errors.ThrowIfAny();
         return await items.ListAsync(scope, filter, pageSize, query.Cursor, ct);
