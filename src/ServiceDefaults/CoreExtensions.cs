@@ -77,6 +77,7 @@ public static class CoreExtensions
         services.AddValidatedOptions<Core.Notifications.EmailOptions>(Core.Notifications.EmailOptions.SectionName);
         services.AddSingleton<Core.Notifications.RecordUser>().AddSingleton<Core.Notifications.ManageNotifications>().AddSingleton<Core.Notifications.SendDigests>()
             .AddSingleton<IDomainEventHandler, Core.Notifications.NotifyRecipients>();
+        services.AddSingleton<Core.Queues.Holdings.ReadHoldings>();
         return builder;
     }
 

@@ -27,6 +27,12 @@ public interface IWorkQueue
     /// <summary>How many live claims (lease not lapsed at <paramref name="now"/>) the agent holds, across queues and tenants.</summary>
     Task<int> CountHeldAsync(string agent, DateTimeOffset now, CancellationToken ct);
 
+    /// <summary>
+    /// The items the agent holds under a live claim (lease not lapsed at <paramref name="now"/>), across queues and tenants,
+    /// the soonest resolution due first (items with no clock last), at most <paramref name="max"/>.
+    /// </summary>
+    Task<IReadOnlyList<HeldItem>> HeldByAsync(string agent, DateTimeOffset now, int max, CancellationToken ct);
+
     Task<IReadOnlyList<LapsedClaim>> FindLapsedClaimsAsync(DateTimeOffset now, int max, CancellationToken ct);
 
     /// <summary>
@@ -35,7 +41,7 @@ public interface IWorkQueue
     /// </summary>
     Task<ForecastBreaches.QueueSnapshot> SnapshotAsync(string queue, DateTimeOffset now, int maxOpen, int recent, CancellationToken ct);
 
-    /// <summary>The queue's counts by status, tenant and age, and its raised items (up to 50, in claim order).</summary>
+    /// <summary>The queue's counts by status, tenant and age, its raised items (up to 50, in claim order) and its claimed ones (up to 50, by lease expiry).</summary>
     Task<Supervise.QueueBoard> BoardAsync(string queue, DateTimeOffset now, CancellationToken ct);
 
     /// <summary>How many entries wait unclaimed in each queue.</summary>

@@ -32,6 +32,12 @@ internal sealed class SqliteWorkQueue(SqliteDatabase db) : IWorkQueue
         return await FairClaim.CountHeldAsync(context, agent, now.ToTicks(), ct);
     }
 
+    public async Task<IReadOnlyList<HeldItem>> HeldByAsync(string agent, DateTimeOffset now, int max, CancellationToken ct)
+    {
+        await using var context = db.Context();
+        return await HeldItems.ReadAsync(context, agent, now.ToTicks(), max, ct);
+    }
+
     public async Task<IReadOnlyList<LapsedClaim>> FindLapsedClaimsAsync(DateTimeOffset now, int max, CancellationToken ct)
     {
         var ticks = now.ToTicks();

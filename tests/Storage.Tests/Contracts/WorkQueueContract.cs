@@ -162,4 +162,43 @@ public abstract class WorkQueueContract(IStoreAdapter adapter)
         Assert.Contains("limit", third.Message);
         Assert.NotNull(afterLapse);
     }
+
+    [Fact]
+    public async Task HeldBy_ListsTheAgentsLiveClaimsAcrossTenants_SoonestDueFirst_WithTheTenantsNameAndZone()
+    {
+        await using var stores = await adapter.CreateAsync();
+        await stores.Tenants.AddAsync(Build.Tenant("acme"), default);
+        await stores.Tenants.AddAsync(Build.Tenant("globex"), default);
+        await AddAsync(stores, Build.Item("acme", Build.Now), Build.Item("globex", Build.Now.AddMinutes(1), ServiceLine.Billing), Build.Item("acme", Build.Now.AddMinutes(2)));
+        var first = (await stores.Queue.ClaimNextAsync("hr", Lease(1, Build.Now), default))!;
+        var second = (await stores.Queue.ClaimNextAsync("billing", Lease(1, Build.Now.AddMinutes(5)), default))!;
+        await stores.Queue.ClaimNextAsync("hr", Lease(2, Build.Now), default);
+
+        var held = await stores.Queue.HeldByAsync("agent-1", Build.Now.AddMinutes(9), 10, default);
+        var afterFirstLapsed = await stores.Queue.HeldByAsync("agent-1", Build.Now.AddMinutes(11), 10, default);
+
+        Assert.Equal([first.Id, second.Id], held.Select(h => h.ItemId));
+        var row = held[1];
+        Assert.Equal(("globex", "globex Ltd", "Europe/London", "new-hire", ServiceLine.Billing, "billing", Priority.P3),
+            (row.TenantId, row.TenantName, row.TimeZone, row.Type, row.Line, row.Queue, row.Priority));
+        Assert.Equal((Build.Now.AddMinutes(15), second.Version), (row.LeaseExpiresAt, row.Version));
+        Assert.Equal([second.Id], afterFirstLapsed.Select(h => h.ItemId));
+        Assert.Single(await stores.Queue.HeldByAsync("agent-1", Build.Now, 1, default));
+        Assert.Empty(await stores.Queue.HeldByAsync("agent-3", Build.Now, 10, default));
+    }
+
+    [Fact]
+    public async Task Board_ListsTheQueuesLiveClaims_WithWhoHoldsThemAndTheirVersion()
+    {
+        await using var stores = await adapter.CreateAsync();
+        await AddAsync(stores, Build.Item("acme", Build.Now), Build.Item("globex", Build.Now.AddMinutes(1)), Build.Item("acme", Build.Now.AddMinutes(2)));
+        var held = (await stores.Queue.ClaimNextAsync("hr", Lease(1, Build.Now), default))!;
+        await stores.Queue.ClaimNextAsync("hr", Lease(2, Build.Now.AddMinutes(-5)), default);
+
+        var board = await stores.Queue.BoardAsync("hr", Build.Now.AddMinutes(6), default);
+
+        var claimed = Assert.Single(board.Claimed);
+        Assert.Equal((held.Id, "Agent 1", held.Version), (claimed.ItemId, claimed.Assignee, claimed.Version));
+        Assert.Equal((2, 1), (board.Waiting, board.InProgress));
+    }
 }
