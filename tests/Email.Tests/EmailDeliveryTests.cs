@@ -158,5 +158,6 @@ public sealed class EmailDeliveryTests(SmtpSink sink) : IClassFixture<SmtpSink>,
         public Task<Page<Tenant>> ListAsync(int pageSize, string? cursor, CancellationToken ct) => Task.FromResult(new Page<Tenant>([Northwind], null));
         public Task AddAsync(Tenant tenant, CancellationToken ct) => throw new NotSupportedException();
         public Task UpdateAsync(Tenant tenant, long expectedVersion, CancellationToken ct) => throw new NotSupportedException();
+        public Task<IReadOnlyList<TenantStatusChange>> StatusHistoryAsync(string tenantId, CancellationToken ct) => Task.FromResult<IReadOnlyList<TenantStatusChange>>([]);
     }
 }

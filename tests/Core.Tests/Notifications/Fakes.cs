@@ -95,4 +95,6 @@ internal sealed class FakeTenants(params Tenant[] tenants) : ITenantStore
     public Task AddAsync(Tenant tenant, CancellationToken ct) => throw new NotSupportedException();
 
     public Task UpdateAsync(Tenant tenant, long expectedVersion, CancellationToken ct) => throw new NotSupportedException();
+
+    public Task<IReadOnlyList<TenantStatusChange>> StatusHistoryAsync(string tenantId, CancellationToken ct) => Task.FromResult<IReadOnlyList<TenantStatusChange>>([]);
 }

@@ -25,7 +25,7 @@ public static class PayloadForms
     private static readonly Dictionary<string, PayloadForm> Forms = new(StringComparer.Ordinal)
     {
         ["new-hire"] = PayloadForm.Of(
-            [new("fullName", "Full name", Required: true), new("email", "Email", Email), new("nationalId", "National ID"), new("startDate", "Start date", Date, true),
+            [new("fullName", "Full name", Required: true), new("email", "Email", FieldKind.Email), new("nationalId", "National ID"), new("startDate", "Start date", Date, true),
              new("position", "Position", Required: true), new("department", "Department", Required: true), .. Pay(true),
              new("bankAccount", "Bank account (IBAN or account number)"), new("managerId", "Manager's employee ID", Id)]),
         ["employee-change"] = PayloadForm.Of(Employee, new("effectiveDate", "Effective from", Date, true), new("position", "New position"),
@@ -36,7 +36,7 @@ public static class PayloadForms
         ["leaver"] = PayloadForm.Of(Employee, new("lastDay", "Last day", Date, true), new("reason", "Reason", LongText, true))
             .With(new("finalPay", "Final pay", "Item", [new("description", "Description", Required: true), new("amount", "Amount", Money, true), new("currency", "Currency", Currency, true)])),
         ["customer-invoice"] = PayloadForm.Of(new("customerId", "Existing customer ID", Id), new("customer.name", "Or a new customer's name"),
-                new("customer.email", "New customer's email", Email), new("currency", "Currency", Currency, true), new("dueDate", "Due on", Date, true))
+                new("customer.email", "New customer's email", FieldKind.Email), new("currency", "Currency", Currency, true), new("dueDate", "Due on", Date, true))
             .With(new("lines", "Lines", "Line", [new("description", "Description", Required: true), new("quantity", "Quantity", Number, true),
                 new("unitPrice", "Unit price", Money, true), new("taxPercent", "Tax %", Number, true)]))
             .Noting("Give an existing customer's ID or a new customer's name."),
