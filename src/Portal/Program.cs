@@ -15,6 +15,7 @@ builder.AddSqliteStores();
 builder.AddPortal();
 var wholePlatform = builder.HostsWholePlatform();
 if (wholePlatform) builder.AddTenantApi().AddWorkers();
+else builder.AddAttachments();
 
 var app = builder.Build();
 app.UseForwardedHeadersDefaults();

@@ -35,6 +35,13 @@ public static class TenantApiExtensions
         builder.Services.AddTenantApiOpenApi();
         // Enums on the wire are their kebab-case names ("in-progress", "p1"), the same as EnumText everywhere else.
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
+        return builder.AddAttachments();
+    }
+
+    /// <summary>The attachments use case over the configured blob store; the Portal adds it too when it runs on its own.</summary>
+    public static IHostApplicationBuilder AddAttachments(this IHostApplicationBuilder builder)
+    {
+        if (builder.Services.Any(s => s.ServiceType == typeof(ManageAttachments))) return builder;
         builder.Services.AddValidatedOptions<AttachmentOptions>(AttachmentOptions.SectionName);
         var attachments = builder.Configuration.GetSection(AttachmentOptions.SectionName).Get<AttachmentOptions>() ?? new();
         if (attachments.Store == "azure")

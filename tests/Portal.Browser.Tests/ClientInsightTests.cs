@@ -37,6 +37,9 @@ public sealed class ClientInsightTests(PortalServer server) : PortalTest(server)
             new SubmitWorkItemRequest("hr", "general", "p3", "Live dashboard check", "Submitted from the test"), default);
 
         await Assertions.Expect(newCount).ToContainTextAsync($"{counts[WorkItemStatus.New] + 1}", new() { Timeout = 15_000 });
+        // The activity feed is projected by the outbox relay, behind the demo seed's backlog of events.
+        var outbox = Server.Services.GetRequiredService<BackOffice.Core.Events.IOutbox>();
+        for (var i = 0; i < 240 && await outbox.CountUndeliveredAsync(default) > 0; i++) await Task.Delay(500);
         await GoToAsync(page, Dashboard);
         await Assertions.Expect(page.GetByTestId("recent-activity")).ToContainTextAsync("submitted \"Live dashboard check\"", new() { Timeout = 20_000 });
     }

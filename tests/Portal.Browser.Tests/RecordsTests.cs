@@ -159,8 +159,11 @@ public sealed class RecordsTests(PortalServer server) : PortalTest(server), IAsy
         await AssertAccessibleAsync(page);
 
         await GoToAsync(page, "/tenants/northwind/vendors");
+        await Assertions.Expect(page.GetByTestId("vendor-name").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("toggle-bills").First).ToHaveAttributeAsync("aria-expanded", "false");
         await page.GetByTestId("toggle-bills").First.ClickAsync();
-        await Assertions.Expect(page.GetByTestId("bills")).ToContainTextAsync("AP-");
+        await Assertions.Expect(page.GetByTestId("toggle-bills").First).ToHaveAttributeAsync("aria-expanded", "true", new() { Timeout = 15_000 });
+        await Assertions.Expect(page.GetByTestId("bills")).ToContainTextAsync("AP-", new() { Timeout = 15_000 });
         await AssertAccessibleAsync(page);
 
         await GoToAsync(page, "/tenants/northwind/orders");

@@ -29,7 +29,18 @@ public static class ProblemDetailsExtensions
         // Branch rather than test the path inside the handler: with an error page set, the middleware rewrites the path first.
         // Outermost, and not in a branch (a branch cannot route the re-executed request): an API answer has a problem body by
         // the time it gets here, and a started response is never re-executed.
-        if (notFoundPage is not null) app.UseStatusCodePagesWithReExecute(notFoundPage, createScopeForStatusCodePages: true);
+        if (notFoundPage is not null)
+        {
+            app.UseStatusCodePagesWithReExecute(notFoundPage, createScopeForStatusCodePages: true);
+            // Only a page a browser navigates to gets the page: a POST to nowhere stays a plain 404 (re-executed, it would meet antiforgery).
+            app.Use((context, next) =>
+            {
+                if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)
+                    && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages)
+                    pages.Enabled = false;
+                return next(context);
+            });
+        }
         app.UseWhen(IsApiRequest, api => api.UseExceptionHandler().UseStatusCodePages());
         if (errorPage is not null) app.UseWhen(c => !IsApiRequest(c), pages => pages.UseExceptionHandler(errorPage, createScopeForErrors: true));
         return app;
