@@ -3,6 +3,7 @@ using BackOffice.Core.Common;
 using BackOffice.Core.Queues;
 using BackOffice.Core.Queues.ClaimNextWorkItem;
 using BackOffice.Core.Routing.ManageAgents;
+using BackOffice.Core.Sla.Alerts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -68,6 +69,25 @@ public sealed class QueuesTests(PortalServer server) : PortalTest(server)
         await Assertions.Expect(page.GetByTestId("outcome")).ToHaveTextAsync(new Regex("^Done: "));
         var alex = await SignInAsync("Alex Agent", "/workspace");
         await Assertions.Expect(alex.Locator($"[data-testid=my-items] a[href='{itemPath}']")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Supervisor_AcknowledgesAnAlert_WhichThenNamesThem()
+    {
+        var page = await SignInAsync("Sam Supervisor", "/supervisor");
+        // Alerts keep firing while the board is open, so the test follows one alert by its id, not by its place in the list.
+        var first = page.GetByTestId("alert-row").Filter(new() { Has = page.GetByTestId("acknowledge") }).First;
+        await Assertions.Expect(first).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        var id = await first.GetAttributeAsync("data-alert-id");
+        var alert = page.Locator($"[data-testid=alert-row][data-alert-id='{id}']");
+
+        await alert.GetByTestId("acknowledge").ClickAsync();
+
+        // Acknowledged, it leaves the list of those not yet acknowledged (or shows who, if that filter is off).
+        await Assertions.Expect(alert.GetByTestId("acknowledge")).ToHaveCountAsync(0);
+        var pat = new Actor("pat-admin", "Pat Admin", new HashSet<string> { Roles.PlatformAdmin }, null);
+        var stored = await Core<ReadSlaAlerts>().AcknowledgeAsync(pat, Guid.Parse(id!), default);
+        Assert.Equal("Sam Supervisor", stored.AcknowledgedBy);
     }
 
     [Fact]

@@ -50,6 +50,8 @@ public sealed class RecordsTests(PortalServer server) : PortalTest(server), IAsy
         // SensitiveData: only the tenant's admins (and HR-skilled agents serving it) see pay, national ids and bank accounts.
         var page = await SignInAsync("Ned (Northwind user)", Employees);
         await SearchAsync(page, RecordsSeed.Name(8));
+        // A locator matching many rows fails at once rather than waiting: wait for the search's one row first.
+        await Assertions.Expect(Rows(page, "employees")).ToHaveCountAsync(1);
         await Assertions.Expect(page.GetByTestId("employee-pay")).ToHaveTextAsync("Masked for your role");
 
         await page.GetByRole(AriaRole.Link, new() { Name = RecordsSeed.Name(8) }).ClickAsync();
