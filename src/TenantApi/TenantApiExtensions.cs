@@ -18,6 +18,7 @@ using BackOffice.TenantApi.Sla;
 using BackOffice.TenantApi.Tenants;
 using BackOffice.TenantApi.Webhooks;
 using BackOffice.TenantApi.WorkItems;
+using BackOffice.TenantApi.WorkCatalog;
 using BackOffice.TenantApi.Attachments;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -59,6 +60,7 @@ public static class TenantApiExtensions
             .RequireAuthorization(AuthenticationExtensions.ApiPolicy)
             .MapTenantsApi()
             .MapWorkItemsApi()
+            .MapWorkCatalogApi()
             .MapQueuesApi()
             .MapActivityApi()
             .MapSlaApi()

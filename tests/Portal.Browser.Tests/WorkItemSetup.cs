@@ -48,9 +48,15 @@ public sealed class WorkItemSetup(PortalServer server)
     /// <summary>Alex ticks every step and resolves the item: it waits for Northwind's confirmation.</summary>
     public async Task<WorkItem> ResolveAsAlexAsync(WorkItem item)
     {
-        var alex = As("alex-agent");
+        item = await TickAllAsAlexAsync(item);
+        return await Use<ResolveWorkItem>().HandleAsync(As("alex-agent"), "northwind", item.Id, new ResolveWorkItemRequest("Set up as asked.", ResolutionFields.Example(item.Type, DateOnly.FromDateTime(DateTime.UtcNow))), item.Version, default);
+    }
+
+    /// <summary>Alex ticks every step of the item's checklist: it is ready to resolve.</summary>
+    public async Task<WorkItem> TickAllAsAlexAsync(WorkItem item)
+    {
         foreach (var step in item.Checklist.Select(s => s.Name).ToList())
-            item = await Use<TickStep>().HandleAsync(alex, "northwind", item.Id, step, item.Version, default);
-        return await Use<ResolveWorkItem>().HandleAsync(alex, "northwind", item.Id, new ResolveWorkItemRequest("Set up as asked."), item.Version, default);
+            item = await Use<TickStep>().HandleAsync(As("alex-agent"), "northwind", item.Id, step, item.Version, default);
+        return item;
     }
 }

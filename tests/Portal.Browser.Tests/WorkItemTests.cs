@@ -87,8 +87,32 @@ public sealed partial class WorkItemTests(PortalServer server) : PortalTest(serv
         await Assertions.Expect(page.GetByLabel("Resolution for the client")).ToBeFocusedAsync();
         await page.GetByTestId("resolve").ClickAsync();
 
-        await Assertions.Expect(form.Locator(".mud-input-helper-text.mud-input-error")).ToContainTextAsync("“Resolution for the client” is required.");
+        await Assertions.Expect(form.Locator(".mud-input-helper-text.mud-input-error").First).ToContainTextAsync("“Resolution for the client” is required.");
         await Assertions.Expect(page.GetByTestId("status")).ToHaveTextAsync("In progress");
+    }
+
+    [Fact]
+    public async Task Agent_ResolvesAHire_WithItsTypedFields_AfterTheMissingOneIsNamed_AndTheClientSeesThem()
+    {
+        var item = await _setup.TickAllAsAlexAsync(await _setup.AssignToAlexAsync(await _setup.SubmitHireAsync("Hire to resolve with fields")));
+        var page = await SignInAsync("Alex Agent", ItemPath(item.Id));
+        var form = page.GetByTestId("resolve-form");
+        await page.GetByLabel("Resolution for the client").FillAsync("Hana is set up in payroll and starts on the 4th.");
+        await page.GetByLabel("Payroll reference (optional)").FillAsync("PR-2027-01");
+
+        await page.GetByTestId("resolve").ClickAsync();
+
+        await Assertions.Expect(form).ToContainTextAsync("“Employee number in the client's HR system” is required.");
+        await Assertions.Expect(page.GetByTestId("status")).ToHaveTextAsync("In progress");
+        await AssertAccessibleAsync(page);
+        await page.GetByLabel("Employee number in the client's HR system").FillAsync("NW-0042");
+        await page.GetByTestId("resolve").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("status")).ToHaveTextAsync("Resolved, awaiting confirmation");
+
+        var client = await SignInAsync("Nora (Northwind admin)", ItemPath(item.Id));
+        await Assertions.Expect(client.GetByTestId("resolved-employeeNumber")).ToHaveTextAsync("NW-0042");
+        await Assertions.Expect(client.GetByTestId("resolved-payrollReference")).ToHaveTextAsync("PR-2027-01");
+        await AssertAccessibleAsync(client);
     }
 
     [Fact]

@@ -28,7 +28,8 @@ public sealed record WorkItemChangeResponse(DateTimeOffset At, string Actor, str
 public sealed record WorkItemResponse(Guid Id, string TenantId, string ServiceLine, string Type, string Priority, string Title, string Description,
     string Status, string Queue, string? Assignee, DateTimeOffset? LeaseExpiresAt, string? Resolution, string SubmittedBy, DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt, string ETag, SlaClockResponse? Sla, IReadOnlyList<WorkItemChangeResponse>? History, JsonNode? Payload = null,
-    IReadOnlyList<Core.Attachments.Attachment>? Attachments = null, IReadOnlyList<ChecklistStep>? Checklist = null, DateTimeOffset? ClosesAt = null)
+    IReadOnlyList<Core.Attachments.Attachment>? Attachments = null, IReadOnlyList<ChecklistStep>? Checklist = null, DateTimeOffset? ClosesAt = null,
+    IReadOnlyDictionary<string, string>? ResolutionFields = null)
 {
     /// <param name="payload">The payload as the caller may see it, decided by the core (see <see cref="SensitiveData"/>).</param>
     public static WorkItemResponse Summary(WorkItem i, string? payload) => new(i.Id, i.TenantId, i.ServiceLine.ToText(), i.Type, i.Priority.ToText(), i.Title, i.Description,
@@ -46,5 +47,6 @@ public sealed record WorkItemResponse(Guid Id, string TenantId, string ServiceLi
         History = i.History.Select(h => new WorkItemChangeResponse(h.At, h.ActorName, h.Action, h.Details)).ToList(),
         Attachments = i.Attachments,
         Checklist = i.Checklist,
+        ResolutionFields = Core.WorkItems.ResolveWorkItem.ResolutionFields.Of(i),
     };
 }

@@ -103,6 +103,7 @@ public sealed class DemoDataSeeder(ITenantStore tenants, IWorkItemStore items, I
         var version = item.Version;
         foreach (var step in item.Checklist.Select(s => s.Name).ToList()) item.CompleteStep(step, agent, now);
         if (item.Version != version) await items.UpdateAsync(TenantScope.ForWorker(item.TenantId), item, version, ct);
-        await resolver.HandleAsync(agent, item.TenantId, item.Id, new ResolveWorkItemRequest("Done as requested; details are in the tenant's records."), item.Version, ct);
+        await resolver.HandleAsync(agent, item.TenantId, item.Id, new ResolveWorkItemRequest("Done as requested; details are in the tenant's records.",
+            ResolutionFields.Example(item.Type, DateOnly.FromDateTime(now.UtcDateTime))), item.Version, ct);
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using BackOffice.Core.WorkItems.ResolveWorkItem;
 using BackOffice.TenantApi.Tests.Infrastructure;
 
 namespace BackOffice.TenantApi.Tests.Hr;
@@ -179,7 +180,8 @@ public sealed class HrWorkTests : IClassFixture<ApiFactory>, IAsyncLifetime
         do claim = await _agent.PostAsync("/api/queues/hr/claims", null);
         while ((string)(await Api.JsonAsync(claim))["id"]! != (string)item["id"]!);
 
-        var early = await Api.PostWithETagAsync(_agent, $"{url}/resolve", claim.Headers.ETag!.Tag, new { comment = "Done" });
+        var fields = ResolutionFields.Example("new-hire", DateOnly.FromDateTime(DateTime.UtcNow));
+        var early = await Api.PostWithETagAsync(_agent, $"{url}/resolve", claim.Headers.ETag!.Tag, new { comment = "Done", fields });
         var unknown = await Api.PostWithETagAsync(_agent, $"{url}/checklist/party-thrown", claim.Headers.ETag!.Tag);
         var byOther = await Api.PostWithETagAsync(_factory.ClientAs(TestUser.OtherAgent), $"{url}/checklist/contract-sent", claim.Headers.ETag!.Tag);
         var resolved = await Api.ResolveAsync(_agent, url, claim);
@@ -190,6 +192,45 @@ public sealed class HrWorkTests : IClassFixture<ApiFactory>, IAsyncLifetime
         await Api.ProblemAsync(byOther, HttpStatusCode.Conflict);
         Assert.Equal(HttpStatusCode.OK, resolved.StatusCode);
         Assert.All((await Api.JsonAsync(resolved))["checklist"]!.AsArray(), s => Assert.Equal("Harriet HR", (string)s!["doneBy"]!));
+    }
+
+    [Fact]
+    public async Task ANewHire_ResolvedWithoutItsEmployeeNumber_IsRefusedBesideTheField_ThenWithIt_KeepsTheFieldsOnTheItem()
+    {
+        var item = await SubmitAsync("new-hire", Hire("Fay Fields"));
+        var url = $"/api/tenants/acme/work-items/{item["id"]}";
+        HttpResponseMessage claim;
+        do claim = await _agent.PostAsync("/api/queues/hr/claims", null);
+        while ((string)(await Api.JsonAsync(claim))["id"]! != (string)item["id"]!);
+        var etag = claim.Headers.ETag!.Tag;
+        foreach (var step in (await Api.JsonAsync(claim))["checklist"]!.AsArray())
+            etag = (await Api.PostWithETagAsync(_agent, $"{url}/checklist/{step!["name"]}", etag)).Headers.ETag!.Tag;
+
+        var missing = await Api.PostWithETagAsync(_agent, $"{url}/resolve", etag, new { comment = "Done", fields = new { payrollReference = "PR-7", shoeSize = "9" } });
+        var unchanged = await Api.GetJsonAsync(_agent, url);
+        var resolved = await Api.PostWithETagAsync(_agent, $"{url}/resolve", etag, new { comment = "Done", fields = new { employeeNumber = " E-1001 ", payrollReference = "PR-7" } });
+
+        var errors = await Api.ProblemAsync(missing, HttpStatusCode.BadRequest);
+        Assert.Equal(["fields.employeeNumber", "fields.shoeSize"], errors.Keys.Order());
+        Assert.Equal(("in-progress", etag), ((string)unchanged["status"]!, (string)unchanged["eTag"]!));
+        Assert.Equal(HttpStatusCode.OK, resolved.StatusCode);
+        var body = await Api.JsonAsync(resolved);
+        Assert.Equal(("E-1001", "PR-7"), ((string)body["resolutionFields"]!["employeeNumber"]!, (string)body["resolutionFields"]!["payrollReference"]!));
+        Assert.Equal("E-1001", (string)(await Api.GetJsonAsync(_admin, url))["resolutionFields"]!["employeeNumber"]!);
+    }
+
+    [Fact]
+    public async Task WorkTypes_ListEachTypesChecklistAndResolutionFields()
+    {
+        var types = (await Api.JsonAsync(await _user.GetAsync("/api/work-types"), "")).AsArray();
+
+        var hire = types.Single(t => (string)t!["type"]! == "new-hire")!;
+        Assert.Equal("hr", (string)hire["line"]!);
+        Assert.Contains("contract-sent", hire["steps"]!.AsArray().Select(s => (string)s!));
+        var number = hire["resolutionFields"]!.AsArray().Single(f => (string)f!["name"]! == "employeeNumber")!;
+        Assert.Equal(("text", true), ((string)number["kind"]!, (bool)number["required"]!));
+        var condition = types.Single(t => (string)t!["type"]! == "return")!["resolutionFields"]!.AsArray().Single(f => (string)f!["name"]! == "goodsCondition")!;
+        Assert.Equal(["as-new", "damaged", "unsellable"], condition["choices"]!.AsArray().Select(c => (string)c!));
     }
 
     [Fact]

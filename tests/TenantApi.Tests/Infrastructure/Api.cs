@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using BackOffice.Core.WorkItems.ResolveWorkItem;
 
 namespace BackOffice.TenantApi.Tests.Infrastructure;
 
@@ -55,7 +56,8 @@ public static class Api
             Assert.Equal(HttpStatusCode.OK, ticked.StatusCode);
             etag = ticked.Headers.ETag!.Tag;
         }
-        return await PostWithETagAsync(agent, $"{itemUrl}/resolve", etag, new { comment });
+        var fields = ResolutionFields.Example((string)(await JsonAsync(claim))["type"]!, DateOnly.FromDateTime(DateTime.UtcNow));
+        return await PostWithETagAsync(agent, $"{itemUrl}/resolve", etag, new { comment, fields });
     }
 
     /// <summary>Sets an agent's profile as a supervisor does: reads it (or the default) for its ETag, then puts it under that ETag.</summary>
