@@ -42,6 +42,15 @@ public sealed class ManageNotifications(INotificationStore store, IUserDirectory
         return NotificationKinds.For(actor).Select(saved.For).ToList();
     }
 
+    /// <summary>Settings as a caller sends them (wire names): every field at fault is named, and nothing is saved unless all are good.</summary>
+    public Task<IReadOnlyList<KindPreference>> SavePreferencesAsync(Actor actor, PreferencesRequest request, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var kinds = request.Parse(errors, NotificationKinds.For(actor));
+        errors.ThrowIfAny();
+        return SavePreferencesAsync(actor, kinds, ct);
+    }
+
     public async Task<IReadOnlyList<KindPreference>> SavePreferencesAsync(Actor actor, IReadOnlyList<KindPreference> kinds, CancellationToken ct)
     {
         var allowed = NotificationKinds.For(actor);
