@@ -40,5 +40,7 @@ public static class WorkersExtensions
         .AddEmailSender(sp => Path.Combine(sp.GetRequiredService<IHostEnvironment>().ContentRootPath,
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<BackOffice.Storage.Sqlite.SqliteOptions>>().Value.DataFolder, "mail"))
         .AddSingleton<BackOffice.Core.Notifications.DeliverEmails>()
-        .AddHostedService<Notifications.EmailDeliveryService>().AddHostedService<Notifications.DigestService>();
+        .AddSingleton<BackOffice.Core.Notifications.PurgeNotifications>()
+        .AddHostedService<Notifications.EmailDeliveryService>().AddHostedService<Notifications.DigestService>()
+        .AddHostedService<Notifications.NotificationRetentionService>();
 }

@@ -43,6 +43,21 @@ public sealed record EmailOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan DigestInterval { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Sent and given-up e-mails are deleted this long after they were written; kept longer than the event outbox keeps delivered events.</summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00")]
+    public TimeSpan KeepEmails { get; init; } = TimeSpan.FromDays(30);
+
+    /// <summary>Notifications the person has read are deleted this long after they were made.</summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00")]
+    public TimeSpan KeepReadNotifications { get; init; } = TimeSpan.FromDays(90);
+
+    /// <summary>Every notification is deleted this long after it was made, read or not, unless it still waits for a digest.</summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00")]
+    public TimeSpan KeepNotifications { get; init; } = TimeSpan.FromDays(365);
+
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    public TimeSpan PurgeInterval { get; init; } = TimeSpan.FromHours(1);
+
     public TimeSpan Backoff(int attempts) =>
         TimeSpan.FromTicks(Math.Min(MaxRetryDelay.Ticks, FirstRetryDelay.Ticks * (1L << Math.Min(attempts - 1, 30))));
 }

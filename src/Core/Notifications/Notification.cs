@@ -47,4 +47,10 @@ public interface INotificationStore
     /// when an e-mail of that id was already queued (that day's digest went out).
     /// </summary>
     Task<bool> QueueDigestAsync(OutgoingEmail digest, IReadOnlyList<Guid> notificationIds, CancellationToken ct);
+
+    /// <summary>
+    /// Deletes up to <paramref name="max"/> notifications read and made before <paramref name="readBefore"/>, or made before
+    /// <paramref name="anyBefore"/>; never one still waiting for a digest. Returns how many went.
+    /// </summary>
+    Task<int> PurgeAsync(DateTimeOffset readBefore, DateTimeOffset anyBefore, int max, CancellationToken ct);
 }

@@ -40,6 +40,9 @@ public interface IEmailOutbox
     Task RecordAttemptAsync(OutgoingEmail email, CancellationToken ct);
 
     Task<OutgoingEmail?> FindAsync(Guid id, CancellationToken ct);
+
+    /// <summary>Deletes up to <paramref name="max"/> sent or given-up e-mails written before <paramref name="before"/>; pending ones stay. Returns how many went.</summary>
+    Task<int> PurgeAsync(DateTimeOffset before, int max, CancellationToken ct);
 }
 
 /// <summary>Hands an e-mail to a mail server (or a pickup folder): the adapter for the outside world.</summary>

@@ -50,6 +50,12 @@ internal sealed class SqliteEmailOutbox(SqliteDatabase db) : IEmailOutbox
         return rows.SingleOrDefault()?.ToEmail();
     }
 
+    public Task<int> PurgeAsync(DateTimeOffset before, int max, CancellationToken ct) =>
+        db.WriteAsync<int>(null, context => context.Database.ExecuteSqlAsync($"""
+            DELETE FROM outgoing_emails WHERE rowid IN (
+                SELECT rowid FROM outgoing_emails WHERE status <> 'pending' AND created_at < {before.ToTicks()} LIMIT {max})
+            """, ct), ct);
+
     private sealed record EmailRow(string Id, string ToAddress, string ToName, string Subject, string Body, long CreatedAt, string Status, int Attempts,
         long? NextAttemptAt, string? LastError, long? SentAt)
     {

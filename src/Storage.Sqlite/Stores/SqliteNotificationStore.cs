@@ -123,4 +123,13 @@ internal sealed class SqliteNotificationStore(SqliteDatabase db) : INotification
         public Notification ToNotification() => new(Guid.Parse(Id), Recipient, TenantId, EnumText.Parse<NotificationKind>(Kind), Guid.Parse(ItemId),
             Title, Text, Time.FromTicks(CreatedAt), InApp, DigestPending, Time.FromTicks(ReadAt));
     }
+
+    public Task<int> PurgeAsync(DateTimeOffset readBefore, DateTimeOffset anyBefore, int max, CancellationToken ct) =>
+        db.WriteAsync<int>(null, context => context.Database.ExecuteSqlAsync($"""
+            DELETE FROM notifications WHERE rowid IN (
+                SELECT rowid FROM notifications
+                WHERE digest_pending = 0 AND created_at < {Math.Max(readBefore.ToTicks(), anyBefore.ToTicks())}
+                    AND (created_at < {anyBefore.ToTicks()} OR (read_at IS NOT NULL AND created_at < {readBefore.ToTicks()}))
+                LIMIT {max})
+            """, ct), ct);
 }

@@ -81,6 +81,13 @@ internal sealed class FakeNotificationStore : INotificationStore
         foreach (var id in notificationIds) Notifications[id] = Notifications[id] with { DigestPending = false };
         return Task.FromResult(true);
     }
+
+    public Task<int> PurgeAsync(DateTimeOffset readBefore, DateTimeOffset anyBefore, int max, CancellationToken ct)
+    {
+        var gone = Notifications.Values.Where(n => !n.DigestPending && (n.CreatedAt < anyBefore || (n.IsRead && n.CreatedAt < readBefore))).Take(max).ToList();
+        foreach (var n in gone) Notifications.Remove(n.Id);
+        return Task.FromResult(gone.Count);
+    }
 }
 
 internal sealed class FakeTenants(params Tenant[] tenants) : ITenantStore

@@ -116,4 +116,47 @@ public abstract class NotificationStoreContract(IStoreAdapter adapter)
         var sent = await stores.Emails.FindAsync(mail.Id, default);
         Assert.Equal((EmailStatus.Sent, 1), (sent!.Status, sent.Attempts));
     }
+
+    [Fact]
+    public async Task Purge_DeletesReadNotificationsPastTheirRetention_AndAllPastTheLongerOne_ButNeverOneWaitingForADigest()
+    {
+        await using var stores = await adapter.CreateAsync();
+        var (oldRead, oldUnread, ancient, ancientDigest, recentRead) =
+            (Note("nora", -100), Note("nora", -99), Note("nora", -300), Note("nora", -301, inApp: false, digest: true), Note("nora", -5));
+        await stores.Notifications.AddAsync([oldRead, oldUnread, ancient, ancientDigest, recentRead], [], default);
+        await stores.Notifications.MarkReadAsync("nora", [oldRead.Id, recentRead.Id], Build.Now, default);
+
+        var purged = await stores.Notifications.PurgeAsync(Build.Now.AddMinutes(-50), Build.Now.AddMinutes(-200), 100, default);
+
+        Assert.Equal(2, purged);
+        Assert.Equal([recentRead.Id, oldUnread.Id], (await stores.Notifications.ListAsync("nora", 10, null, default)).Items.Select(n => n.Id));
+        Assert.Equal([ancientDigest.Id], (await stores.Notifications.ListDigestPendingAsync("nora", Build.Now, default)).Select(n => n.Id));
+    }
+
+    [Fact]
+    public async Task Purge_TakesAtMostABatch()
+    {
+        await using var stores = await adapter.CreateAsync();
+        await stores.Notifications.AddAsync([.. Enumerable.Range(0, 5).Select(i => Note("nora", -100 - i))], [], default);
+
+        Assert.Equal(3, await stores.Notifications.PurgeAsync(Build.Now, Build.Now, 3, default));
+        Assert.Equal(2, await stores.Notifications.PurgeAsync(Build.Now, Build.Now, 3, default));
+    }
+
+    [Fact]
+    public async Task PurgeEmails_DeletesSentAndGivenUpOnesPastTheirRetention_NeverAPendingOne()
+    {
+        await using var stores = await adapter.CreateAsync();
+        var (sent, pending, recent) = (Mail(Guid.NewGuid(), -100), Mail(Guid.NewGuid(), -100), Mail(Guid.NewGuid(), -1));
+        await stores.Notifications.AddAsync([], [sent, pending, recent], default);
+        var leased = await stores.Emails.LeaseDueAsync(Build.Now, Build.Now.AddMinutes(5), 10, default);
+        await stores.Emails.RecordAttemptAsync(leased.Single(e => e.Id == sent.Id).After(null, Build.Now, new EmailOptions()), default);
+        await stores.Emails.RecordAttemptAsync(leased.Single(e => e.Id == recent.Id).After(null, Build.Now, new EmailOptions()), default);
+
+        Assert.Equal(1, await stores.Emails.PurgeAsync(Build.Now.AddMinutes(-50), 100, default));
+
+        Assert.Null(await stores.Emails.FindAsync(sent.Id, default));
+        Assert.NotNull(await stores.Emails.FindAsync(pending.Id, default));
+        Assert.NotNull(await stores.Emails.FindAsync(recent.Id, default));
+    }
 }

@@ -23,3 +23,14 @@ internal sealed class DigestService(SendDigests digests, EmailOptions options, T
 
     protected override Task<int> RunPassAsync(CancellationToken ct) => digests.RunOnceAsync(ct);
 }
+
+/// <summary>Deletes read notifications, old ones and sent e-mails once past their retention (see <see cref="EmailOptions"/>).</summary>
+internal sealed class NotificationRetentionService(PurgeNotifications purge, EmailOptions options, TimeProvider time, ILogger<NotificationRetentionService> logger)
+    : PeriodicWorker(time, logger)
+{
+    protected override TimeSpan Interval => options.PurgeInterval;
+
+    protected override string DidWhat => "notifications and e-mails deleted after their retention";
+
+    protected override Task<int> RunPassAsync(CancellationToken ct) => purge.RunOnceAsync(ct);
+}
