@@ -12,6 +12,7 @@ using BackOffice.TenantApi.DevAuth;
 using BackOffice.TenantApi.Employees;
 using BackOffice.TenantApi.OpenApi;
 using BackOffice.TenantApi.Imports;
+using BackOffice.TenantApi.Notifications;
 using BackOffice.TenantApi.Orders;
 using BackOffice.TenantApi.Queues;
 using BackOffice.TenantApi.Sla;
@@ -68,6 +69,7 @@ public static class TenantApiExtensions
             .MapWebhooksApi()
             .MapAgentsApi()
             .MapSupervisionApi()
+            .MapNotificationsApi()
             .MapEmployeesApi()
             .MapCustomersApi()
             .MapLedgerApi()

@@ -25,6 +25,7 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
         ["Orders"] = "A tenant's orders and inventory.",
         ["Imports"] = "CSV imports of employees and orders.",
         ["Attachments"] = "Files attached to work items.",
+        ["Notifications"] = "The caller's own notifications (what the Portal's bell shows) and their settings per kind: in the Portal, and e-mail.",
         ["Audit"] = "A tenant's tamper-evident audit trail: its entries, their export as JSON lines, and the check of its hash chain.",
     };
 

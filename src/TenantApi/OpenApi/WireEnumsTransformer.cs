@@ -3,6 +3,7 @@ using BackOffice.Core.Billing;
 using BackOffice.Core.Common;
 using BackOffice.Core.Hr;
 using BackOffice.Core.Imports;
+using BackOffice.Core.Notifications;
 using BackOffice.Core.Orders;
 using BackOffice.Core.Tenancy;
 using BackOffice.Core.Webhooks;
@@ -13,8 +14,8 @@ using Microsoft.OpenApi;
 namespace BackOffice.TenantApi.OpenApi;
 
 /// <summary>
-/// Lines, priorities, statuses and work types travel as strings the core validates; the document lists their values
-/// (kebab-case, as on the wire) on the body properties and query parameters that carry them.
+/// Lines, priorities, statuses, work types, notification kinds and e-mail modes travel as strings the core validates; the
+/// document lists their values (kebab-case, as on the wire) on the body properties and query parameters that carry them.
 /// </summary>
 internal sealed class WireEnumsTransformer : IOpenApiSchemaTransformer, IOpenApiOperationTransformer
 {
@@ -56,6 +57,9 @@ internal sealed class WireEnumsTransformer : IOpenApiSchemaTransformer, IOpenApi
         "serviceLine" or "serviceLines" or "line" or "lines" => EnumText.Names<ServiceLine>(),
         "type" when owner.Contains("WorkItem", StringComparison.Ordinal) || owner.StartsWith("work-items", StringComparison.Ordinal) => WorkTypeNames,
         "status" => Statuses.FirstOrDefault(s => owner.StartsWith(s.Owner, StringComparison.Ordinal)).Names,
+        "kind" when owner.Contains("Notification", StringComparison.Ordinal) || owner.StartsWith("KindPreference", StringComparison.Ordinal) =>
+            EnumText.Names<NotificationKind>(),
+        "email" when owner.StartsWith("KindPreference", StringComparison.Ordinal) => EnumText.Names<EmailMode>(),
         _ => null,
     };
 

@@ -11,7 +11,8 @@ namespace BackOffice.TenantApi.Tests.Isolation;
 /// <summary>
 /// Built from the app's own endpoint list, so a new endpoint cannot slip past: every tenant-scoped endpoint refuses
 /// another tenant's client with 404 and changes nothing; every provider-only endpoint refuses clients with 403;
-/// every /api endpoint refuses anonymous callers; an endpoint that is neither tenant-scoped nor provider-only fails the test.
+/// every caller-owned endpoint (the caller's own notifications) names nothing in its route to point it at another's;
+/// every /api endpoint refuses anonymous callers; an endpoint that is none of tenant-scoped, provider-only or caller-owned fails the test.
 /// </summary>
 public sealed class IsolationMatrixTests : IClassFixture<ApiFactory>, IAsyncLifetime
 {
@@ -91,13 +92,23 @@ public sealed class IsolationMatrixTests : IClassFixture<ApiFactory>, IAsyncLife
     }
 
     [Fact]
-    public void EveryApiEndpoint_IsTenantScopedOrProviderOnly()
+    public void EveryApiEndpoint_IsTenantScopedOrProviderOnlyOrCallerOwned()
     {
         var unclassified = ApiEndpoints()
-            .Where(e => !e.RoutePattern.RawText!.Contains("{tenantId}") && e.Metadata.GetMetadata<ProviderOnlyMetadata>() is null)
+            .Where(e => !e.RoutePattern.RawText!.Contains("{tenantId}") && e.Metadata.GetMetadata<ProviderOnlyMetadata>() is null
+                && e.Metadata.GetMetadata<CallerOwnedMetadata>() is null)
             .Select(e => e.RoutePattern.RawText).ToList();
 
         Assert.Empty(unclassified);
+    }
+
+    [Fact]
+    public void EveryCallerOwnedEndpoint_NamesNoTenantOrPersonInItsRoute()
+    {
+        var callerOwned = ApiEndpoints().Where(e => e.Metadata.GetMetadata<CallerOwnedMetadata>() is not null).ToList();
+
+        Assert.NotEmpty(callerOwned);
+        Assert.All(callerOwned, e => Assert.DoesNotContain("{", e.RoutePattern.RawText!, StringComparison.Ordinal));
     }
 
     [Fact]
