@@ -69,6 +69,7 @@ public static class TenantApiExtensions
             .MapWebhooksApi()
             .MapAgentsApi()
             .MapSupervisionApi()
+            .MapMyWorkApi()
             .MapNotificationsApi()
             .MapEmployeesApi()
             .MapCustomersApi()

@@ -15,7 +15,7 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
     {
         ["Tenants"] = "Client companies: onboarding, status (activate, suspend, reactivate, offboard) and dedicated queues.",
         ["Work items"] = "Work a tenant hands over: submission, reading, editing, questions, checklist, resolution and closing.",
-        ["Queues"] = "Provider queues: claiming the next item, forecasts, the supervisor board and assignment.",
+        ["Queues"] = "Provider queues: claiming the next item, the items an agent holds, forecasts, the supervisor board and assignment.",
         ["SLA"] = "Service levels: settings, monthly reports, breaches, alerts and replay.",
         ["Activity"] = "A tenant's activity feed.",
         ["Webhooks"] = "A tenant's webhook, its signing secret and its deliveries.",
