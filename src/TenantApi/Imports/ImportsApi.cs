@@ -20,6 +20,7 @@ public static class ImportsApi
     {
         var imports = api.MapGroup("/tenants/{tenantId}/imports").WithTags("Imports");
         imports.MapPost("/{kind}", Start).WithSummary("Start a CSV import").ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        imports.MapGet("/", List).WithSummary("List a tenant's recent imports");
         imports.MapGet("/{importId:guid}", Get).WithSummary("Read an import's progress");
         return api;
     }
@@ -34,6 +35,10 @@ public static class ImportsApi
         var job = await useCase.StartAsync(actor, tenantId, kind, request.Body, request.ContentLength, ct);
         return TypedResults.Accepted($"/api/tenants/{tenantId}/imports/{job.Id}", ImportResponse.From(job));
     }
+
+    /// <summary>The tenant's latest imports (at most 20), newest first, with their progress and row errors.</summary>
+    private static async Task<Ok<List<ImportResponse>>> List(string tenantId, CurrentActor actor, StartImport useCase, CancellationToken ct) =>
+        TypedResults.Ok((await useCase.ListAsync(actor, tenantId, ct)).Select(ImportResponse.From).ToList());
 
     private static async Task<Ok<ImportResponse>> Get(string tenantId, Guid importId, CurrentActor actor, StartImport useCase, CancellationToken ct) =>
         TypedResults.Ok(ImportResponse.From(await useCase.GetAsync(actor, tenantId, importId, ct)));
