@@ -1,4 +1,5 @@
 using BackOffice.Core.Common;
+using BackOffice.Core.Queues.Supervise;
 using BackOffice.Core.WorkItems;
 using BackOffice.Core.WorkItems.ReadWorkItems;
 using BackOffice.Core.WorkItems.SubmitWorkItem;
@@ -113,6 +114,26 @@ public sealed class ClientInsightTests(PortalServer server) : PortalTest(server)
         await page.GetByTestId("webhook-delete").ClickAsync();
         await page.GetByTestId("webhook-delete-confirm").ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Set up a webhook" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Webhooks_DeliveryLog_ShowsANewDeliveryLive_WithoutAReload()
+    {
+        var page = await SignInAsync("Cara (Contoso admin)", "/tenants/contoso/webhooks");
+        await page.GetByLabel("Endpoint URL").FillAsync("http://127.0.0.1:9/contoso-hooks");
+        await page.GetByTestId("webhook-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("secret")).ToContainTextAsync("whsec_");
+        await Assertions.Expect(page.GetByTestId("deliveries-empty")).ToBeVisibleAsync();
+        var user = DemoDirectory.Users.Single(u => u.Subject == "cara-contoso");
+        var cara = new Actor(user.Subject, user.Name, new HashSet<string> { user.Role }, user.DirectoryId);
+        var item = await Server.Services.GetRequiredService<SubmitWorkItem>().HandleAsync(cara, "contoso",
+            new SubmitWorkItemRequest("hr", "general", "p3", "Webhook live check", "Submitted from the test"), default);
+
+        await Server.Services.GetRequiredService<SuperviseQueue>().CancelAsync(cara, "contoso", item.Id, new ReturnRequest("Sent by mistake"), item.Version, default);
+
+        // Queued by the outbox relay behind the demo seed's backlog, then tried against a port nobody listens on.
+        await Assertions.Expect(page.GetByTestId("deliveries").GetByRole(AriaRole.Rowheader, new() { Name = "Work cancelled" }))
+            .ToBeVisibleAsync(new() { Timeout = 120_000 });
     }
 
     [Fact]

@@ -15,4 +15,5 @@ public static class ChangeTopics
     public const string Alert = "alert";
     public const string Tenant = "tenant";
     public const string Notification = "notification";
+    public const string Webhook = "webhook";
 }

@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
 using BackOffice.Core.Events;
+using BackOffice.Core.Live;
 using BackOffice.Core.Tenancy;
 
 namespace BackOffice.Core.Webhooks;
 
 /// <summary>Queues a delivery of each event a tenant subscribed to, once per event, from the outbox.</summary>
-public sealed class WebhookFanout(IWebhookStore webhooks) : IDomainEventHandler
+public sealed class WebhookFanout(IWebhookStore webhooks, IChangeFeed feed, TimeProvider time) : IDomainEventHandler
 {
     public bool Handles(DomainEvent domainEvent) => WebhookEvents.All.Contains(EventSerializer.TypeName(domainEvent));
 
@@ -16,6 +17,7 @@ public sealed class WebhookFanout(IWebhookStore webhooks) : IDomainEventHandler
         if (subscription is null || !subscription.Events.Contains(type)) return;
         await webhooks.EnqueueAsync(scope, new WebhookDelivery(domainEvent.EventId, domainEvent.TenantId, type, subscription.Url,
             Payload(domainEvent, type), domainEvent.OccurredAt, NextAttemptAt: domainEvent.OccurredAt), ct);
+        feed.Publish(new ChangeSignal(domainEvent.TenantId, ChangeTopics.Webhook, null, time.GetUtcNow()));
     }
 
     /// <summary>The body a receiver gets: the event's id, type, time and tenant, and its fields under "data".</summary>

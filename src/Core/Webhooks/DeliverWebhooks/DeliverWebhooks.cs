@@ -1,3 +1,4 @@
+using BackOffice.Core.Live;
 using BackOffice.Core.Tenancy;
 
 namespace BackOffice.Core.Webhooks.DeliverWebhooks;
@@ -6,7 +7,8 @@ namespace BackOffice.Core.Webhooks.DeliverWebhooks;
 /// One pass of the delivery worker: leases due deliveries, signs each with its tenant's current secret and posts it to its current URL,
 /// then records the outcome. Deliveries whose subscription is gone fail without being sent.
 /// </summary>
-public sealed class DeliverWebhooks(IWebhookStore webhooks, WebhookSecrets secrets, IWebhookSender sender, WebhookOptions options, TimeProvider time)
+public sealed class DeliverWebhooks(IWebhookStore webhooks, WebhookSecrets secrets, IWebhookSender sender, WebhookOptions options,
+    IChangeFeed feed, TimeProvider time)
 {
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
@@ -28,5 +30,6 @@ public sealed class DeliverWebhooks(IWebhookStore webhooks, WebhookSecrets secre
             ? delivery with { Status = WebhookDeliveryStatus.Failed, LastError = result.Error, LastAttemptAt = time.GetUtcNow(), NextAttemptAt = null }
             : (delivery with { Url = subscription.Url }).After(result, time.GetUtcNow(), options);
         await webhooks.RecordAttemptAsync(outcome, ct);
+        feed.Publish(new ChangeSignal(delivery.TenantId, ChangeTopics.Webhook, null, time.GetUtcNow()));
     }
 }

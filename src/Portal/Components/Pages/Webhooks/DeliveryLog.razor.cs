@@ -1,3 +1,4 @@
+using BackOffice.Core.Live;
 using BackOffice.Core.Webhooks;
 using BackOffice.Core.Webhooks.ManageWebhook;
 using Microsoft.AspNetCore.Components;
@@ -18,7 +19,14 @@ public partial class DeliveryLog
     private string? status;
     private string? cursor;
 
-    protected override Task LoadAsync() => ReadAsync(more: false);
+    protected override async Task LoadAsync()
+    {
+        await ReadAsync(more: false);
+        RefreshOn(TenantId, s => s.Topic == ChangeTopics.Webhook);
+    }
+
+    /// <summary>A delivery queued or attempted shows at once, unless the reader paged on: their place in the log is kept.</summary>
+    protected override Task OnSignalAsync() => deliveries.Count <= PageSize ? ReadAsync(more: false) : Task.CompletedTask;
 
     public async Task ReloadAsync()
     {
