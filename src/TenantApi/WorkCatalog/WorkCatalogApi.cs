@@ -2,6 +2,7 @@ using BackOffice.Core.Common;
 using BackOffice.Core.Tenancy;
 using BackOffice.Core.WorkItems;
 using BackOffice.Core.WorkItems.ResolveWorkItem;
+using BackOffice.TenantApi.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace BackOffice.TenantApi.WorkCatalog;
@@ -18,7 +19,7 @@ public static class WorkCatalogApi
 {
     public static RouteGroupBuilder MapWorkCatalogApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/work-types", List).WithTags("Work items").WithSummary("List the work types with their checklists and resolution fields");
+        api.MapGet("/work-types", List).Catalog().WithTags("Work items").WithSummary("List the work types with their checklists and resolution fields");
         return api;
     }
 

@@ -92,11 +92,11 @@ public sealed class IsolationMatrixTests : IClassFixture<ApiFactory>, IAsyncLife
     }
 
     [Fact]
-    public void EveryApiEndpoint_IsTenantScopedOrProviderOnlyOrCallerOwned()
+    public void EveryApiEndpoint_IsTenantScopedOrProviderOnlyOrCallerOwnedOrCatalog()
     {
         var unclassified = ApiEndpoints()
             .Where(e => !e.RoutePattern.RawText!.Contains("{tenantId}") && e.Metadata.GetMetadata<ProviderOnlyMetadata>() is null
-                && e.Metadata.GetMetadata<CallerOwnedMetadata>() is null)
+                && e.Metadata.GetMetadata<CallerOwnedMetadata>() is null && e.Metadata.GetMetadata<CatalogMetadata>() is null)
             .Select(e => e.RoutePattern.RawText).ToList();
 
         Assert.Empty(unclassified);
@@ -109,6 +109,16 @@ public sealed class IsolationMatrixTests : IClassFixture<ApiFactory>, IAsyncLife
 
         Assert.NotEmpty(callerOwned);
         Assert.All(callerOwned, e => Assert.DoesNotContain("{", e.RoutePattern.RawText!, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void EveryCatalogEndpoint_IsAGetWithoutRouteParameters()
+    {
+        var catalog = ApiEndpoints().Where(e => e.Metadata.GetMetadata<CatalogMetadata>() is not null).ToList();
+
+        Assert.NotEmpty(catalog);
+        Assert.All(catalog, e => Assert.Equal(["GET"], Methods(e)));
+        Assert.All(catalog, e => Assert.DoesNotContain("{", e.RoutePattern.RawText!, StringComparison.Ordinal));
     }
 
     [Fact]
