@@ -20,6 +20,7 @@ internal static class PortalRenderBenchmark
             using var server = new BenchPortalServer(folder.FullName);
             var seed = Stopwatch.StartNew();
             var northwindItems = await PortalSeed.RunAsync(server.Services);
+            await PortalSeed.SettleOutboxAsync(folder.FullName);
             await PortalSeed.DrainOutboxAsync(server.Services);
             Console.WriteLine($"portal seed: {PortalSeed.Items:N0} items across {PortalSeed.Tenants} tenants in {seed.Elapsed.TotalSeconds:F0} s (outbox drained)");
 
