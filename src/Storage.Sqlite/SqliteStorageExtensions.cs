@@ -59,7 +59,8 @@ public static class SqliteStorageExtensions
         .AddSingleton<Core.Tenancy.TenantOverview.ITenantWorkload, SqliteTenantWorkload>()
         .AddSingleton<Core.Notifications.IUserDirectory, SqliteUserDirectory>()
         .AddSingleton<Core.Notifications.INotificationStore, SqliteNotificationStore>()
-        .AddSingleton<Core.Notifications.IEmailOutbox, SqliteEmailOutbox>();
+        .AddSingleton<Core.Notifications.IEmailOutbox, SqliteEmailOutbox>()
+        .AddSingleton<Core.Finance.Issuing.ILocalInvoiceBook, SqliteLocalInvoiceBook>();
 
     private sealed class SqliteMigrationStep(SqliteDatabase db) : IHostedService
     {
