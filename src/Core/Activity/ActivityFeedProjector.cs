@@ -8,7 +8,7 @@ namespace BackOffice.Core.Activity;
 /// <summary>Writes what happened to a tenant's work into its activity feed, once per event.</summary>
 public sealed class ActivityFeedProjector(IActivityStore activity) : IDomainEventHandler
 {
-    public bool Handles(DomainEvent domainEvent) => domainEvent is WorkItemEvent or TenantStatusChanged or Sla.SlaSettingsChanged;
+    public bool Handles(DomainEvent domainEvent) => domainEvent is WorkItemEvent or TenantStatusChanged or Sla.SlaSettingsChanged or Finance.Pricing.PricePlanChanged;
 
     public Task HandleAsync(DomainEvent domainEvent, TenantScope scope, CancellationToken ct)
     {
@@ -28,6 +28,8 @@ public sealed class ActivityFeedProjector(IActivityStore activity) : IDomainEven
             SlaReplayed e => (e.ItemId, $"SLA clocks of \"{e.Title}\" recomputed under version {e.ToVersion}: {e.Reason}"),
             TenantStatusChanged e => ((Guid?)null, $"Tenant is now {e.Status.ToText()}"),
             Sla.SlaSettingsChanged e => ((Guid?)null, $"SLA changed: version {e.Version} applies to work submitted from now on"),
+            Finance.Pricing.PricePlanChanged e => ((Guid?)null, $"Price plan changed: version {e.Version}, in {e.Currency}, applies from {e.EffectiveFrom}"
+                + (e.Reason is null ? "" : $" ({e.Reason})")),
             _ => throw new ArgumentOutOfRangeException(nameof(domainEvent), domainEvent.GetType().Name, "Not an activity event."),
         };
         static string Clock(Sla.SlaClockKind clock) => clock == Sla.SlaClockKind.FirstResponse ? "first response" : "resolution";

@@ -30,6 +30,7 @@ public static class EventSerializer
         ["sla.warning"] = typeof(Sla.SlaWarning),
         ["sla.breached"] = typeof(Sla.SlaBreached),
         ["sla.replayed"] = typeof(SlaReplayed),
+        ["billing.price-plan-changed"] = typeof(Finance.Pricing.PricePlanChanged),
     };
 
     private static readonly Dictionary<Type, string> Names = Types.ToDictionary(t => t.Value, t => t.Key);

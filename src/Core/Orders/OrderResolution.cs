@@ -22,6 +22,9 @@ public sealed class OrderResolution(IWarehouseStore warehouses)
             OrderReturn r => warehouse.Return(r),
             _ => throw new ArgumentOutOfRangeException(nameof(item), item.Type, "Not typed order work."),
         };
-        return (changed, new() { ["orderId"] = orderId.ToString(), ["orderStatus"] = Common.EnumText.ToText(changed.OrderOf(orderId).Status) });
+        var order = changed.OrderOf(orderId);
+        var outcome = new Dictionary<string, string?> { ["orderId"] = orderId.ToString(), ["orderStatus"] = Common.EnumText.ToText(order.Status) };
+        if (work is Shipment) outcome["orderLines"] = order.Lines.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return (changed, outcome);
     }
 }

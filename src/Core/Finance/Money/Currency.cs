@@ -58,7 +58,8 @@ public static class Currencies
     {
         if (string.IsNullOrWhiteSpace(code)) { errors.Add(field, $"'{field}' is required."); return null; }
         if (TryGet(code, out var currency)) return currency;
-        errors.Add(field, $"'{code}' is not an ISO 4217 currency that Stripe charges in; use one of: {string.Join(", ", Known.Keys.Order())}.");
+        var known = Common.Currencies.IsKnown(code.Trim().ToUpperInvariant());
+        errors.Add(field, $"'{code}' is {(known ? "an ISO 4217 currency the platform does not bill in" : "not an ISO 4217 currency")}; use one of: {string.Join(", ", Known.Keys.Order())}.");
         return null;
     }
 }
