@@ -66,7 +66,4 @@ public static class IssueRules
             throw new ArgumentException("Each line of an invoice needs its own id.", nameof(request));
         return Currencies.Get(request.Currency);
     }
-
-    /// <summary>The first day of the period, as the earliest an invoice for it can have been created.</summary>
-    public static DateOnly PeriodStart(string period) => DateOnly.ParseExact(period, "yyyy-MM", CultureInfo.InvariantCulture);
 }
