@@ -32,12 +32,19 @@ public sealed class HrWorkTests : IClassFixture<ApiFactory>, IAsyncLifetime
         return await Api.JsonAsync(response);
     }
 
-    /// <summary>The HR agent takes items until it has this one, and resolves it.</summary>
-    private async Task<HttpResponseMessage> WorkAsync(JsonObject item)
+    /// <summary>The HR agent takes items until it has this one.</summary>
+    private async Task<HttpResponseMessage> ClaimAsync(JsonObject item)
     {
         HttpResponseMessage claim;
         do claim = await _agent.PostAsync("/api/queues/hr/claims", null);
         while ((string)(await Api.JsonAsync(claim))["id"]! != (string)item["id"]!);
+        return claim;
+    }
+
+    /// <summary>The HR agent takes items until it has this one, and resolves it.</summary>
+    private async Task<HttpResponseMessage> WorkAsync(JsonObject item)
+    {
+        var claim = await ClaimAsync(item);
         return await Api.ResolveAsync(_agent, $"/api/tenants/acme/work-items/{item["id"]}", claim);
     }
 
@@ -176,9 +183,7 @@ public sealed class HrWorkTests : IClassFixture<ApiFactory>, IAsyncLifetime
     {
         var item = await SubmitAsync("new-hire", Hire("Lee Steps"));
         var url = $"/api/tenants/acme/work-items/{item["id"]}";
-        HttpResponseMessage claim;
-        do claim = await _agent.PostAsync("/api/queues/hr/claims", null);
-        while ((string)(await Api.JsonAsync(claim))["id"]! != (string)item["id"]!);
+        var claim = await ClaimAsync(item);
 
         var fields = ResolutionFields.Example("new-hire", DateOnly.FromDateTime(DateTime.UtcNow));
         var early = await Api.PostWithETagAsync(_agent, $"{url}/resolve", claim.Headers.ETag!.Tag, new { comment = "Done", fields });
@@ -199,9 +204,7 @@ public sealed class HrWorkTests : IClassFixture<ApiFactory>, IAsyncLifetime
     {
         var item = await SubmitAsync("new-hire", Hire("Fay Fields"));
         var url = $"/api/tenants/acme/work-items/{item["id"]}";
-        HttpResponseMessage claim;
-        do claim = await _agent.PostAsync("/api/queues/hr/claims", null);
-        while ((string)(await Api.JsonAsync(claim))["id"]! != (string)item["id"]!);
+        var claim = await ClaimAsync(item);
         var etag = claim.Headers.ETag!.Tag;
         foreach (var step in (await Api.JsonAsync(claim))["checklist"]!.AsArray())
             etag = (await Api.PostWithETagAsync(_agent, $"{url}/checklist/{step!["name"]}", etag)).Headers.ETag!.Tag;
@@ -238,9 +241,7 @@ public sealed class HrWorkTests : IClassFixture<ApiFactory>, IAsyncLifetime
     {
         var item = await SubmitAsync("new-hire", Hire("Uma Untick"));
         var url = $"/api/tenants/acme/work-items/{item["id"]}";
-        HttpResponseMessage claim;
-        do claim = await _agent.PostAsync("/api/queues/hr/claims", null);
-        while ((string)(await Api.JsonAsync(claim))["id"]! != (string)item["id"]!);
+        var claim = await ClaimAsync(item);
         var ticked = await Api.PostWithETagAsync(_agent, $"{url}/checklist/contract-sent", claim.Headers.ETag!.Tag);
 
         var stale = await Untick(claim.Headers.ETag!.Tag);
