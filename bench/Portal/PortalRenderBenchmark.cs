@@ -14,15 +14,20 @@ internal static class PortalRenderBenchmark
 
     public static async Task RunAsync(int requestsPerPage, int circuits)
     {
-        var folder = Directory.CreateTempSubdirectory("backoffice-bench-portal-");
+        // BENCH_PORTAL_DATA keeps the seeded folder, and a second run reuses it: the seed takes a quarter of an hour on 2 cores.
+        var kept = Environment.GetEnvironmentVariable("BENCH_PORTAL_DATA");
+        var folder = kept is { Length: > 0 } ? Directory.CreateDirectory(kept) : Directory.CreateTempSubdirectory("backoffice-bench-portal-");
+        var seeded = File.Exists(Path.Combine(folder.FullName, "backoffice.db"));
         try
         {
             using var server = new BenchPortalServer(folder.FullName);
             var seed = Stopwatch.StartNew();
-            var northwindItems = await PortalSeed.RunAsync(server.Services);
-            await PortalSeed.SettleOutboxAsync(folder.FullName);
+            var northwindItems = seeded ? await PortalSeed.NorthwindItemsAsync(folder.FullName) : await PortalSeed.RunAsync(server.Services);
+            if (!seeded) await PortalSeed.SettleOutboxAsync(folder.FullName);
             await PortalSeed.DrainOutboxAsync(server.Services);
-            Console.WriteLine($"portal seed: {PortalSeed.Items:N0} items across {PortalSeed.Tenants} tenants in {seed.Elapsed.TotalSeconds:F0} s (outbox drained)");
+            Console.WriteLine(seeded
+                ? $"portal seed: reused {folder.FullName}"
+                : $"portal seed: {PortalSeed.Items:N0} items across {PortalSeed.Tenants} tenants in {seed.Elapsed.TotalSeconds:F0} s (outbox drained)");
 
             using var client = await SignedInAsync(server.BaseUrl, "nora-northwind");
             using var supervisor = await SignedInAsync(server.BaseUrl, "sam-supervisor");
@@ -44,7 +49,7 @@ internal static class PortalRenderBenchmark
         finally
         {
             SqliteConnection.ClearAllPools();
-            try { folder.Delete(recursive: true); } catch (IOException) { }
+            if (kept is not { Length: > 0 }) try { folder.Delete(recursive: true); } catch (IOException) { }
         }
     }
 

@@ -90,6 +90,19 @@ internal static class PortalSeed
         Console.WriteLine($"portal seed: {await command.ExecuteNonQueryAsync():N0} seed events settled without relaying");
     }
 
+    /// <summary>The ids of Northwind's items in a folder seeded before, for the item page.</summary>
+    public static async Task<IReadOnlyList<Guid>> NorthwindItemsAsync(string folder)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(folder, "backoffice.db")};Mode=ReadOnly");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id FROM work_items WHERE tenant_id = 'northwind'";
+        var ids = new List<Guid>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) ids.Add(Guid.Parse(reader.GetString(0)));
+        return ids;
+    }
+
     /// <summary>Waits until the workers have relayed every event left, so pages are measured on a quiet server.</summary>
     public static async Task DrainOutboxAsync(IServiceProvider services)
     {
