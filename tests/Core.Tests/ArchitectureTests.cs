@@ -17,6 +17,8 @@ public sealed class ArchitectureTests
     [InlineData("System.Net.Http")]
     [InlineData("BackOffice.Email")]
     [InlineData("MailKit")]
+    [InlineData("Stripe")]
+    [InlineData("BackOffice.Billing")]
     public void Core_DependsOnNoFrameworkOrAdapter(string forbidden)
     {
         var result = Types.InAssembly(Core).ShouldNot().HaveDependencyOn(forbidden).GetResult();
