@@ -24,7 +24,12 @@ public readonly record struct BillingPeriod(int Year, int Month) : IComparable<B
     public (DateTimeOffset From, DateTimeOffset To) Bounds(string timeZone)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
-        DateTimeOffset At(DateOnly day) { var local = day.ToDateTime(TimeOnly.MinValue); return new DateTimeOffset(local, zone.GetUtcOffset(local)); }
+        DateTimeOffset At(DateOnly day)
+        {
+            var local = day.ToDateTime(TimeOnly.MinValue);
+            // A midnight the clock passes twice (it goes back from 01:00) begins the day the first time: at the larger offset.
+            return new DateTimeOffset(local, zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max() : zone.GetUtcOffset(local));
+        }
         return (At(FirstDay), At(FirstDay.AddMonths(1)));
     }
 
