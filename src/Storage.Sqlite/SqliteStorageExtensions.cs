@@ -60,6 +60,8 @@ public static class SqliteStorageExtensions
         .AddSingleton<Core.Notifications.IUserDirectory, SqliteUserDirectory>()
         .AddSingleton<Core.Notifications.INotificationStore, SqliteNotificationStore>()
         .AddSingleton<Core.Notifications.IEmailOutbox, SqliteEmailOutbox>()
+        .AddSingleton<Core.Finance.Metering.IUsageLedger, SqliteUsageLedger>()
+        .AddSingleton<Core.Finance.Pricing.IPricePlanStore, SqlitePricePlanStore>()
         .AddSingleton<Core.Finance.Issuing.ILocalInvoiceBook, SqliteLocalInvoiceBook>();
 
     private sealed class SqliteMigrationStep(SqliteDatabase db) : IHostedService

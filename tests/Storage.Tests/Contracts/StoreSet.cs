@@ -28,6 +28,10 @@ public sealed record StoreSet(ITenantStore Tenants, IWorkItemStore WorkItems, IW
 
     public Core.Notifications.IEmailOutbox Emails { get; init; } = null!;
 
+    public Core.Finance.Metering.IUsageLedger Usage { get; init; } = null!;
+
+    public Core.Finance.Pricing.IPricePlanStore PricePlans { get; init; } = null!;
+
     public ValueTask DisposeAsync() => Cleanup();
 }
 

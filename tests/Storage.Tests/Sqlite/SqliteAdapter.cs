@@ -45,6 +45,8 @@ public sealed class SqliteAdapter : IStoreAdapter
                 Notifications = services.GetRequiredService<Core.Notifications.INotificationStore>(),
                 Directory = services.GetRequiredService<Core.Notifications.IUserDirectory>(),
                 Emails = services.GetRequiredService<Core.Notifications.IEmailOutbox>(),
+                Usage = services.GetRequiredService<Core.Finance.Metering.IUsageLedger>(),
+                PricePlans = services.GetRequiredService<Core.Finance.Pricing.IPricePlanStore>(),
                 Workload = services.GetRequiredService<Core.Tenancy.TenantOverview.ITenantWorkload>(),
             }, db.Path);
     }
@@ -69,3 +71,5 @@ public sealed class SqliteResolvedWorkTests() : ResolvedWorkContract(new SqliteA
 public sealed class SqliteAuditStoreTests() : AuditStoreContract(new SqliteAdapter());
 public sealed class SqliteTenantWorkloadTests() : TenantWorkloadContract(new SqliteAdapter());
 public sealed class SqliteNotificationStoreTests() : NotificationStoreContract(new SqliteAdapter());
+public sealed class SqliteUsageLedgerTests() : UsageLedgerContract(new SqliteAdapter());
+public sealed class SqlitePricePlanStoreTests() : PricePlanStoreContract(new SqliteAdapter());

@@ -13,7 +13,11 @@ public enum UsageKind { Work, Adjustment }
 /// </summary>
 /// <param name="Priority">The item's priority, so SLA credits can be set against the charges of the work they concern.</param>
 public sealed record UsageEntry(Guid Id, string TenantId, Meter Meter, decimal Quantity, DateTimeOffset OccurredAt, BillingPeriod Period, bool Late,
-    UsageKind Kind, Guid? ItemId, Priority? Priority, Guid? SourceEventId, string? AdjustedBy, string? Reason, DateTimeOffset RecordedAt);
+    UsageKind Kind, Guid? ItemId, Priority? Priority, Guid? SourceEventId, string? AdjustedBy, string? Reason, DateTimeOffset RecordedAt)
+{
+    /// <summary>A quantity has at most this many decimals (a ten-thousandth of a unit); ledgers keep and sum it exactly to that.</summary>
+    public const int QuantityDecimals = 4;
+}
 
 /// <summary>A fact to record; the ledger decides its period (see <see cref="UsageEntry"/>).</summary>
 /// <param name="HappenedIn">The tenant's period at <see cref="OccurredAt"/>, in its zone.</param>
@@ -30,7 +34,8 @@ public interface IUsageLedger
 {
     /// <summary>
     /// Appends the entry in the first open period from its own; answers null (and writes nothing) when an entry of the same
-    /// source event is already there, so an event recorded twice (retries, two workers, a restart) leaves one.
+    /// source event (or of the same id) is already there, so an event recorded twice (retries, two workers, a restart) leaves one.
+    /// The entry is the scope's tenant's; its quantity has at most <see cref="UsageEntry.QuantityDecimals"/> decimals.
     /// </summary>
     Task<UsageEntry?> RecordAsync(TenantScope scope, NewUsage usage, CancellationToken ct);
 
@@ -47,4 +52,11 @@ public interface IUsageLedger
     Task ReopenPeriodAsync(TenantScope scope, BillingPeriod period, Guid runId, CancellationToken ct);
 
     Task<bool> IsClosedAsync(TenantScope scope, BillingPeriod period, CancellationToken ct);
+
+    /// <summary>
+    /// For a billing run, across every tenant (so no scope): the units per tenant, meter, priority and lateness billed in
+    /// <paramref name="period"/> (each tenant's own month of that name), grouped by tenant, one tenant's totals after another.
+    /// Streamed as read, never loaded whole, however many tenants there are.
+    /// </summary>
+    IAsyncEnumerable<(string TenantId, MeterTotal Total)> TotalsForAllAsync(BillingPeriod period, CancellationToken ct);
 }
