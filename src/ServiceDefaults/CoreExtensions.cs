@@ -78,6 +78,7 @@ public static class CoreExtensions
         services.AddSingleton<Core.Notifications.RecordUser>().AddSingleton<Core.Notifications.ManageNotifications>().AddSingleton<Core.Notifications.SendDigests>()
             .AddSingleton<IDomainEventHandler, Core.Notifications.NotifyRecipients>();
         services.AddSingleton<Core.Queues.Holdings.ReadHoldings>();
+        services.AddSingleton<IDomainEventHandler, Core.Finance.Metering.MeterUsage>();
         return builder;
     }
 
