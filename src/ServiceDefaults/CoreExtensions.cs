@@ -63,7 +63,7 @@ public static class CoreExtensions
             .AddSingleton<BillingResolution>().AddSingleton<ReadCustomers>().AddSingleton<ReadLedger>().AddSingleton<PayablesResolution>().AddSingleton<ReadVendors>()
             .AddSingleton<OrderResolution>().AddSingleton<ManageWarehouse>()
             .AddSingleton<StartImport>().AddSingleton<RunImports>().AddSingleton<ReturnLapsedClaims>()
-            .AddSingleton<SlaSettingsSource>().AddSingleton<ManageSla>().AddSingleton<MonitorSla>().AddSingleton<ReportSla>().AddSingleton<ReplaySla>()
+            .AddSingleton<SlaSettingsSource>().AddSingleton<ManageSla>().AddSingleton<Core.Finance.Pricing.ManagePricePlan.ManagePricePlan>().AddSingleton<MonitorSla>().AddSingleton<ReportSla>().AddSingleton<ReplaySla>()
             .AddSingleton<ReadActivity>().AddSingleton<IDomainEventHandler, ActivityFeedProjector>()
             .AddSingleton<ReadSlaAlerts>().AddSingleton<IDomainEventHandler, SlaEscalation>()
             .AddSingleton<WebhookSecrets>().AddSingleton<ManageWebhook>().AddSingleton<IDomainEventHandler, WebhookFanout>()

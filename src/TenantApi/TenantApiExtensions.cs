@@ -10,6 +10,7 @@ using BackOffice.TenantApi.Audit;
 using BackOffice.TenantApi.Billing;
 using BackOffice.TenantApi.DevAuth;
 using BackOffice.TenantApi.Employees;
+using BackOffice.TenantApi.Finance;
 using BackOffice.TenantApi.OpenApi;
 using BackOffice.TenantApi.Imports;
 using BackOffice.TenantApi.Notifications;
@@ -62,6 +63,7 @@ public static class TenantApiExtensions
             .MapTenantsApi()
             .MapWorkItemsApi()
             .MapWorkCatalogApi()
+            .MapPricePlanApi()
             .MapQueuesApi()
             .MapActivityApi()
             .MapSlaApi()

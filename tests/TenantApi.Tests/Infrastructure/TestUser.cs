@@ -12,6 +12,7 @@ public sealed record TestUser(string Subject, string Name, string[] Roles, strin
     public static readonly TestUser Admin = new("admin", "Ada Admin", [Core.Common.Roles.PlatformAdmin], ProviderDirectory);
     public static readonly TestUser Supervisor = new("super", "Sue Supervisor", [Core.Common.Roles.Supervisor], ProviderDirectory);
     public static readonly TestUser Agent = new("agent-1", "Alex Agent", [Core.Common.Roles.Agent], ProviderDirectory);
+    public static readonly TestUser Finance = new("fin-1", "Fay Finance", [Core.Common.Roles.Finance], ProviderDirectory);
     public static readonly TestUser OtherAgent = new("agent-2", "Jo Agent", [Core.Common.Roles.Agent], ProviderDirectory);
     public static readonly TestUser AcmeClient = new("acme-user", "Ann Acme", [Core.Common.Roles.ClientUser], AcmeDirectory);
     public static readonly TestUser GlobexClient = new("globex-user", "Gus Globex", [Core.Common.Roles.ClientAdmin], GlobexDirectory);
