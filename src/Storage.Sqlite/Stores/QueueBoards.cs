@@ -21,10 +21,12 @@ internal static class QueueBoards
             FROM queue_entries WHERE queue = {queue} GROUP BY tenant_id ORDER BY tenant_id
             """).ToListAsync(ct);
         var (hour, four, day) = (now.AddHours(-1).ToTicks(), now.AddHours(-4).ToTicks(), now.AddDays(-1).ToTicks());
+        // Four range counts over ix_queue_entries_age (queue, created_at): the queue's own index, no work item row read.
         var ages = await context.Database.SqlQuery<AgeRow>($"""
-            SELECT COALESCE(SUM(w.created_at > {hour}), 0) AS UnderOneHour, COALESCE(SUM(w.created_at <= {hour} AND w.created_at > {four}), 0) AS OneToFour,
-                COALESCE(SUM(w.created_at <= {four} AND w.created_at > {day}), 0) AS FourToDay, COALESCE(SUM(w.created_at <= {day}), 0) AS OverDay
-            FROM queue_entries q JOIN work_items w ON w.tenant_id = q.tenant_id AND w.id = q.item_id WHERE q.queue = {queue}
+            SELECT (SELECT COUNT(*) FROM queue_entries WHERE queue = {queue} AND created_at > {hour}) AS UnderOneHour,
+                (SELECT COUNT(*) FROM queue_entries WHERE queue = {queue} AND created_at <= {hour} AND created_at > {four}) AS OneToFour,
+                (SELECT COUNT(*) FROM queue_entries WHERE queue = {queue} AND created_at <= {four} AND created_at > {day}) AS FourToDay,
+                (SELECT COUNT(*) FROM queue_entries WHERE queue = {queue} AND created_at <= {day}) AS OverDay
             """).SingleAsync(ct);
         var waitingOnClient = await context.Database.SqlQuery<int>($"""
             SELECT COUNT(*) AS Value FROM work_items WHERE queue = {queue} AND status = {WaitingOnClient}

@@ -15,8 +15,8 @@ internal static class QueueIndex
         var (sortKey, band) = (item.QueueOrder, item.QueueBand);
         var lease = item.LeaseExpiresAt.ToTicks();
         return context.Database.ExecuteSqlAsync($"""
-            INSERT INTO queue_entries (item_id, queue, tenant_id, sort_key, band, claimed_by, lease_expires_at)
-            VALUES ({id}, {item.Queue}, {item.TenantId}, {sortKey}, {band}, {item.AssigneeSubject}, {lease})
+            INSERT INTO queue_entries (item_id, queue, tenant_id, sort_key, band, claimed_by, lease_expires_at, created_at)
+            VALUES ({id}, {item.Queue}, {item.TenantId}, {sortKey}, {band}, {item.AssigneeSubject}, {lease}, {item.CreatedAt.ToTicks()})
             ON CONFLICT (item_id) DO UPDATE SET queue = excluded.queue, sort_key = excluded.sort_key, band = excluded.band,
                 claimed_by = excluded.claimed_by, lease_expires_at = excluded.lease_expires_at;
             INSERT OR IGNORE INTO queue_tenants (queue, tenant_id, last_served) VALUES ({item.Queue}, {item.TenantId}, 0)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using BackOffice.Core.Queues;
+using BackOffice.Core.Queues.Supervise;
 using BackOffice.Core.Tenancy;
 using BackOffice.Core.WorkItems;
 
@@ -200,5 +201,19 @@ public abstract class WorkQueueContract(IStoreAdapter adapter)
         var claimed = Assert.Single(board.Claimed);
         Assert.Equal((held.Id, "Agent 1", held.Version), (claimed.ItemId, claimed.Assignee, claimed.Version));
         Assert.Equal((2, 1), (board.Waiting, board.InProgress));
+    }
+
+    [Fact]
+    public async Task Board_CountsTheQueueByAgeSinceSubmission_AndByTenant()
+    {
+        await using var stores = await adapter.CreateAsync();
+        var now = Build.Now.AddDays(3);
+        await AddAsync(stores, Build.Item("acme", now.AddMinutes(-30)), Build.Item("acme", now.AddHours(-2)), Build.Item("globex", now.AddHours(-3)),
+            Build.Item("globex", now.AddHours(-10)), Build.Item("acme", now.AddDays(-2)), Build.Item("acme", now.AddMinutes(-5), ServiceLine.Orders));
+
+        var board = await stores.Queue.BoardAsync("hr", now, default);
+
+        Assert.Equal(new AgeCounts(1, 2, 1, 1), board.ByAge);
+        Assert.Equal([("acme", 3), ("globex", 2)], board.ByTenant.Select(t => (t.TenantId, t.Waiting)));
     }
 }
