@@ -12,12 +12,38 @@ public sealed class ReportSla(TenantAccess access, IWorkItemStore items, SlaSett
     private const int EarliestYear = 2000;
     private static readonly string[] Readers = [.. Roles.Provider, Roles.ClientAdmin];
 
+    /// <summary>How old a dashboard's figures may be: the month's report reads every item of the month, too much for each render.</summary>
+    public static readonly TimeSpan DashboardFreshness = TimeSpan.FromSeconds(30);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Tenant, DateOnly Month), (DateTimeOffset At, Task<SlaReport> Report)> _recent = new();
+
     /// <param name="period">A month, yyyy-MM, in the tenant's time zone; items count in the month they were submitted.</param>
     public async Task<SlaReport> MonthAsync(Actor actor, string tenantId, string? period, CancellationToken ct)
     {
         var (tenant, scope) = await access.ResolveAsync(actor, tenantId, AccessMode.Read, ct);
         Permissions.Require(actor, Readers);
-        var first = Month(period, time.GetUtcNow());
+        return await BuildAsync(tenant, scope, Month(period, time.GetUtcNow()), ct);
+    }
+
+    /// <summary>
+    /// The month's report as a dashboard shows it: checked against the actor like <see cref="MonthAsync"/> every time, then
+    /// shared by every open dashboard of the tenant for up to <see cref="DashboardFreshness"/>, so a burst of renders (or of
+    /// live refreshes across many open pages) reads the month once.
+    /// </summary>
+    public async Task<SlaReport> RecentMonthAsync(Actor actor, string tenantId, string? period, CancellationToken ct)
+    {
+        var (tenant, scope) = await access.ResolveAsync(actor, tenantId, AccessMode.Read, ct);
+        Permissions.Require(actor, Readers);
+        var (month, now) = (Month(period, time.GetUtcNow()), time.GetUtcNow());
+        var key = (tenant.Id, month);
+        if (_recent.TryGetValue(key, out var kept) && now - kept.At < DashboardFreshness && !kept.Report.IsFaulted) return await kept.Report;
+        var fresh = BuildAsync(tenant, scope, month, CancellationToken.None);
+        _recent[key] = (now, fresh);
+        return await fresh.WaitAsync(ct);
+    }
+
+    private async Task<SlaReport> BuildAsync(Tenant tenant, TenantScope scope, DateOnly first, CancellationToken ct)
+    {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(tenant.TimeZone);
         var (from, to) = (Instant(first, zone), Instant(first.AddMonths(1), zone));
         var inPeriod = new List<(WorkItem, SlaSettings)>();

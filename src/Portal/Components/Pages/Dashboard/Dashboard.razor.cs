@@ -70,7 +70,7 @@ public partial class Dashboard
 
     private async Task<(SlaReport?, string?)> ReportAsync(Actor actor, string period)
     {
-        try { return (await Sla.MonthAsync(actor, TenantId, period, default), null); }
+        try { return (await Sla.RecentMonthAsync(actor, TenantId, period, default), null); }
         catch (ForbiddenException ex) { return (null, $"{ex.ForPerson()} The SLA figures are for your company's administrators."); }
     }
 }
