@@ -3,6 +3,7 @@ using global::Stripe;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace BackOffice.Billing.Stripe;
@@ -19,7 +20,16 @@ public static class StripeBillingExtensions
         if (!string.IsNullOrWhiteSpace(key)) return services.AddStripeBilling();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<LocalInvoiceIssuer>();
+        services.AddSingleton<IPaymentEventReader, NoPaymentWebhooks>();
         return services.AddSingleton<IInvoiceIssuer>(sp => sp.GetRequiredService<LocalInvoiceIssuer>());
+    }
+
+    /// <summary>The host's invoice issuer and payment webhooks (<see cref="AddInvoiceIssuer"/>), registered once however many roles ask.</summary>
+    public static IHostApplicationBuilder AddInvoicing(this IHostApplicationBuilder builder)
+    {
+        if (builder.Services.Any(s => s.ServiceType == typeof(IInvoiceIssuer))) return builder;
+        builder.Services.AddInvoiceIssuer(builder.Configuration);
+        return builder;
     }
 
     /// <summary>The Stripe issuer and webhook reader, with the "Stripe" settings bound and validated at start.</summary>

@@ -1,4 +1,5 @@
 using BackOffice.Portal;
+using BackOffice.Billing.Stripe;
 using BackOffice.ServiceDefaults;
 using BackOffice.ServiceDefaults.Auth;
 using BackOffice.ServiceDefaults.Health;
@@ -12,6 +13,7 @@ using BackOffice.Workers;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddSqliteStores();
+builder.AddInvoicing();
 builder.AddPortal();
 var wholePlatform = builder.HostsWholePlatform();
 if (wholePlatform) builder.AddTenantApi().AddWorkers();

@@ -79,6 +79,13 @@ public static class CoreExtensions
             .AddSingleton<IDomainEventHandler, Core.Notifications.NotifyRecipients>();
         services.AddSingleton<Core.Queues.Holdings.ReadHoldings>();
         services.AddSingleton<IDomainEventHandler, Core.Finance.Metering.MeterUsage>();
+        services.AddValidatedOptions<Core.Finance.BillingOptions>(Core.Finance.BillingOptions.SectionName);
+        services.AddSingleton<Core.Finance.BillingSignal>()
+            .AddSingleton<Core.Finance.Runs.ManageRuns.ManageBillingRuns>().AddSingleton<Core.Finance.Runs.ManageRuns.ReviewInvoices>()
+            .AddSingleton<Core.Finance.Runs.DraftInvoices.DraftInvoices>().AddSingleton<Core.Finance.Runs.IssueInvoices.IssueInvoices>()
+            .AddSingleton<Core.Finance.Invoices.ReadInvoices>().AddSingleton<Core.Finance.Invoices.FinanceExports>()
+            .AddSingleton<Core.Finance.Payments.Payments>().AddSingleton<Core.Finance.Dunning.RunDunning>().AddSingleton<Core.Finance.Dunning.ManageDunning>()
+            .AddSingleton<Core.Finance.Metering.ReadUsage.ReadUsage>().AddSingleton<Core.Finance.Metering.AdjustUsage>();
         return builder;
     }
 

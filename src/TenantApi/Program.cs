@@ -1,3 +1,4 @@
+using BackOffice.Billing.Stripe;
 using BackOffice.ServiceDefaults;
 using BackOffice.ServiceDefaults.Auth;
 using BackOffice.ServiceDefaults.Health;
@@ -10,6 +11,7 @@ using BackOffice.TenantApi;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddSqliteStores();
+builder.AddInvoicing();
 builder.AddTenantApi();
 
 var app = builder.Build();

@@ -64,6 +64,9 @@ public static class TenantApiExtensions
             .MapWorkItemsApi()
             .MapWorkCatalogApi()
             .MapPricePlanApi()
+            .MapBillingRunsApi()
+            .MapInvoicesApi()
+            .MapUsageApi()
             .MapQueuesApi()
             .MapActivityApi()
             .MapSlaApi()
@@ -81,6 +84,7 @@ public static class TenantApiExtensions
             .MapImportsApi()
             .MapAttachmentsApi()
             .MapAuditApi();
+        app.MapStripeWebhook();
         app.MapDevTokenApi();
         return app;
     }

@@ -1,3 +1,4 @@
+using BackOffice.Billing.Stripe;
 using BackOffice.ServiceDefaults;
 using BackOffice.ServiceDefaults.Health;
 using BackOffice.Storage.Sqlite;
@@ -6,6 +7,7 @@ using BackOffice.Workers;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddSqliteStores();
+builder.AddInvoicing();
 builder.AddWorkers();
 
 var app = builder.Build();

@@ -31,6 +31,7 @@ public static class WorkersExtensions
         if (options.RunImports) builder.Services.AddHostedService<ImportService>();
         if (options.RunAutoClose) builder.Services.AddHostedService<AutoCloseService>();
         if (options.RunWebhookDelivery) builder.Services.AddHttpWebhookSender().AddSingleton<DeliverWebhooks>().AddHostedService<WebhookDeliveryService>();
+        if (options.RunBilling) builder.Services.AddHostedService<Billing.BillingRunService>().AddHostedService<Billing.DunningService>();
         if (options.RunEmailDelivery) builder.Services.AddEmailDelivery();
         return builder;
     }

@@ -17,6 +17,9 @@ public sealed record WorkersOptions
 
     public bool RunAutoClose { get; init; } = true;
 
+    /// <summary>Drafts and issues billing runs, and runs dunning.</summary>
+    public bool RunBilling { get; init; } = true;
+
     /// <summary>Sends notification e-mails and the daily digests.</summary>
     public bool RunEmailDelivery { get; init; } = true;
 

@@ -8,7 +8,8 @@ namespace BackOffice.Core.Activity;
 /// <summary>Writes what happened to a tenant's work into its activity feed, once per event.</summary>
 public sealed class ActivityFeedProjector(IActivityStore activity) : IDomainEventHandler
 {
-    public bool Handles(DomainEvent domainEvent) => domainEvent is WorkItemEvent or TenantStatusChanged or Sla.SlaSettingsChanged or Finance.Pricing.PricePlanChanged;
+    public bool Handles(DomainEvent domainEvent) => domainEvent is WorkItemEvent or TenantStatusChanged or Sla.SlaSettingsChanged or Finance.Pricing.PricePlanChanged
+        or Finance.Runs.InvoiceIssued or Finance.Runs.InvoiceStatusChanged or Finance.Runs.InvoiceOverdue;
 
     public Task HandleAsync(DomainEvent domainEvent, TenantScope scope, CancellationToken ct)
     {
@@ -30,6 +31,12 @@ public sealed class ActivityFeedProjector(IActivityStore activity) : IDomainEven
             Sla.SlaSettingsChanged e => ((Guid?)null, $"SLA changed: version {e.Version} applies to work submitted from now on"),
             Finance.Pricing.PricePlanChanged e => ((Guid?)null, $"Price plan changed: version {e.Version}, in {e.Currency}, applies from {e.EffectiveFrom}"
                 + (e.Reason is null ? "" : $" ({e.Reason})")),
+            Finance.Runs.InvoiceIssued e => ((Guid?)null, $"Invoice {e.Number} for {e.Period} issued: {e.Total} {e.Currency}, due {e.DueDate:yyyy-MM-dd}"
+                + (e.Credits > 0 ? $", with {e.Credits} {e.Currency} of SLA credits" : "")),
+            Finance.Runs.InvoiceStatusChanged e => ((Guid?)null, $"Invoice {e.Number} for {e.Period} is now {e.Status.ToText()}"
+                + (e.FailureMessage is null ? "" : $": {e.FailureMessage}")),
+            Finance.Runs.InvoiceOverdue e => ((Guid?)null, $"Reminder {e.Reminder}: invoice {e.Number} for {e.Period} ({e.Total} {e.Currency}) is {e.DaysOverdue} days overdue"
+                + (e.SuspendsOn is { } day ? $"; service is suspended on {day:yyyy-MM-dd} if it stays unpaid" : "")),
             _ => throw new ArgumentOutOfRangeException(nameof(domainEvent), domainEvent.GetType().Name, "Not an activity event."),
         };
         static string Clock(Sla.SlaClockKind clock) => clock == Sla.SlaClockKind.FirstResponse ? "first response" : "resolution";

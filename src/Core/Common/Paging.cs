@@ -25,4 +25,13 @@ public static class Paging
         errors.Add("pageSize", $"'pageSize' must be between 1 and {MaxPageSize}.");
         return DefaultPageSize;
     }
+
+    /// <summary>The page size asked for, or a 400 naming "pageSize".</summary>
+    public static int Size(int? requested)
+    {
+        var errors = new FieldErrors();
+        var size = PageSize(errors, requested);
+        errors.ThrowIfAny();
+        return size;
+    }
 }

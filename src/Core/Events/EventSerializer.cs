@@ -31,6 +31,9 @@ public static class EventSerializer
         ["sla.breached"] = typeof(Sla.SlaBreached),
         ["sla.replayed"] = typeof(SlaReplayed),
         ["billing.price-plan-changed"] = typeof(Finance.Pricing.PricePlanChanged),
+        ["billing.invoice-issued"] = typeof(Finance.Runs.InvoiceIssued),
+        ["billing.invoice-status-changed"] = typeof(Finance.Runs.InvoiceStatusChanged),
+        ["billing.invoice-overdue"] = typeof(Finance.Runs.InvoiceOverdue),
     };
 
     private static readonly Dictionary<Type, string> Names = Types.ToDictionary(t => t.Value, t => t.Key);

@@ -23,11 +23,16 @@ public static class CsvWriter
         return new CsvExport(fileName, Encoding.UTF8.GetBytes(csv.ToString()), count);
     }
 
+    /// <summary>A plain signed decimal ("-12.50") is a number, not a formula: it stays as it is, so amounts and credits sum in a spreadsheet.</summary>
+    private static bool IsNumber(string value) =>
+        decimal.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign | System.Globalization.NumberStyles.AllowDecimalPoint,
+            System.Globalization.CultureInfo.InvariantCulture, out _);
+
     /// <summary>Quoted when needed; a leading =, +, - or @ gets a quote mark first, so it stays text.</summary>
     public static string Field(string? value)
     {
         if (string.IsNullOrEmpty(value)) return "";
-        if (value[0] is '=' or '+' or '-' or '@') value = "'" + value;
+        if (value[0] is '=' or '+' or '-' or '@' && !IsNumber(value)) value = "'" + value;
         return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
     }
 }

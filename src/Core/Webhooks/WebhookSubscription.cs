@@ -25,7 +25,8 @@ public sealed record WebhookSubscription(string TenantId, Uri Url, IReadOnlyList
 public static class WebhookEvents
 {
     public static readonly IReadOnlyList<string> All =
-        ["sla.warning", "sla.breached", "sla.replayed", "work-item.waiting-on-client", "work-item.resolved", "work-item.cancelled", "work-item.closed"];
+        ["sla.warning", "sla.breached", "sla.replayed", "work-item.waiting-on-client", "work-item.resolved", "work-item.cancelled", "work-item.closed",
+         "billing.invoice-issued", "billing.invoice-status-changed", "billing.invoice-overdue"];
 }
 
 /// <summary>A tenant's subscription and its deliveries; due deliveries are leased across tenants by the delivery worker.</summary>

@@ -127,4 +127,13 @@ internal sealed class SqliteUsageLedger(SqliteDatabase db) : IUsageLedger
             SELECT COUNT(*) AS Value FROM billing_periods WHERE tenant_id = {scope.TenantId} AND period = {period.ToString()}
             """).SingleAsync(ct) > 0;
     }
+
+    public async Task<Guid?> ClosedByAsync(TenantScope scope, BillingPeriod period, CancellationToken ct)
+    {
+        await using var context = db.Context(scope);
+        var run = await context.Database.SqlQuery<string>($"""
+            SELECT run_id AS Value FROM billing_periods WHERE tenant_id = {scope.TenantId} AND period = {period.ToString()}
+            """).SingleOrDefaultAsync(ct);
+        return run is null ? null : Guid.Parse(run);
+    }
 }

@@ -37,6 +37,8 @@ internal sealed class FakeUsageLedger : IUsageLedger
 
     public Task<bool> IsClosedAsync(TenantScope scope, BillingPeriod period, CancellationToken ct) => Task.FromResult(false);
 
+    public Task<Guid?> ClosedByAsync(TenantScope scope, BillingPeriod period, CancellationToken ct) => Task.FromResult<Guid?>(null);
+
     public async IAsyncEnumerable<(string TenantId, MeterTotal Total)> TotalsForAllAsync(BillingPeriod period,
         [EnumeratorCancellation] CancellationToken ct)
     {

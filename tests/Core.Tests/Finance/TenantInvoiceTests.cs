@@ -16,13 +16,13 @@ public sealed class TenantInvoiceTests
     private static TenantInvoice Draft(string currency = "USD", decimal amount = 100m) => new()
     {
         Id = Guid.NewGuid(), RunId = Guid.NewGuid(), TenantId = "acme", Period = new BillingPeriod(2026, 11), Currency = Currencies.Get(currency),
-        DueDate = new DateOnly(2026, 12, 31), Lines = [new InvoiceLine(Guid.NewGuid(), new RatedLine(LineKind.PlatformFee, "Fee", 1, amount, amount))],
+        Lines = [new InvoiceLine(Guid.NewGuid(), new RatedLine(LineKind.PlatformFee, "Fee", 1, amount, amount))],
     };
 
     private static TenantInvoice Open()
     {
         var invoice = Draft();
-        invoice.StartIssuing();
+        invoice.StartIssuing(new DateOnly(2026, 12, 31));
         invoice.Issued(new IssuedInvoice("in_1", "BO-2026-11-0001", null, IssuedStatus.Open), Now);
         return invoice;
     }

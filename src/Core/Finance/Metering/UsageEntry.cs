@@ -53,6 +53,9 @@ public interface IUsageLedger
 
     Task<bool> IsClosedAsync(TenantScope scope, BillingPeriod period, CancellationToken ct);
 
+    /// <summary>The run that closed the tenant's period, or null while it is open.</summary>
+    Task<Guid?> ClosedByAsync(TenantScope scope, BillingPeriod period, CancellationToken ct);
+
     /// <summary>
     /// For a billing run, across every tenant (so no scope): the units per tenant, meter, priority and lateness billed in
     /// <paramref name="period"/> (each tenant's own month of that name), grouped by tenant, one tenant's totals after another.

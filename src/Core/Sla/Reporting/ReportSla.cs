@@ -42,7 +42,23 @@ public sealed class ReportSla(TenantAccess access, IWorkItemStore items, SlaSett
         return await fresh.WaitAsync(ct);
     }
 
-    private async Task<SlaReport> BuildAsync(Tenant tenant, TenantScope scope, DateOnly first, CancellationToken ct)
+    /// <summary>The report a billing run credits from: the same figures as the tenant's report of the month; no actor, the run checked its own.</summary>
+    public Task<SlaReport> ForBillingAsync(Tenant tenant, TenantScope scope, DateOnly first, CancellationToken ct) => BuildAsync(tenant, scope, first, ct);
+
+    /// <summary>The items of the month whose resolution clock of <paramref name="line"/> and <paramref name="priority"/> missed its target.</summary>
+    public async Task<IReadOnlyList<WorkItem>> BreachedAsync(Tenant tenant, TenantScope scope, DateOnly first, ServiceLine line, Priority priority, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        return [.. (await ItemsOfMonthAsync(tenant, scope, first, ct))
+            .Where(x => x.Item.ServiceLine == line && x.Item.Priority == priority && SlaProgress.Of(x.Item, x.Settings, now)!.Value.Resolution.Breached)
+            .Select(x => x.Item)];
+    }
+
+    private async Task<SlaReport> BuildAsync(Tenant tenant, TenantScope scope, DateOnly first, CancellationToken ct) =>
+        SlaReportBuilder.Build(tenant.Id, first, first.AddMonths(1).AddDays(-1), await ItemsOfMonthAsync(tenant, scope, first, ct),
+            await slas.CurrentAsync(tenant, scope, ct), time.GetUtcNow());
+
+    private async Task<List<(WorkItem Item, SlaSettings Settings)>> ItemsOfMonthAsync(Tenant tenant, TenantScope scope, DateOnly first, CancellationToken ct)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(tenant.TimeZone);
         var (from, to) = (Instant(first, zone), Instant(first.AddMonths(1), zone));
@@ -55,7 +71,7 @@ public sealed class ReportSla(TenantAccess access, IWorkItemStore items, SlaSett
                 inPeriod.Add((item, await slas.VersionAsync(tenant, scope, item.Sla!.SlaVersion, ct)));
             cursor = page.Items.Count > 0 && page.Items[^1].CreatedAt < from ? null : page.NextCursor;
         } while (cursor is not null);
-        return SlaReportBuilder.Build(tenant.Id, first, first.AddMonths(1).AddDays(-1), inPeriod, await slas.CurrentAsync(tenant, scope, ct), time.GetUtcNow());
+        return inPeriod;
     }
 
     /// <summary>A month from <see cref="EarliestYear"/> to a year from now: reports look back, and the period's end must exist.</summary>
