@@ -22,7 +22,7 @@ public static class WorkersExtensions
     {
         builder.Services.AddValidatedOptions<WorkersOptions>(WorkersOptions.SectionName);
         builder.Services.AddValidatedOptions<DemoOptions>(DemoOptions.SectionName);
-        builder.Services.AddSingleton<DemoDataSeeder>();
+        builder.Services.AddSingleton<DemoDataSeeder>().AddSingleton<DemoBilling>();
         builder.Services.AddHostedService<DemoSeedStep>();
         var options = builder.Configuration.GetSection(WorkersOptions.SectionName).Get<WorkersOptions>() ?? new();
         if (options.RunOutboxDispatcher) builder.Services.AddHostedService<OutboxDispatcherService>().AddHostedService<OutboxRetentionService>();

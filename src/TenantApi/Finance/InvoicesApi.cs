@@ -17,7 +17,7 @@ public static class InvoicesApi
 {
     public static RouteGroupBuilder MapInvoicesApi(this RouteGroupBuilder api)
     {
-        var invoices = api.MapGroup("/tenants/{tenantId}/invoices").WithTags("Billing");
+        var invoices = api.MapGroup("/tenants/{tenantId}/billing/invoices").WithTags("Billing");
         invoices.MapGet("/", List).WithSummary("List a tenant's invoices");
         invoices.MapGet("/{invoiceId:guid}", Get).WithSummary("Read an invoice with its lines");
         invoices.MapGet("/{invoiceId:guid}/lines/{lineId:guid}", Line).WithSummary("Open an invoice line down to its usage and work items");

@@ -16,15 +16,15 @@ public static class UsageApi
 {
     public static RouteGroupBuilder MapUsageApi(this RouteGroupBuilder api)
     {
-        var usage = api.MapGroup("/tenants/{tenantId}/usage").WithTags("Billing");
+        var usage = api.MapGroup("/tenants/{tenantId}/billing/usage").WithTags("Billing");
         usage.MapGet("/", Month).WithSummary("Read a tenant's usage and charges of a month (this month by default)");
         usage.MapGet("/history", History).WithSummary("Read a tenant's usage per meter over recent months");
         usage.MapGet("/entries", Entries).WithSummary("List a tenant's usage entries of a month");
         usage.MapPost("/adjustments", Adjust).WithSummary("Correct a tenant's usage with an adjustment entry");
-        api.MapGet("/tenants/{tenantId}/usage.csv", Csv).WithTags("Billing").WithSummary("Export a tenant's usage entries of a month as CSV");
+        api.MapGet("/tenants/{tenantId}/billing/usage.csv", Csv).WithTags("Billing").WithSummary("Export a tenant's usage entries of a month as CSV");
         api.MapGet("/billing/usage", AllTenants).WithTags("Billing").ProviderOnly().WithSummary("Read every tenant's usage of a month");
         api.MapGet("/billing/dunning", Queue).WithTags("Billing").ProviderOnly().WithSummary("List overdue invoices with their dunning state");
-        var dunning = api.MapGroup("/tenants/{tenantId}/dunning").WithTags("Billing");
+        var dunning = api.MapGroup("/tenants/{tenantId}/billing/dunning").WithTags("Billing");
         dunning.MapGet("/", GetDunning).WithSummary("Read a tenant's dunning policy");
         dunning.MapPut("/", ChangeDunning).WithSummary("Change or pause a tenant's dunning policy");
         return api;
@@ -45,7 +45,7 @@ public static class UsageApi
         CancellationToken ct)
     {
         var entry = await useCase.HandleAsync(actor, tenantId, request, ct);
-        return TypedResults.Created($"/api/tenants/{tenantId}/usage/entries?period={entry.Period}", UsageEntryResponse.From(entry));
+        return TypedResults.Created($"/api/tenants/{tenantId}/billing/usage/entries?period={entry.Period}", UsageEntryResponse.From(entry));
     }
 
     private static async Task<FileContentHttpResult> Csv(string tenantId, string? period, CurrentActor actor, FinanceExports exports, CancellationToken ct) =>

@@ -26,7 +26,7 @@ public sealed record DemoOptions
 /// on the tenants' records, and the outbox and activity feeds fill as they would in use.
 /// </summary>
 public sealed class DemoDataSeeder(ITenantStore tenants, IWorkItemStore items, IWorkQueue queues, IAgentProfileStore profiles, IWarehouseStore warehouses,
-    ResolveWorkItem resolver, TimeProvider time)
+    ResolveWorkItem resolver, DemoBilling billing, TimeProvider time)
 {
     private static readonly Actor Seeder = new("demo-seeder", "Demo seed", new HashSet<string> { Roles.PlatformAdmin }, null);
 
@@ -46,6 +46,7 @@ public sealed class DemoDataSeeder(ITenantStore tenants, IWorkItemStore items, I
         var random = new Random(20261123);
         for (var i = 0; i < itemCount; i++) await SubmitAsync(random, i, now.AddMinutes(-(itemCount - i) * 37), ct);
         await WorkSomeAsync(random, now, ct);
+        await billing.SeedAsync(ct);
         return true;
     }
 
