@@ -37,7 +37,8 @@ public sealed class StripeInvoiceIssuer(IStripeClient client, StripeOptions opti
     {
         var currency = IssueRules.Check(request).Code.ToLowerInvariant();
         var keys = new IdempotencyKeys(request.TenantId, request.Period);
-        var invoice = await FindAsync(customerId, request, ct);
+        // A first attempt needs no lookup: its creates are keyed, so a retry within Stripe's 24 hours answers what the first made.
+        var invoice = request.Resuming ? await FindAsync(customerId, request, ct) : null;
         var existingLines = invoice is { Status: "draft" } ? await LineIdsAsync(invoice.Id, ct) : [];
         invoice ??= await _retry.RunAsync(keys.Invoice, (ro, t) => _invoices.CreateAsync(Draft(customerId, request, currency), ro, t), ct);
         if (invoice.Status == "draft")

@@ -32,12 +32,13 @@ public sealed class StripeBillingRegistrationTests
     }
 
     [Fact]
-    public void AddInvoiceIssuer_WithoutAStripeKey_IsTheLocalIssuer_AndReadsNoWebhooks()
+    public void AddInvoiceIssuer_WithoutAStripeKey_IsTheLocalIssuer_AndRefusesEveryWebhook()
     {
         using var host = Host();
 
         Assert.IsType<LocalInvoiceIssuer>(host.Services.GetRequiredService<IInvoiceIssuer>());
-        Assert.Null(host.Services.GetService<IPaymentEventReader>());
+        var reader = host.Services.GetRequiredService<IPaymentEventReader>();
+        Assert.Throws<ForgedWebhookException>(() => reader.Read("{}", "t=1,v1=00"));
     }
 
     [Theory]

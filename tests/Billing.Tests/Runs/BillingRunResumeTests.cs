@@ -94,3 +94,25 @@ public sealed class BillingRunResumeTests(FakeStripeFixture fake) : IClassFixtur
         }
     }
 }
+
+/// <summary>What a run costs in Stripe calls: per invoice its customer, the invoice, one item per line, finalize and send; nothing read.</summary>
+public sealed class BillingRunStripeCallTests(FakeStripeFixture fake, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<FakeStripeFixture>
+{
+    [Fact]
+    public async Task Run_CallsStripeOncePerLine_PlusCustomerInvoiceFinalizeAndSendPerInvoice()
+    {
+        await using var world = await RunWorld.CreateAsync($"c{Guid.NewGuid():N}"[..9], tenants: 5);
+        var process = world.Process(FakeStripeFixture.Issuer(fake.Options(retries: 0)), new KillSwitch(0));
+        var run = (await process.Runs.StartAsync(RunWorld.Fin, RunWorld.Period.ToString(), default)).Run;
+        var before = fake.Server.Requests.Count;
+
+        Assert.True(await process.ToEndAsync(run.Id));
+
+        var calls = fake.Server.Requests.Skip(before).ToList();
+        var invoices = (await world.Get<ITenantInvoiceStore>().ListAsync(new InvoiceFilter(run.Id), 50, null, default)).Items;
+        var lines = invoices.Sum(i => i.Lines.Count);
+        output.WriteLine($"{invoices.Count} invoices, {lines} lines: {calls.Count} Stripe calls ({calls.Count(c => c.Method == "GET")} reads)");
+        Assert.Equal(lines + 4 * invoices.Count, calls.Count);
+        Assert.DoesNotContain(calls, c => c.Method != "POST");
+    }
+}

@@ -63,7 +63,7 @@ public sealed class RaterTests
         var covered = Assert.Single(Rate(plan, Used(4)));
 
         Assert.Equal([(5m, 15m), (2m, 2m)], lines.Select(l => (l.Quantity, l.Amount)));
-        Assert.Contains("first 5 included", lines[0].Description);
+        Assert.Contains("first 5 included of 12 in all", lines[0].Description);
         Assert.Equal((4m, 0m), (covered.Quantity, covered.Amount));
     }
 

@@ -8,7 +8,12 @@ public sealed record IssuerCustomer(string TenantId, string Name, string? Email)
 public sealed record IssueLine(Guid LineId, string Description, decimal Quantity, long AmountMinor);
 
 /// <summary>An invoice to issue for a tenant and period (the tenant's calendar month, "2026-11").</summary>
-public sealed record IssueRequest(Guid InvoiceId, string TenantId, string Period, string Currency, DateOnly DueDate, IReadOnlyList<IssueLine> Lines);
+/// <param name="Resuming">
+/// False only when the caller knows no earlier attempt was made (it has just moved the invoice to issuing): the issuer may then
+/// skip looking for what an earlier attempt left. True, the safe default, after any failure or restart.
+/// </param>
+public sealed record IssueRequest(Guid InvoiceId, string TenantId, string Period, string Currency, DateOnly DueDate, IReadOnlyList<IssueLine> Lines,
+    bool Resuming = true);
 
 public enum IssuedStatus { Draft, Open, Paid, Void, Uncollectible }
 

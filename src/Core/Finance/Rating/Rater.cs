@@ -36,8 +36,8 @@ public static class Rater
                 null, plan.MinimumCommitment - charges));
         foreach (var row in sla.Where(r => r.CreditPercent > 0))
         {
-            var basis = shares.Where(s => Meters.Of(s.Meter).Line == row.ServiceLine)
-                .Sum(s => s.Amount * s.ByPriority.GetValueOrDefault(row.Priority));
+            var basis = plan.Currency.Round(shares.Where(s => Meters.Of(s.Meter).Line == row.ServiceLine)
+                .Sum(s => s.Amount * s.ByPriority.GetValueOrDefault(row.Priority)));
             var credit = plan.Currency.Round(basis * row.CreditPercent / 100m);
             if (credit <= 0) continue;
             lines.Add(new RatedLine(LineKind.SlaCredit, $"SLA credit, {Common.EnumText.ToText(row.ServiceLine)} {Common.EnumText.ToText(row.Priority)}: "
@@ -51,7 +51,7 @@ public static class Rater
     {
         var info = Meters.Of(price.Meter);
         var billable = Math.Max(0, quantity - price.IncludedUnits);
-        var included = price.IncludedUnits > 0 ? $", first {Math.Min(quantity, price.IncludedUnits):0.##} included" : "";
+        var included = price.IncludedUnits > 0 ? $", first {Math.Min(quantity, price.IncludedUnits):0.##} included of {quantity:0.##} in all" : "";
         if (billable == 0)
             return quantity == 0 ? [] : [new RatedLine(LineKind.Usage, $"{info.Name}, {period}: {Meters.Describe(price.Meter, quantity)}{included}", quantity, 0m, 0m, price.Meter, 0)];
         if (price.Mode == TierMode.Volume)

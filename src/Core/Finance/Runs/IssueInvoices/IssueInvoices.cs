@@ -47,6 +47,7 @@ public sealed class IssueInvoices(ITenantStore tenants, ITenantInvoiceStore invo
         if (invoice.Status == InvoiceStatus.Excluded) { await ledger.ReopenPeriodAsync(scope, invoice.Period, run.Id, ct); return; }
         if (invoice.Status is not (InvoiceStatus.Draft or InvoiceStatus.Issuing)) return;
         var tenant = await tenants.FindAsync(invoice.TenantId, ct) ?? throw new InvalidOperationException($"Tenant '{invoice.TenantId}' is gone.");
+        var resuming = invoice.Status == InvoiceStatus.Issuing;
         if (invoice.Status == InvoiceStatus.Draft)
         {
             var read = invoice.Version;
@@ -54,7 +55,7 @@ public sealed class IssueInvoices(ITenantStore tenants, ITenantInvoiceStore invo
             await invoices.SaveAsync(scope, invoice, read, ct);
         }
         var customer = await issuer.EnsureCustomerAsync(new IssuerCustomer(tenant.Id, tenant.DisplayName, null), ct);
-        var issued = await issuer.IssueAsync(customer, Request(invoice), ct);
+        var issued = await issuer.IssueAsync(customer, Request(invoice) with { Resuming = resuming }, ct);
         var before = invoice.Version;
         invoice.Issued(issued, time.GetUtcNow());
         await invoices.SaveAsync(scope, invoice, before, ct);
