@@ -38,7 +38,7 @@ public sealed class RunWorld : IAsyncDisposable
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
     /// <summary>Tenants named by <paramref name="prefix"/>, each with a few entries of usage in <see cref="Period"/> on the default plan.</summary>
-    public static async Task<RunWorld> CreateAsync(string prefix, int tenants = 3)
+    public static async Task<RunWorld> CreateAsync(string prefix, int tenants = 3, bool usage = true)
     {
         var world = new RunWorld();
         world._db = new SqliteDatabase(Path.Combine(world._folder.FullName, "run.db"));
@@ -57,6 +57,7 @@ public sealed class RunWorld : IAsyncDisposable
             tenant.ChangeStatus(TenantStatus.Active, Fin, world.Time.GetUtcNow().AddDays(-89));
             await store.UpdateAsync(tenant, 1, default);
             var scope = TenantScope.ForWorker(id);
+            if (!usage) continue;
             foreach (var (meter, n) in new[] { (Meter.Hire, 2), (Meter.GeneralWork, 3), (Meter.OrderLineShipped, 1) })
                 for (var k = 0; k < n; k++)
                 {
