@@ -62,6 +62,10 @@ public static class SqliteStorageExtensions
         .AddSingleton<Core.Notifications.IEmailOutbox, SqliteEmailOutbox>()
         .AddSingleton<Core.Finance.Metering.IUsageLedger, SqliteUsageLedger>()
         .AddSingleton<Core.Finance.Pricing.IPricePlanStore, SqlitePricePlanStore>()
+        .AddSingleton<Core.Finance.Runs.IBillingRunStore, SqliteBillingRunStore>()
+        .AddSingleton<Core.Finance.Runs.ITenantInvoiceStore, SqliteTenantInvoiceStore>()
+        .AddSingleton<Core.Finance.Runs.IPaymentEventLog, SqlitePaymentEventLog>()
+        .AddSingleton<Core.Finance.Dunning.ITenantDunningStore, SqliteTenantDunningStore>()
         .AddSingleton<Core.Finance.Issuing.ILocalInvoiceBook, SqliteLocalInvoiceBook>();
 
     private sealed class SqliteMigrationStep(SqliteDatabase db) : IHostedService

@@ -32,6 +32,14 @@ public sealed record StoreSet(ITenantStore Tenants, IWorkItemStore WorkItems, IW
 
     public Core.Finance.Pricing.IPricePlanStore PricePlans { get; init; } = null!;
 
+    public Core.Finance.Runs.IBillingRunStore Runs { get; init; } = null!;
+
+    public Core.Finance.Runs.ITenantInvoiceStore Invoices { get; init; } = null!;
+
+    public Core.Finance.Runs.IPaymentEventLog PaymentEvents { get; init; } = null!;
+
+    public Core.Finance.Dunning.ITenantDunningStore Dunning { get; init; } = null!;
+
     public ValueTask DisposeAsync() => Cleanup();
 }
 

@@ -47,6 +47,10 @@ public sealed class SqliteAdapter : IStoreAdapter
                 Emails = services.GetRequiredService<Core.Notifications.IEmailOutbox>(),
                 Usage = services.GetRequiredService<Core.Finance.Metering.IUsageLedger>(),
                 PricePlans = services.GetRequiredService<Core.Finance.Pricing.IPricePlanStore>(),
+                Runs = services.GetRequiredService<Core.Finance.Runs.IBillingRunStore>(),
+                Invoices = services.GetRequiredService<Core.Finance.Runs.ITenantInvoiceStore>(),
+                PaymentEvents = services.GetRequiredService<Core.Finance.Runs.IPaymentEventLog>(),
+                Dunning = services.GetRequiredService<Core.Finance.Dunning.ITenantDunningStore>(),
                 Workload = services.GetRequiredService<Core.Tenancy.TenantOverview.ITenantWorkload>(),
             }, db.Path);
     }
@@ -73,3 +77,7 @@ public sealed class SqliteTenantWorkloadTests() : TenantWorkloadContract(new Sql
 public sealed class SqliteNotificationStoreTests() : NotificationStoreContract(new SqliteAdapter());
 public sealed class SqliteUsageLedgerTests() : UsageLedgerContract(new SqliteAdapter());
 public sealed class SqlitePricePlanStoreTests() : PricePlanStoreContract(new SqliteAdapter());
+public sealed class SqliteBillingRunStoreTests() : BillingRunStoreContract(new SqliteAdapter());
+public sealed class SqliteTenantInvoiceStoreTests() : TenantInvoiceStoreContract(new SqliteAdapter());
+public sealed class SqlitePaymentEventLogTests() : PaymentEventLogContract(new SqliteAdapter());
+public sealed class SqliteTenantDunningStoreTests() : TenantDunningStoreContract(new SqliteAdapter());
