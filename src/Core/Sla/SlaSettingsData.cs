@@ -16,4 +16,5 @@ public sealed record HolidayData(string? Date, string? Name, string? Closed);
 
 public sealed record PolicyData(
     string? ServiceLine, string? Priority, int? FirstResponseMinutes, int? ResolutionMinutes, string? Mode,
-    IReadOnlyList<int>? WarningPercents, IReadOnlyList<string>? PausedStatuses, decimal? ComplianceTargetPercent, decimal? CreditPercent);
+    IReadOnlyList<int>? WarningPercents, IReadOnlyList<string>? PausedStatuses, decimal? ComplianceTargetPercent, decimal? CreditPercent,
+    decimal? CreditCapPercent = null);

@@ -40,7 +40,7 @@ public static class SlaSettingsParser
             settings.Calendar.Holidays.Select(h => new HolidayData(h.Date.ToString("O", CultureInfo.InvariantCulture), h.Name, h.Closed is { } c ? Interval(c) : null)).ToList()),
         settings.Policies.Select(p => new PolicyData(p.ServiceLine.ToText(), p.Priority.ToText(), (int)p.FirstResponseTarget.TotalMinutes,
             (int)p.ResolutionTarget.TotalMinutes, p.Mode.ToText(), p.WarningPercents, p.PausedStatuses.Select(s => s.ToText()).ToList(),
-            p.ComplianceTargetPercent, p.CreditPercent)).ToList());
+            p.ComplianceTargetPercent, p.CreditPercent, p.CreditCapPercent)).ToList());
 
     private static WeeklySchedule? Schedule(FieldErrors errors, string field, ScheduleData data)
     {
@@ -76,9 +76,11 @@ public static class SlaSettingsParser
         var paused = (data.PausedStatuses ?? ["waiting-on-client"]).Select(s => errors.Enum<WorkItemStatus>($"{field}.pausedStatuses", s)).ToList();
         var compliance = Percent(errors, $"{field}.complianceTargetPercent", data.ComplianceTargetPercent ?? 95m);
         var credit = Percent(errors, $"{field}.creditPercent", data.CreditPercent ?? 0m);
+        var cap = data.CreditCapPercent is { } c ? Percent(errors, $"{field}.creditCapPercent", c) : (decimal?)null;
+        if (cap is { } capped && capped < credit) errors.Add($"{field}.creditCapPercent", "The cap is at least the credit of one point below target.");
         if (line is null || priority is null || mode is null || data.FirstResponseMinutes is not > 0 || data.ResolutionMinutes is not > 0 || paused.Any(p => p is null)) return null;
         return new SlaPolicy(line.Value, priority.Value, TimeSpan.FromMinutes(data.FirstResponseMinutes.Value), TimeSpan.FromMinutes(data.ResolutionMinutes.Value),
-            mode.Value, warnings, paused.Select(p => p!.Value).ToList(), compliance, credit);
+            mode.Value, warnings, paused.Select(p => p!.Value).ToList(), compliance, credit, cap);
     }
 
     private static decimal Percent(FieldErrors errors, string field, decimal value)

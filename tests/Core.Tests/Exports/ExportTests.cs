@@ -23,13 +23,13 @@ public sealed class ExportTests
     private static readonly Actor ClientAdmin = new("nora", "Nora", new HashSet<string> { Roles.ClientAdmin }, "client");
 
     [Fact]
-    public void CsvWriter_QuotesWhatNeedsIt_DefusesFormulas_AndCountsRowsWithoutTheHeader()
+    public void CsvWriter_QuotesWhatNeedsIt_DefusesFormulas_KeepsSignedNumbers_AndCountsRowsWithoutTheHeader()
     {
-        var file = CsvWriter.Write("x.csv", ["a", "b"], [["=SUM(A1)", "plain"], ["with, comma", "say \"hi\""], [null, "-3"]]);
+        var file = CsvWriter.Write("x.csv", ["a", "b"], [["=SUM(A1)", "plain"], ["with, comma", "say \"hi\""], [null, "-3"], ["-12.50", "-2+3+cmd|' /C calc'!A0"]]);
 
         var text = Encoding.UTF8.GetString(file.Content).ReplaceLineEndings("\n");
-        Assert.Equal("a,b\n'=SUM(A1),plain\n\"with, comma\",\"say \"\"hi\"\"\"\n,'-3\n", text);
-        Assert.Equal(3, file.Rows);
+        Assert.Equal("a,b\n'=SUM(A1),plain\n\"with, comma\",\"say \"\"hi\"\"\"\n,-3\n-12.50,'-2+3+cmd|' /C calc'!A0\n", text);
+        Assert.Equal(4, file.Rows);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public static class SlaReportBuilder
     /// Builds the report from each item's own clocks (read as the item page reads them). An item is within target when
     /// its resolution clock stopped in time; a breach is any resolution clock past due, stopped or not. The share within
     /// target is of the items whose outcome is known: the resolved ones and those still open but already breached, which
-    /// can no longer be met. A row owes its policy's credit when that share is below the compliance target (rows with no
+    /// can no longer be met. A row owes its policy's credit (<see cref="SlaPolicy.CreditOwed"/>) when that share is below the compliance target (rows with no
     /// known outcome owe none).
     /// </summary>
     public static SlaReport Build(string tenantId, DateOnly from, DateOnly to, IEnumerable<(WorkItem Item, SlaSettings Settings)> items,
@@ -38,7 +38,7 @@ public static class SlaReportBuilder
             var resolutions = resolved.Select(x => x.Progress.Resolution.Elapsed.TotalMinutes).ToList();
             return new SlaReportRow(g.Key.ServiceLine, g.Key.Priority, g.Count(), resolved.Count, within, percent, g.Count(x => x.Progress.Resolution.Breached),
                 Percentile(firstResponses, 50), Percentile(firstResponses, 90), Percentile(resolutions, 50), Percentile(resolutions, 90),
-                target, decided > 0 && percent < target ? policy!.CreditPercent : 0m);
+                target, decided > 0 && policy is not null ? policy.CreditOwed(percent) : 0m);
         }).ToList();
         return new SlaReport(tenantId, from, to, rows);
     }
