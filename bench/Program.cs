@@ -58,6 +58,12 @@ if (only is null or "imports")
 }
 if (only is "imports") return;
 
+if (only is "billing")
+{
+    await BackOffice.Benchmarks.Billing.BillingBenchmarks.RunAsync(synchronous);
+    return;
+}
+
 if (only is "portal")
 {
     var requests = int.Parse(args.FirstOrDefault(a => a.StartsWith("--requests=", StringComparison.Ordinal))?[11..] ?? "200");

@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using BackOffice.Core.Activity;
+using BackOffice.Core.Common;
+using BackOffice.Core.Events;
+using BackOffice.Core.Finance.Metering;
+using BackOffice.Core.Tenancy;
+using BackOffice.Core.WorkItems;
+using BackOffice.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BackOffice.Benchmarks.Billing;
+
+/// <summary>
+/// What recording usage adds to resolving work: 16 agents resolve 10,000 claimed items of 20 tenants, and the outbox relay
+/// hands each resolution to its handlers (the activity feed, and with metering on, the usage ledger), until the outbox is
+/// empty. The same work with and without the metering handler, alternating, over fresh databases; the cost is the time per
+/// resolution from the first resolve to the last event handled.
+/// </summary>
+internal static class MeteringBenchmark
+{
+    private const int Tenants = 20, Items = 10_000, Agents = 16;
+
+    public static async Task<double> RunAsync(bool metering, string synchronous)
+    {
+        var folder = Directory.CreateTempSubdirectory("backoffice-bench-metering-");
+        try
+        {
+            await using var db = new SqliteDatabase(Path.Combine(folder.FullName, "metering.db"), synchronous);
+            await db.MigrateAsync(default);
+            await using var services = new ServiceCollection().AddSingleton(db).AddSqliteStores().AddSingleton(TimeProvider.System).BuildServiceProvider();
+            var items = services.GetRequiredService<IWorkItemStore>();
+            var outbox = services.GetRequiredService<IOutbox>();
+            var claimed = await SeedAsync(services.GetRequiredService<ITenantStore>(), items);
+            IDomainEventHandler[] handlers = metering
+                ? [new ActivityFeedProjector(services.GetRequiredService<IActivityStore>()), new MeterUsage(items, services.GetRequiredService<ITenantStore>(),
+                    services.GetRequiredService<IUsageLedger>(), TimeProvider.System)]
+                : [new ActivityFeedProjector(services.GetRequiredService<IActivityStore>())];
+            var dispatcher = new OutboxDispatcher(outbox, handlers, new OutboxOptions { BatchSize = 500 }, TimeProvider.System);
+            while (await dispatcher.RunOnceAsync(default) > 0) { }
+
+            var clock = Stopwatch.StartNew();
+            var next = -1;
+            await Task.WhenAll(Enumerable.Range(0, Agents).Select(_ => Task.Run(async () =>
+            {
+                for (var i = Interlocked.Increment(ref next); i < claimed.Count; i = Interlocked.Increment(ref next))
+                {
+                    var (item, agent) = claimed[i];
+                    var read = item.Version;
+                    item.Resolve(agent, "Done", DateTimeOffset.UtcNow);
+                    await items.UpdateAsync(TenantScope.ForWorker(item.TenantId), item, read, default);
+                }
+            })));
+            while (await dispatcher.RunOnceAsync(default) > 0) { }
+            clock.Stop();
+            var recorded = 0;
+            for (var t = 0; t < Tenants; t++)
+                recorded += (int)(await services.GetRequiredService<IUsageLedger>().TotalsAsync(TenantScope.ForWorker($"tenant-{t:D2}"),
+                    BillingPeriod.Of(DateTimeOffset.UtcNow, "Etc/UTC"), default)).Sum(x => x.Quantity);
+            if (recorded != (metering ? Items : 0)) throw new InvalidOperationException($"The ledger holds {recorded} units, not {(metering ? Items : 0)}.");
+            return clock.Elapsed.TotalMilliseconds * 1000 / Items;
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<List<(WorkItem Item, Actor Agent)>> SeedAsync(ITenantStore tenants, IWorkItemStore items)
+    {
+        var admin = new Actor("bench", "Bench", new HashSet<string> { Roles.PlatformAdmin }, null);
+        var now = DateTimeOffset.UtcNow;
+        for (var t = 0; t < Tenants; t++)
+        {
+            var tenant = Tenant.Onboard(new NewTenant($"tenant-{t:D2}", $"Tenant {t}", [ServiceLine.Hr], "Etc/UTC", []), admin, now.AddDays(-1));
+            await tenants.AddAsync(tenant, default);
+            tenant.ChangeStatus(TenantStatus.Active, admin, now.AddDays(-1));
+            await tenants.UpdateAsync(tenant, 1, default);
+        }
+        var agents = Enumerable.Range(0, Agents).Select(a => new Actor($"agent-{a}", $"Agent {a}", new HashSet<string> { Roles.Agent }, null)).ToArray();
+        var claimed = new List<(WorkItem, Actor)>(Items);
+        for (var i = 0; i < Items; i++)
+        {
+            var scope = TenantScope.ForWorker($"tenant-{i % Tenants:D2}");
+            var client = new Actor("client", "Client", new HashSet<string> { Roles.ClientUser }, null);
+            var item = WorkItem.Submit(scope, new NewWorkItem(ServiceLine.Hr, "general", Priority.P3, $"Bench item {i}", "Metering bench", null), client, now.AddMinutes(-30));
+            var agent = agents[i % Agents];
+            item.Claim(agent, now.AddMinutes(-20), now.AddHours(8));
+            await items.AddAsync(scope, item, default);
+            claimed.Add((item, agent));
+        }
+        return claimed;
+    }
+}
