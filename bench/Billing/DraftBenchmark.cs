@@ -78,13 +78,13 @@ internal static class DraftBenchmark
     {
         var admin = new Actor("bench", "Bench", new HashSet<string> { Roles.PlatformAdmin }, null);
         var at = new DateTimeOffset(2026, 9, 1, 0, 0, 0, TimeSpan.Zero);
-        for (var t = 0; t < Tenants; t++)
+        await Parallel.ForEachAsync(Enumerable.Range(0, Tenants), new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (t, _) =>
         {
             var onboarded = Tenant.Onboard(new NewTenant($"tenant-{t:D4}", $"Tenant {t}", [ServiceLine.Hr, ServiceLine.Billing, ServiceLine.Orders], "Etc/UTC", []), admin, at);
             await tenants.AddAsync(onboarded, default);
             onboarded.ChangeStatus(TenantStatus.Active, admin, at);
             await tenants.UpdateAsync(onboarded, 1, default);
-        }
+        });
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync();
         await using var transaction = connection.BeginTransaction();

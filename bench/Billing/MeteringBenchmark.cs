@@ -71,25 +71,25 @@ internal static class MeteringBenchmark
     {
         var admin = new Actor("bench", "Bench", new HashSet<string> { Roles.PlatformAdmin }, null);
         var now = DateTimeOffset.UtcNow;
-        for (var t = 0; t < Tenants; t++)
+        await Parallel.ForEachAsync(Enumerable.Range(0, Tenants), async (t, _) =>
         {
             var tenant = Tenant.Onboard(new NewTenant($"tenant-{t:D2}", $"Tenant {t}", [ServiceLine.Hr], "Etc/UTC", []), admin, now.AddDays(-1));
             await tenants.AddAsync(tenant, default);
             tenant.ChangeStatus(TenantStatus.Active, admin, now.AddDays(-1));
             await tenants.UpdateAsync(tenant, 1, default);
-        }
+        });
         var agents = Enumerable.Range(0, Agents).Select(a => new Actor($"agent-{a}", $"Agent {a}", new HashSet<string> { Roles.Agent }, null)).ToArray();
-        var claimed = new List<(WorkItem, Actor)>(Items);
-        for (var i = 0; i < Items; i++)
+        var client = new Actor("client", "Client", new HashSet<string> { Roles.ClientUser }, null);
+        var claimed = Enumerable.Range(0, Items).Select(i =>
         {
             var scope = TenantScope.ForWorker($"tenant-{i % Tenants:D2}");
-            var client = new Actor("client", "Client", new HashSet<string> { Roles.ClientUser }, null);
             var item = WorkItem.Submit(scope, new NewWorkItem(ServiceLine.Hr, "general", Priority.P3, $"Bench item {i}", "Metering bench", null), client, now.AddMinutes(-30));
-            var agent = agents[i % Agents];
-            item.Claim(agent, now.AddMinutes(-20), now.AddHours(8));
-            await items.AddAsync(scope, item, default);
-            claimed.Add((item, agent));
-        }
+            item.Claim(agents[i % Agents], now.AddMinutes(-20), now.AddHours(8));
+            return (item, agents[i % Agents]);
+        }).ToList();
+        // Added 64 at a time, so the group commit shares each commit among them.
+        await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = 64 },
+            async (c, ct) => await items.AddAsync(TenantScope.ForWorker(c.Item1.TenantId), c.Item1, ct));
         return claimed;
     }
 }
