@@ -20,32 +20,31 @@ public sealed class DraftInvoices(ITenantStore tenants, IUsageLedger ledger, IPr
     {
         if (run.Status != RunStatus.Drafting) return;
         var billed = await CloseAsync(run, ct);
-        var drafted = new HashSet<string>(StringComparer.Ordinal);
-        var work = System.Threading.Channels.Channel.CreateBounded<(Tenant, List<MeterTotal>)>(options.DraftParallelism * 2);
-        var writers = Enumerable.Range(0, options.DraftParallelism).Select(_ => Task.Run(async () =>
-        {
-            await foreach (var (tenant, totals) in work.Reader.ReadAllAsync(ct)) await DraftAsync(run, tenant, totals, ct);
-        }, ct)).ToList();
-        try
-        {
-            (string Id, List<MeterTotal> Totals)? current = null;
-            await foreach (var (tenantId, total) in ledger.TotalsForAllAsync(run.Period, ct))
-            {
-                if (current?.Id != tenantId)
-                {
-                    if (current is { } done && billed.TryGetValue(done.Id, out var t)) { drafted.Add(done.Id); await work.Writer.WriteAsync((t, done.Totals), ct); }
-                    current = (tenantId, []);
-                }
-                current.Value.Totals.Add(total);
-            }
-            if (current is { } last && billed.TryGetValue(last.Id, out var lt)) { drafted.Add(last.Id); await work.Writer.WriteAsync((lt, last.Totals), ct); }
-            foreach (var tenant in billed.Values.Where(t => !drafted.Contains(t.Id))) await work.Writer.WriteAsync((tenant, []), ct);
-        }
-        finally { work.Writer.TryComplete(); }
-        await Task.WhenAll(writers);
+        // A failing tenant stops the pass (and the run is drafted again next time); the others are not left waiting on it.
+        await Parallel.ForEachAsync(TenantsWithTotalsAsync(run.Period, billed, ct), new ParallelOptions { MaxDegreeOfParallelism = options.DraftParallelism, CancellationToken = ct },
+            (work, token) => new ValueTask(DraftAsync(run, work.Tenant, work.Totals, token)));
         var read = run.Version;
         run.Drafted();
         await runs.SaveAsync(run, read, ct);
+    }
+
+    /// <summary>Each billed tenant with its totals, as the ledger streams them tenant by tenant; then those with no usage at all.</summary>
+    private async IAsyncEnumerable<(Tenant Tenant, List<MeterTotal> Totals)> TenantsWithTotalsAsync(BillingPeriod period, Dictionary<string, Tenant> billed,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        (string Id, List<MeterTotal> Totals)? current = null;
+        await foreach (var (tenantId, total) in ledger.TotalsForAllAsync(period, ct))
+        {
+            if (current?.Id != tenantId)
+            {
+                if (current is { } done && billed.TryGetValue(done.Id, out var tenant) && seen.Add(done.Id)) yield return (tenant, done.Totals);
+                current = (tenantId, []);
+            }
+            current.Value.Totals.Add(total);
+        }
+        if (current is { } last && billed.TryGetValue(last.Id, out var lastTenant) && seen.Add(last.Id)) yield return (lastTenant, last.Totals);
+        foreach (var tenant in billed.Values.Where(t => !seen.Contains(t.Id))) yield return (tenant, []);
     }
 
     /// <summary>Closes the period of every tenant this run bills: active or suspended, and not already closed by an earlier run.</summary>
