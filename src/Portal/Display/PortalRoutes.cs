@@ -15,6 +15,11 @@ public static class PortalRoutes
     public static string Inventory(string tenant) => $"/tenants/{tenant}/inventory";
     public static string Sla(string tenant) => $"/tenants/{tenant}/sla";
     public static string Webhooks(string tenant) => $"/tenants/{tenant}/webhooks";
+    public static string Billing(string tenant) => $"/tenants/{tenant}/billing";
+    public static string BillingInvoice(string tenant, Guid invoice) => $"/tenants/{tenant}/billing/invoices/{invoice}";
+    public static string BillingRun(Guid run) => $"{BillingRuns}/{run}";
+    public static string FinanceTenant(string tenant) => $"/finance/tenants/{tenant}";
+    public static string FinanceInvoice(string tenant, Guid invoice) => $"/finance/tenants/{tenant}/invoices/{invoice}";
 
     public const string Workspace = "/workspace";
     public const string QueueBoard = "/supervisor";
@@ -24,4 +29,6 @@ public static class PortalRoutes
     public const string Notifications = "/notifications";
     public const string NotificationSettings = "/settings/notifications";
     public const string AccessDenied = "/access-denied";
+    public const string FinanceDesk = "/finance";
+    public const string BillingRuns = "/finance/runs";
 }
