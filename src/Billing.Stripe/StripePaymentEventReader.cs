@@ -26,6 +26,10 @@ public sealed class StripePaymentEventReader(StripeOptions options, TimeProvider
         {
             throw new ForgedWebhookException($"The webhook's Stripe signature does not check out: {ex.Message}");
         }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or Newtonsoft.Json.JsonException or ArgumentException)
+        {
+            throw new ForgedWebhookException($"The webhook is not a Stripe event: {ex.Message}", "body");
+        }
         PaymentEventKind? kind = e.Type switch
         {
             "invoice.finalized" => PaymentEventKind.Finalized,
@@ -36,7 +40,7 @@ public sealed class StripePaymentEventReader(StripeOptions options, TimeProvider
             _ => null,
         };
         if (kind is not { } k) return null;
-        if (e.Data?.Object is not Invoice invoice) throw new FormatException($"Stripe event {e.Id} ({e.Type}) carries no invoice.");
+        if (e.Data?.Object is not Invoice invoice) throw new ForgedWebhookException($"Stripe event {e.Id} ({e.Type}) carries no invoice.", "body");
         return new PaymentEvent(e.Id, k, invoice.Id, new DateTimeOffset(DateTime.SpecifyKind(e.Created, DateTimeKind.Utc)),
             k == PaymentEventKind.Paid ? invoice.AmountPaid : null, k == PaymentEventKind.PaymentFailed ? FailureMessage(invoice) : null);
     }

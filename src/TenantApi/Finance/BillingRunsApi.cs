@@ -19,7 +19,7 @@ public static class BillingRunsApi
         runs.MapGet("/{runId:guid}", Get).WithSummary("Read a billing run with its invoices counted by status");
         runs.MapGet("/{runId:guid}/invoices", Invoices).WithSummary("Preview a billing run's invoices");
         runs.MapPost("/{runId:guid}/approve", Approve).WithSummary("Approve a billing run's drafts for issuing");
-        api.MapGet("/billing/invoices.csv", InvoicesCsv).WithTags("Billing").ProviderOnly().WithSummary("Export invoices as CSV");
+        api.MapGet("/billing/invoices.csv", InvoicesCsv).WithTags("Billing").ProviderOnly().WithSummary("Export the platform's invoices to tenants as CSV");
         return api;
     }
 

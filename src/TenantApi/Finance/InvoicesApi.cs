@@ -18,7 +18,7 @@ public static class InvoicesApi
     public static RouteGroupBuilder MapInvoicesApi(this RouteGroupBuilder api)
     {
         var invoices = api.MapGroup("/tenants/{tenantId}/billing/invoices").WithTags("Billing");
-        invoices.MapGet("/", List).WithSummary("List a tenant's invoices");
+        invoices.MapGet("/", List).WithSummary("List the platform's invoices to a tenant");
         invoices.MapGet("/{invoiceId:guid}", Get).WithSummary("Read an invoice with its lines");
         invoices.MapGet("/{invoiceId:guid}/lines/{lineId:guid}", Line).WithSummary("Open an invoice line down to its usage and work items");
         invoices.MapPost("/{invoiceId:guid}/exclude", Exclude).WithSummary("Leave a tenant's draft out of its run");

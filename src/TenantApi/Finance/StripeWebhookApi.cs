@@ -32,7 +32,7 @@ public static class StripeWebhookApi
         {
             return TypedResults.Ok(new WebhookReceipt((await payments.ReceiveAsync(body, request.Headers["Stripe-Signature"].FirstOrDefault(), ct)).ToText()));
         }
-        catch (ForgedWebhookException e) { return Problem("Stripe-Signature", e.Message); }
+        catch (ForgedWebhookException e) { return Problem(e.Field, e.Message); }
     }
 
     private static ValidationProblem Problem(string field, string message) =>

@@ -132,7 +132,7 @@ public sealed class InvoicesApiTests(InvoicedTenants billed) : IClassFixture<Inv
     {
         var line = $"{Url(billed.AcmeIssued)}/lines/{Billing.Lines(billed.AcmeIssued)[0]["id"]}";
         string[] urls = ["/api/tenants/acme/billing/invoices", Url(billed.AcmeIssued), line, "/api/tenants/acme/billing/usage",
-            "/api/tenants/acme/billing/usage/history", "/api/tenants/acme/billing/usage/entries?period=2026-09"];
+            "/api/tenants/acme/billing/usage/history", "/api/tenants/acme/billing/usage/entries?period=2026-09", "/api/tenants/acme/billing/usage.csv?period=2026-09"];
 
         foreach (var user in new[] { TestUser.GlobexClient, Billing.GlobexUser })
             foreach (var url in urls)

@@ -140,6 +140,17 @@ public sealed class StripeWebhookApiTests : IClassFixture<StripeApiFactory>, ICl
         Assert.Equal("applied", await SendAsync(body));
     }
 
+    [Theory]
+    [InlineData("not json at all")]
+    [InlineData("{\"id\":\"evt_bad_1\",\"object\":\"event\",\"type\":\"invoice.paid\",\"created\":1764579600,\"data\":{\"object\":{\"id\":\"cus_1\",\"object\":\"customer\"}}}")]
+    public async Task ASignedBodyThatIsNotAnInvoiceEvent_IsA400NamingTheBody(string body)
+    {
+        var response = await StripeEvents.SendAsync(_webhooks, body, StripeEvents.Sign(body, DateTimeOffset.UtcNow));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("\"body\"", await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task AnyWebhook_WithoutStripeConfigured_IsA400NamingStripeSignature()
     {

@@ -18,8 +18,8 @@ public sealed class ManageDunning(TenantAccess access, ITenantDunningStore store
 
     public async Task<TenantDunning> ChangeAsync(Actor actor, string tenantId, DunningRequest request, long? expectedVersion, CancellationToken ct)
     {
-        Permissions.Require(actor, FinanceRoles.Desk);
         var (_, scope) = await access.ResolveAsync(actor, tenantId, AccessMode.Read, ct);
+        Permissions.Require(actor, FinanceRoles.Desk);
         var current = await store.GetAsync(scope, ct);
         var changed = DunningRules.Apply(current, request, actor, time.GetUtcNow());
         Versioned.Require(expectedVersion, current.Version, $"The dunning policy of tenant '{tenantId}'");

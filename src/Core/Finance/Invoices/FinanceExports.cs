@@ -15,8 +15,8 @@ public sealed class FinanceExports(TenantAccess access, IUsageLedger ledger, ITe
 
     public async Task<CsvExport> UsageAsync(Actor actor, string tenantId, string? period, CancellationToken ct)
     {
-        Permissions.Require(actor, FinanceRoles.Desk);
         var (tenant, scope) = await access.ResolveAsync(actor, tenantId, AccessMode.Read, ct);
+        Permissions.Require(actor, FinanceRoles.Desk);
         var errors = new FieldErrors();
         var month = BillingPeriod.Parse(errors, "period", period);
         errors.ThrowIfAny();

@@ -9,8 +9,11 @@ public enum PaymentEventKind { Finalized, Paid, PaymentFailed, Voided, MarkedUnc
 public sealed record PaymentEvent(string EventId, PaymentEventKind Kind, string InvoiceExternalId, DateTimeOffset OccurredAt, long? AmountPaidMinor = null,
     string? FailureMessage = null);
 
-/// <summary>The signature or age of an incoming webhook did not check out; nothing is changed.</summary>
-public sealed class ForgedWebhookException(string message) : Exception(message);
+/// <summary>An incoming webhook was refused, nothing changed: its signature or age did not check out, or (field "body") it was signed but is not what it claims.</summary>
+public sealed class ForgedWebhookException(string message, string field = "Stripe-Signature") : Exception(message)
+{
+    public string Field { get; } = field;
+}
 
 /// <summary>Reads an incoming issuer webhook: verifies its signature and age, and says what it reports (null for a kind the platform ignores).</summary>
 public interface IPaymentEventReader

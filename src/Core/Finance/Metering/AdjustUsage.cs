@@ -16,8 +16,8 @@ public sealed class AdjustUsage(TenantAccess access, IUsageLedger ledger, TimePr
 
     public async Task<UsageEntry> HandleAsync(Actor actor, string tenantId, UsageAdjustmentRequest request, CancellationToken ct)
     {
-        Permissions.Require(actor, FinanceRoles.Desk);
         var (tenant, scope) = await access.ResolveAsync(actor, tenantId, AccessMode.Read, ct);
+        Permissions.Require(actor, FinanceRoles.Desk);
         var errors = new FieldErrors();
         var meter = Meters.Parse(errors, "meter", request.Meter);
         if (request.Quantity is not { } quantity) errors.Add("quantity", "'quantity' is required: units to add, or negative to take off.");

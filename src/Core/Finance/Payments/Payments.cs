@@ -21,8 +21,8 @@ public sealed class Payments(TenantAccess access, ITenantInvoiceStore invoices, 
 {
     public async Task<TenantInvoice> RecordAsync(Actor actor, string tenantId, Guid invoiceId, PaymentRecordRequest request, long? expectedVersion, CancellationToken ct)
     {
-        Permissions.Require(actor, FinanceRoles.Desk);
         var (_, scope) = await access.ResolveAsync(actor, tenantId, AccessMode.Read, ct);
+        Permissions.Require(actor, FinanceRoles.Desk);
         var errors = new FieldErrors();
         (IssuedStatus, PaymentEventKind)? status = request.Status?.Trim().ToLowerInvariant() switch
         {

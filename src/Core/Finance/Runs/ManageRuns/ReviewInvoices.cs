@@ -55,8 +55,8 @@ public sealed class ReviewInvoices(TenantAccess access, ITenantInvoiceStore invo
 
     private async Task<(TenantInvoice, TenantScope)> DraftAsync(Actor actor, string tenantId, Guid invoiceId, CancellationToken ct)
     {
-        Permissions.Require(actor, FinanceRoles.Desk);
         var (_, scope) = await access.ResolveAsync(actor, tenantId, AccessMode.Read, ct);
+        Permissions.Require(actor, FinanceRoles.Desk);
         var invoice = await invoices.FindAsync(scope, invoiceId, ct) ?? throw new NotFoundException($"Invoice '{invoiceId}'");
         var run = await runs.FindAsync(invoice.RunId, ct) ?? throw new NotFoundException($"Billing run '{invoice.RunId}'");
         run.EnsureReviewable();
