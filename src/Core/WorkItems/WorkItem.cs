@@ -157,7 +157,7 @@ public sealed partial class WorkItem : AggregateRoot
         (Status, Resolution, LeaseExpiresAt) = (WorkItemStatus.Resolved, resolution, null);
         var details = new Dictionary<string, string?>(outcome ?? new Dictionary<string, string?>()) { ["resolution"] = resolution };
         Record(by, now, WorkItemActions.Resolved, details);
-        Raise(Event<WorkItemResolved>(by, now) with { Resolution = resolution });
+        Raise(Event<WorkItemResolved>(by, now) with { Resolution = resolution, Type = Type, Priority = Priority, Outcome = outcome });
     }
 
     /// <summary>The agent holding the item asks the client; it leaves the queue, and its clocks pause if <paramref name="pausesClock"/>.</summary>

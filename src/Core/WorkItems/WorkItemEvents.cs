@@ -36,6 +36,14 @@ public sealed record WorkItemAnswered : WorkItemEvent
 public sealed record WorkItemResolved : WorkItemEvent
 {
     public string Resolution { get; init; } = "";
+
+    /// <summary>The item's type and priority, so handlers of a resolution (metering) need not load the item; empty in events written before.</summary>
+    public string Type { get; init; } = "";
+
+    public Priority? Priority { get; init; }
+
+    /// <summary>What the resolution recorded (its typed fields and outcome), as kept in the item's history.</summary>
+    public IReadOnlyDictionary<string, string?>? Outcome { get; init; }
 }
 
 public sealed record WorkItemCancelled : WorkItemEvent

@@ -3,7 +3,9 @@ using BackOffice.Core.Common;
 using BackOffice.Core.Finance.Metering;
 using BackOffice.Core.Tenancy;
 using BackOffice.Storage.Sqlite.Rows;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace BackOffice.Storage.Sqlite.Stores;
 
@@ -19,19 +21,38 @@ internal sealed class SqliteUsageLedger(SqliteDatabase db) : IUsageLedger
         var tenant = scope.TenantId;
         return db.WriteAsync(scope, async context =>
         {
-            var closed = await context.Database.SqlQuery<string>($"""
-                SELECT period AS Value FROM billing_periods WHERE tenant_id = {tenant} AND period >= {u.HappenedIn.ToString()} ORDER BY period
-                """).ToListAsync(ct);
+            // Plain commands on the write's own transaction: metering writes one entry per resolution, and EF's raw-SQL
+            // plumbing cost more than the two statements themselves.
+            var connection = (SqliteConnection)context.Database.GetDbConnection();
+            var transaction = (SqliteTransaction?)context.Database.CurrentTransaction?.GetDbTransaction();
+            var closed = new List<string>();
+            await using (var read = connection.CreateCommand())
+            {
+                read.Transaction = transaction;
+                read.CommandText = "SELECT period FROM billing_periods WHERE tenant_id = $tenant AND period >= $from ORDER BY period";
+                read.Parameters.AddWithValue("$tenant", tenant);
+                read.Parameters.AddWithValue("$from", u.HappenedIn.ToString());
+                await using var rows = await read.ExecuteReaderAsync(ct);
+                while (await rows.ReadAsync(ct)) closed.Add(rows.GetString(0));
+            }
             var period = FirstOpen(u.HappenedIn, closed);
             var late = period != u.HappenedIn;
-            var inserted = await context.Database.ExecuteSqlAsync($"""
+            await using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = """
                 INSERT INTO usage_entries (id, tenant_id, meter, quantity_e4, occurred_at, period, late, kind, item_id, priority, source_event_id,
                     adjusted_by, reason, recorded_at)
-                VALUES ({u.Id.ToString("D")}, {tenant}, {u.Meter.ToText()}, {quantity}, {u.OccurredAt.ToTicks()}, {period.ToString()}, {late},
-                    {u.Kind.ToText()}, {u.ItemId?.ToString("D")}, {u.Priority?.ToText()}, {u.SourceEventId?.ToString("D")}, {u.AdjustedBy},
-                    {u.Reason}, {u.RecordedAt.ToTicks()})
+                VALUES ($id, $tenant, $meter, $quantity, $occurred, $period, $late, $kind, $item, $priority, $source, $by, $reason, $recorded)
                 ON CONFLICT DO NOTHING
-                """, ct);
+                """;
+            foreach (var (name, value) in new (string, object?)[]
+            {
+                ("$id", u.Id.ToString("D")), ("$tenant", tenant), ("$meter", u.Meter.ToText()), ("$quantity", quantity), ("$occurred", u.OccurredAt.ToTicks()),
+                ("$period", period.ToString()), ("$late", late), ("$kind", u.Kind.ToText()), ("$item", u.ItemId?.ToString("D")), ("$priority", u.Priority?.ToText()),
+                ("$source", u.SourceEventId?.ToString("D")), ("$by", u.AdjustedBy), ("$reason", u.Reason), ("$recorded", u.RecordedAt.ToTicks()),
+            })
+                insert.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            var inserted = await insert.ExecuteNonQueryAsync(ct);
             return inserted == 1
                 ? new UsageEntry(u.Id, tenant, u.Meter, u.Quantity, u.OccurredAt, period, late, u.Kind, u.ItemId, u.Priority, u.SourceEventId,
                     u.AdjustedBy, u.Reason, u.RecordedAt)

@@ -67,15 +67,26 @@ public sealed class MeterUsageTests
     }
 
     [Fact]
-    public async Task AnItemOrTenantThatIsGone_RecordsNothing()
+    public async Task AnOlderEventWithoutTheItemsType_ForAnItemThatIsGone_OrATenantThatIsGone_RecordsNothing()
     {
         var (item, resolved) = Resolve("shipment", ServiceLine.Orders);
+        var older = resolved with { Type = "", Priority = null, Outcome = null };
         var stranger = resolved with { TenantId = "globex" };
 
-        await Handler().HandleAsync(resolved, TenantScope.ForWorker("acme"), default);
+        await Handler().HandleAsync(older, TenantScope.ForWorker("acme"), default);
         await Handler(item).HandleAsync(stranger, TenantScope.ForWorker("globex"), default);
 
         Assert.Empty(_ledger.Calls);
+    }
+
+    [Fact]
+    public async Task TheEventAlone_RecordsTheUsage_WithoutLoadingTheItem()
+    {
+        var (_, resolved) = Resolve("shipment", ServiceLine.Orders);
+
+        await Handler().HandleAsync(resolved, TenantScope.ForWorker("acme"), default);
+
+        Assert.Equal((Meter.OrderLineShipped, resolved.ItemId, resolved.EventId), (_ledger.Entries.Single().Meter, _ledger.Entries.Single().ItemId, _ledger.Entries.Single().SourceEventId));
     }
 
     [Fact]

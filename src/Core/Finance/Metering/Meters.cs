@@ -49,11 +49,14 @@ public static class Meters
     public static MeterInfo ForWorkType(string workType) => ByType.GetValueOrDefault(workType) ?? ById[Meter.GeneralWork];
 
     /// <summary>How many units a resolved item is: the order's lines for a shipment (as its resolution recorded), else one.</summary>
-    public static decimal QuantityOf(WorkItem item)
+    public static decimal QuantityOf(WorkItem item) =>
+        QuantityOf(item.Type, item.History.LastOrDefault(h => h.Action == WorkItemActions.Resolved)?.Details);
+
+    /// <summary>One unit per resolved item, except shipments: one per order line the resolution shipped.</summary>
+    public static decimal QuantityOf(string workType, IReadOnlyDictionary<string, string?>? outcome)
     {
-        if (ForWorkType(item.Type).Meter != Meter.OrderLineShipped) return 1;
-        var resolved = item.History.LastOrDefault(h => h.Action == WorkItemActions.Resolved);
-        return resolved?.Details.GetValueOrDefault("orderLines") is { } lines && int.TryParse(lines, out var n) && n > 0 ? n : 1;
+        if (ForWorkType(workType).Meter != Meter.OrderLineShipped) return 1;
+        return outcome?.GetValueOrDefault("orderLines") is { } lines && int.TryParse(lines, out var n) && n > 0 ? n : 1;
     }
 
     public static string Describe(Meter meter, decimal quantity) =>
