@@ -15,9 +15,7 @@ public sealed class OutboxDispatcher(IOutbox outbox, IEnumerable<IDomainEventHan
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
         var batch = await outbox.LeaseDueAsync(time.GetUtcNow(), options.Lease, options.BatchSize, ct);
-        // In order within each tenant (its events happen one after another); tenants side by side.
-        await Parallel.ForEachAsync(batch.GroupBy(m => m.TenantId), new ParallelOptions { MaxDegreeOfParallelism = options.TenantParallelism, CancellationToken = ct },
-            async (messages, token) => { foreach (var message in messages) await DeliverAsync(message, token); });
+        foreach (var message in batch) await DeliverAsync(message, ct);
         return batch.Count;
     }
 

@@ -13,13 +13,6 @@ public sealed record OutboxOptions
     [Range(1, 1000)]
     public int BatchSize { get; init; } = 100;
 
-    /// <summary>
-    /// How many tenants' messages of a batch are delivered at once. Each tenant's stay in order, one after another; different
-    /// tenants' run side by side, so their handlers' writes share commits instead of each waiting for its own.
-    /// </summary>
-    [Range(1, 64)]
-    public int TenantParallelism { get; init; } = 8;
-
     /// <summary>How long a dispatcher may hold a message before another one may take it.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(1);
