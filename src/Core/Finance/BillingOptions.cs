@@ -35,20 +35,3 @@ public static class FinanceRoles
     /// <summary>Who reads a tenant's usage and charges so far: the finance desk and every user of the tenant.</summary>
     public static readonly string[] UsageReaders = [Common.Roles.Finance, Common.Roles.PlatformAdmin, Common.Roles.ClientAdmin, Common.Roles.ClientUser];
 }
-
-/// <summary>Wakes the billing worker when a run is started or approved, so it need not wait for its next poll.</summary>
-public sealed class BillingSignal
-{
-    private readonly System.Threading.Channels.Channel<Guid> _runs = System.Threading.Channels.Channel.CreateBounded<Guid>(
-        new System.Threading.Channels.BoundedChannelOptions(16) { FullMode = System.Threading.Channels.BoundedChannelFullMode.DropOldest });
-
-    public void Wake(Guid runId) => _runs.Writer.TryWrite(runId);
-
-    public async Task WaitAsync(TimeSpan timeout, CancellationToken ct)
-    {
-        using var timer = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timer.CancelAfter(timeout);
-        try { await _runs.Reader.WaitToReadAsync(timer.Token); while (_runs.Reader.TryRead(out _)) { } }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested) { }
-    }
-}

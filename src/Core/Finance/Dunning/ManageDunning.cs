@@ -24,8 +24,10 @@ public sealed class ManageDunning(TenantAccess access, ITenantDunningStore store
         var changed = DunningRules.Apply(current, request, actor, time.GetUtcNow());
         Versioned.Require(expectedVersion, current.Version, $"The dunning policy of tenant '{tenantId}'");
         var saved = await store.SaveAsync(scope, changed, ct);
-        if (saved.Paused && !current.Paused) await dunning.ReactivateIfSettledAsync(tenantId, ct);
-        return saved.Paused && !current.Paused ? await store.GetAsync(scope, ct) : saved;
+        if (!saved.Paused || current.Paused) return saved;
+        // Pausing lifts a suspension dunning made; the policy read back says so.
+        await dunning.ReactivateIfSettledAsync(tenantId, ct);
+        return await store.GetAsync(scope, ct);
     }
 
     public async Task<IReadOnlyList<OverdueInvoice>> QueueAsync(Actor actor, CancellationToken ct)
