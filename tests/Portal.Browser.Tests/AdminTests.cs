@@ -50,6 +50,7 @@ public sealed class AdminTests(PortalServer server) : PortalTest(server)
         var before = await resolution.InnerTextAsync();
         await page.GetByTestId("policy-hr-p2").Locator("input").Nth(1).FillAsync("40");
         await Assertions.Expect(resolution).Not.ToHaveTextAsync(before);
+        await page.GetByTestId("policy-hr-p2").Locator("input").Nth(4).FillAsync("25");
         await AssertAccessibleAsync(page);
         await page.GetByTestId("next").ClickAsync();
 
@@ -66,6 +67,7 @@ public sealed class AdminTests(PortalServer server) : PortalTest(server)
         await Assertions.Expect(page.GetByTestId("tenant-status").First).ToHaveTextAsync("Onboarding");
         await Assertions.Expect(page.GetByTestId("dedicated")).ToContainTextAsync("hr.fabrikam-foods");
         await Assertions.Expect(page.GetByTestId("sla")).ToContainTextAsync("40 h");
+        await Assertions.Expect(page.GetByTestId("sla")).ToContainTextAsync("5% per point below, up to 25%");
         await ChangeStatusAsync(page, "activate", "Contract signed");
         await Assertions.Expect(page.GetByTestId("tenant-status").First).ToHaveTextAsync("Active", Live);
 

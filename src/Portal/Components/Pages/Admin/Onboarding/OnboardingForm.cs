@@ -40,7 +40,8 @@ public sealed partial class OnboardingForm
     public SlaSettingsData Sla() => new(
         new CalendarData(TimeZone, [new ScheduleData("2000-01-01", Days.Where(d => d.Open).ToDictionary(d => d.Day.ToString().ToLowerInvariant(), d => (IReadOnlyList<string>)[$"{d.Start}-{d.End}"]))],
             Holidays.Select(h => new HolidayData(h.Date, h.Name, null)).ToList()),
-        ActivePolicies.Select(p => new PolicyData(p.Line.ToText(), p.Priority.ToText(), Minutes(p.FirstResponseHours), Minutes(p.ResolutionHours), "business", null, null, null, null)).ToList());
+        ActivePolicies.Select(p => new PolicyData(p.Line.ToText(), p.Priority.ToText(), Minutes(p.FirstResponseHours), Minutes(p.ResolutionHours), "business", null, null,
+            p.ComplianceTargetPercent, p.CreditPercent, p.CreditCapPercent)).ToList());
 
     /// <param name="upTo">The last step whose answers to include: 0 the company, 1 its SLA, 2 its queues.</param>
     public OnboardTenantRequest Request(int upTo = 2) => new(Id?.Trim(), DisplayName, Lines.Order().Select(l => l.ToText()).ToList(), TimeZone, DirectoryList,
@@ -79,6 +80,13 @@ public sealed class PolicyRow(ServiceLine line, Priority priority, double firstR
     public Priority Priority { get; } = priority;
     public double? FirstResponseHours { get; set; } = firstResponseHours;
     public double? ResolutionHours { get; set; } = resolutionHours;
+
+    /// <summary>The share of the month's work to finish within target; below it, the tenant is credited (the platform default: 95%, 5% flat).</summary>
+    public decimal? ComplianceTargetPercent { get; set; } = 95m;
+    public decimal? CreditPercent { get; set; } = 5m;
+
+    /// <summary>When set, the credit is <see cref="CreditPercent"/> per started point below target, up to this.</summary>
+    public decimal? CreditCapPercent { get; set; }
 
     /// <summary>The platform's default targets (as <see cref="SlaSettings.Default"/>), as a starting point.</summary>
     public static IEnumerable<PolicyRow> Defaults(ServiceLine line) =>
