@@ -49,13 +49,15 @@ internal sealed class SqliteTenantInvoiceStore(SqliteDatabase db) : ITenantInvoi
     public async Task<TenantInvoice?> FindByExternalIdAsync(string externalId, CancellationToken ct) =>
         (await QueryAsync(null, $"{InvoiceMapping.Select} WHERE external_id = {{0}}", [externalId], ct)).SingleOrDefault();
 
-    public async Task<Page<TenantInvoice>> ListForTenantAsync(TenantScope scope, int pageSize, string? cursor, CancellationToken ct)
+    public async Task<Page<TenantInvoice>> ListForTenantAsync(TenantScope scope, bool issuedOnly, int pageSize, string? cursor, CancellationToken ct)
     {
         var key = Key(cursor, 2);
+        var issued = issuedOnly ? JsonSerializer.Serialize(TenantInvoice.SentStatuses.Select(s => s.ToText())) : null;
         var rows = await QueryAsync(scope, $$"""
             {{InvoiceMapping.Select}} WHERE tenant_id = {0} AND ({1} OR (period, id) < ({2}, {3}))
+                AND ({5} IS NULL OR status IN (SELECT value FROM json_each({5})))
             ORDER BY period DESC, id DESC LIMIT {4}
-            """, [scope.TenantId, key is null, key?[0], key?[1], pageSize + 1], ct);
+            """, [scope.TenantId, key is null, key?[0], key?[1], pageSize + 1, issued], ct);
         return PageOf(rows, pageSize, last => $"{last.Period}|{last.Id:D}");
     }
 

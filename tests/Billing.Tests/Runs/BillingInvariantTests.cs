@@ -43,7 +43,7 @@ public sealed class BillingInvariantTests
         foreach (var tenant in world.Tenants)
         {
             var scope = TenantScope.ForWorker(tenant);
-            var issued = (await invoices.ListForTenantAsync(scope, 100, null, default)).Items.Where(i => i.Status == InvoiceStatus.Open).ToList();
+            var issued = (await invoices.ListForTenantAsync(scope, false, 100, null, default)).Items.Where(i => i.Status == InvoiceStatus.Open).ToList();
             decimal invoiced = 0, carried = 0, held = 0;
             foreach (var period in Periods.Append(Periods[^1].Next()).Append(Periods[^1].Next().Next()))
             {

@@ -56,6 +56,7 @@ public sealed class KillSwitch(int at)
 internal sealed class KillingLedger(IUsageLedger inner, KillSwitch kill) : IUsageLedger
 {
     public Task<UsageEntry?> RecordAsync(TenantScope scope, NewUsage usage, CancellationToken ct) => inner.RecordAsync(scope, usage, ct);
+    public Task<bool> HasSourceAsync(TenantScope scope, Guid sourceEventId, CancellationToken ct) => inner.HasSourceAsync(scope, sourceEventId, ct);
     public Task<IReadOnlyList<MeterTotal>> TotalsAsync(TenantScope scope, BillingPeriod period, CancellationToken ct) => inner.TotalsAsync(scope, period, ct);
     public Task<Page<UsageEntry>> ListAsync(TenantScope scope, UsageFilter filter, int pageSize, string? cursor, CancellationToken ct) =>
         inner.ListAsync(scope, filter, pageSize, cursor, ct);
@@ -74,8 +75,8 @@ internal sealed class KillingInvoices(ITenantInvoiceStore inner, KillSwitch kill
         kill.AfterAsync($"draft {invoice.TenantId}", () => inner.AddDraftAsync(scope, invoice, ct));
     public Task<TenantInvoice?> FindAsync(TenantScope scope, Guid invoiceId, CancellationToken ct) => inner.FindAsync(scope, invoiceId, ct);
     public Task<TenantInvoice?> FindByExternalIdAsync(string externalId, CancellationToken ct) => inner.FindByExternalIdAsync(externalId, ct);
-    public Task<Page<TenantInvoice>> ListForTenantAsync(TenantScope scope, int pageSize, string? cursor, CancellationToken ct) =>
-        inner.ListForTenantAsync(scope, pageSize, cursor, ct);
+    public Task<Page<TenantInvoice>> ListForTenantAsync(TenantScope scope, bool issuedOnly, int pageSize, string? cursor, CancellationToken ct) =>
+        inner.ListForTenantAsync(scope, issuedOnly, pageSize, cursor, ct);
     public Task<Page<TenantInvoice>> ListAsync(InvoiceFilter filter, int pageSize, string? cursor, CancellationToken ct) => inner.ListAsync(filter, pageSize, cursor, ct);
     public Task<IReadOnlyList<RunTally>> TallyAsync(Guid runId, CancellationToken ct) => inner.TallyAsync(runId, ct);
     public Task SaveAsync(TenantScope scope, TenantInvoice invoice, long expectedVersion, CancellationToken ct) =>

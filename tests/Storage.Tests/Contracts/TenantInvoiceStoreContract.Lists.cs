@@ -47,12 +47,29 @@ public abstract partial class TenantInvoiceStoreContract
         acme.Add(Stored("acme", Guid.NewGuid(), new BillingPeriod(2026, 5)));
         await AddAllAsync(stores, [.. acme, Stored("globex", acme[0].RunId, new BillingPeriod(2026, 1)), Stored("globex", Guid.NewGuid(), Nov)]);
 
-        var served = await AllPagesAsync(cursor => stores.Invoices.ListForTenantAsync(Acme, 3, cursor, default), 3);
+        var served = await AllPagesAsync(cursor => stores.Invoices.ListForTenantAsync(Acme, false, 3, cursor, default), 3);
 
         Assert.Equal(NewestFirst(acme), served);
-        var first = await stores.Invoices.ListForTenantAsync(Acme, 3, null, default);
+        var first = await stores.Invoices.ListForTenantAsync(Acme, false, 3, null, default);
         Assert.Equal([new BillingPeriod(2026, 7), new BillingPeriod(2026, 6), new BillingPeriod(2026, 5)], first.Items.Select(i => i.Period));
-        Assert.Null((await stores.Invoices.ListForTenantAsync(Acme, 8, null, default)).NextCursor);
+        Assert.Null((await stores.Invoices.ListForTenantAsync(Acme, false, 8, null, default)).NextCursor);
+    }
+
+    [Fact]
+    public async Task ListForTenant_IssuedOnly_LeavesOutFinancesOwn_AndStillFillsEveryPage()
+    {
+        await using var stores = await adapter.CreateAsync();
+        var statuses = Enum.GetValues<InvoiceStatus>();
+        var all = Enumerable.Range(0, 24).Select(i => Stored("acme", Guid.NewGuid(), new BillingPeriod(2025 + i / 12, i % 12 + 1), statuses[i % statuses.Length])).ToList();
+        await AddAllAsync(stores, all);
+        var issued = all.Where(i => TenantInvoice.SentStatuses.Contains(i.Status)).ToList();
+
+        var served = await AllPagesAsync(cursor => stores.Invoices.ListForTenantAsync(Acme, true, 4, cursor, default), 4);
+        var first = await stores.Invoices.ListForTenantAsync(Acme, true, 4, null, default);
+
+        Assert.Equal(NewestFirst(issued), served);
+        Assert.Equal(4, first.Items.Count);
+        Assert.DoesNotContain(InvoiceStatus.Draft, (await stores.Invoices.ListForTenantAsync(Acme, true, 50, null, default)).Items.Select(i => i.Status));
     }
 
     [Fact]
@@ -101,7 +118,7 @@ public abstract partial class TenantInvoiceStoreContract
         await using var stores = await adapter.CreateAsync();
 
         await Assert.ThrowsAsync<ValidationException>(() => stores.Invoices.ListAsync(new(), 2, "not-a-cursor", default));
-        await Assert.ThrowsAsync<ValidationException>(() => stores.Invoices.ListForTenantAsync(Acme, 2, Cursor.Encode("2026-11"), default));
+        await Assert.ThrowsAsync<ValidationException>(() => stores.Invoices.ListForTenantAsync(Acme, false, 2, Cursor.Encode("2026-11"), default));
     }
 
     [Fact]

@@ -211,13 +211,13 @@ public abstract partial class TenantInvoiceStoreContract(IStoreAdapter adapter)
         await stores.Invoices.AddDraftAsync(Globex, globex, default);
 
         Assert.Null(await stores.Invoices.FindAsync(Globex, acme.Id, default));
-        Assert.Equal([globex.Id], (await stores.Invoices.ListForTenantAsync(Globex, 10, null, default)).Items.Select(i => i.Id));
-        Assert.Equal([acme.Id], (await stores.Invoices.ListForTenantAsync(Acme, 10, null, default)).Items.Select(i => i.Id));
+        Assert.Equal([globex.Id], (await stores.Invoices.ListForTenantAsync(Globex, false, 10, null, default)).Items.Select(i => i.Id));
+        Assert.Equal([acme.Id], (await stores.Invoices.ListForTenantAsync(Acme, false, 10, null, default)).Items.Select(i => i.Id));
         acme.Exclude("Sneaky");
         await Assert.ThrowsAsync<TenantIsolationException>(() => stores.Invoices.SaveAsync(Globex, acme, 2, default));
         await Assert.ThrowsAsync<TenantIsolationException>(() => stores.Invoices.AddDraftAsync(Globex, Dinar("acme"), default));
 
         Assert.Equal(InvoiceStatus.Draft, (await stores.Invoices.FindAsync(Acme, acme.Id, default))!.Status);
-        Assert.Single((await stores.Invoices.ListForTenantAsync(Acme, 10, null, default)).Items);
+        Assert.Single((await stores.Invoices.ListForTenantAsync(Acme, false, 10, null, default)).Items);
     }
 }

@@ -98,7 +98,7 @@ public sealed class RunDunning(ITenantStore tenants, ITenantInvoiceStore invoice
         string? cursor = null;
         do
         {
-            var page = await invoices.ListForTenantAsync(scope, Paging.MaxPageSize, cursor, ct);
+            var page = await invoices.ListForTenantAsync(scope, issuedOnly: true, Paging.MaxPageSize, cursor, ct);
             if (page.Items.Any(i => i.IsUnpaid && i.DueDate is { } d && today.DayNumber - d.DayNumber >= policy.SuspendAfterDays)) return true;
             cursor = page.NextCursor;
         } while (cursor is not null);

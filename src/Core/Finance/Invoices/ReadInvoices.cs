@@ -28,13 +28,10 @@ public sealed record LineDrilldown(TenantInvoice Invoice, InvoiceLine Line, Page
 public sealed class ReadInvoices(TenantAccess access, ITenantInvoiceStore invoices, IUsageLedger ledger, IWorkItemStore items, SlaSettingsSource slas,
     ReportSla sla, TimeProvider time)
 {
-    private static readonly InvoiceStatus[] Unissued = [InvoiceStatus.Draft, InvoiceStatus.Excluded, InvoiceStatus.Issuing];
-
     public async Task<Page<TenantInvoice>> ListAsync(Actor actor, string tenantId, int? pageSize, string? cursor, CancellationToken ct)
     {
         var (_, scope) = await ResolveAsync(actor, tenantId, ct);
-        var page = await invoices.ListForTenantAsync(scope, Paging.Size(pageSize), cursor, ct);
-        return actor.IsProviderStaff ? page : page with { Items = [.. page.Items.Where(i => !Unissued.Contains(i.Status))] };
+        return await invoices.ListForTenantAsync(scope, issuedOnly: !actor.IsProviderStaff, Paging.Size(pageSize), cursor, ct);
     }
 
     public async Task<TenantInvoice> GetAsync(Actor actor, string tenantId, Guid invoiceId, CancellationToken ct) =>
@@ -85,7 +82,7 @@ public sealed class ReadInvoices(TenantAccess access, ITenantInvoiceStore invoic
     private async Task<TenantInvoice> FindAsync(Actor actor, (Tenant Tenant, TenantScope Scope) resolved, Guid invoiceId, CancellationToken ct)
     {
         var invoice = await invoices.FindAsync(resolved.Scope, invoiceId, ct);
-        if (invoice is null || (!actor.IsProviderStaff && Unissued.Contains(invoice.Status))) throw new NotFoundException($"Invoice '{invoiceId}'");
+        if (invoice is null || (!actor.IsProviderStaff && !TenantInvoice.SentStatuses.Contains(invoice.Status))) throw new NotFoundException($"Invoice '{invoiceId}'");
         return invoice;
     }
 }

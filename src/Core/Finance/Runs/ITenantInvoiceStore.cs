@@ -23,8 +23,8 @@ public interface ITenantInvoiceStore
     /// <summary>The invoice the issuer knows by <paramref name="externalId"/>, whichever tenant's it is.</summary>
     Task<TenantInvoice?> FindByExternalIdAsync(string externalId, CancellationToken ct);
 
-    /// <summary>The tenant's invoices, newest period first.</summary>
-    Task<Page<TenantInvoice>> ListForTenantAsync(TenantScope scope, int pageSize, string? cursor, CancellationToken ct);
+    /// <summary>The tenant's invoices, newest period first; only those issued to it (<see cref="TenantInvoice.SentStatuses"/>) when <paramref name="issuedOnly"/>.</summary>
+    Task<Page<TenantInvoice>> ListForTenantAsync(TenantScope scope, bool issuedOnly, int pageSize, string? cursor, CancellationToken ct);
 
     /// <summary>Invoices across tenants, by tenant id then period (newest first), matching <paramref name="filter"/>.</summary>
     Task<Page<TenantInvoice>> ListAsync(InvoiceFilter filter, int pageSize, string? cursor, CancellationToken ct);

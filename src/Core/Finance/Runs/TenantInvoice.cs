@@ -21,6 +21,10 @@ public sealed record InvoiceLine(Guid Id, RatedLine Rated, string? AddedBy = nul
 /// </summary>
 public sealed class TenantInvoice : AggregateRoot
 {
+    /// <summary>The statuses of an invoice the tenant has been sent: every one after issuing. Drafts, left-out and half-issued invoices are finance's own.</summary>
+    public static IReadOnlyList<InvoiceStatus> SentStatuses { get; } =
+        [InvoiceStatus.Open, InvoiceStatus.PaymentFailed, InvoiceStatus.Uncollectible, InvoiceStatus.Paid, InvoiceStatus.Void];
+
     public required Guid Id { get; init; }
     public required Guid RunId { get; init; }
     public required string TenantId { get; init; }
