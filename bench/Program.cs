@@ -58,9 +58,9 @@ if (only is null or "imports")
 }
 if (only is "imports") return;
 
-if (only is "billing")
+if (only is "billing" or "metering")
 {
-    await BackOffice.Benchmarks.Billing.BillingBenchmarks.RunAsync(synchronous);
+    await BackOffice.Benchmarks.Billing.BillingBenchmarks.RunAsync(synchronous, draft: only is "billing");
     return;
 }
 

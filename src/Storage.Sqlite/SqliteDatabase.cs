@@ -33,6 +33,9 @@ public sealed class SqliteDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
+    /// <summary>Whether work item writes record a resolution's usage with it; off only for the metering benchmark's baseline.</summary>
+    internal bool MeterResolutions { get; init; } = true;
+
     internal BackOfficeDbContext Context(TenantScope? scope = null) => new(_options, scope?.TenantId);
 
     /// <summary>

@@ -8,7 +8,9 @@ public sealed record WorkItemFilter(WorkItemStatus? Status = null, ServiceLine? 
 
 /// <summary>
 /// A tenant's work items. Every call is bound to one tenant's scope (one partition); writes keep the item's
-/// queue index and write its pending events to the outbox in the same transaction.
+/// queue index and write its pending events to the outbox in the same transaction. A write that resolves an item also
+/// records the resolution's usage (<see cref="Finance.Metering.ResolutionUsage"/>) in that transaction, in the tenant's first
+/// open period from the one it happened in, and only once per resolution event.
 /// </summary>
 public interface IWorkItemStore
 {

@@ -56,7 +56,7 @@ internal static class DocumentWrites
                 if (alongside is not null) await alongside(context);
                 return;
             }
-            await SqliteWorkItemStore.SaveRowAsync(context, row!, events, expectedItemVersion, ct);
+            await SqliteWorkItemStore.SaveRowAsync(context, row!, events, db.Metered(item), expectedItemVersion, ct);
             if (alongside is not null) await alongside(context);
             await QueueIndex.SyncAsync(context, item, ct);
             await DeadlineIndex.SyncAsync(context, item, ct);

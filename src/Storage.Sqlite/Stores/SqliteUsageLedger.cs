@@ -11,65 +11,20 @@ namespace BackOffice.Storage.Sqlite.Stores;
 
 /// <summary>
 /// The usage ledger on SQLite. An entry finds its period and is inserted in one write, so a period a run closes is never
-/// written into after it closed; quantities are whole ten-thousandths, so the totals are exact integer sums in SQL.
+/// written into after it closed (see <see cref="UsageWrites"/>); quantities are whole ten-thousandths, so the totals are exact integer sums in SQL.
 /// </summary>
 internal sealed class SqliteUsageLedger(SqliteDatabase db) : IUsageLedger
 {
-    public Task<UsageEntry?> RecordAsync(TenantScope scope, NewUsage u, CancellationToken ct)
-    {
-        var quantity = UsageRows.ToE4(u.Quantity);
-        var tenant = scope.TenantId;
-        return db.WriteAsync(scope, async context =>
-        {
-            // Plain commands on the write's own transaction: metering writes one entry per resolution, and EF's raw-SQL
-            // plumbing cost more than the two statements themselves.
-            var connection = (SqliteConnection)context.Database.GetDbConnection();
-            var transaction = (SqliteTransaction?)context.Database.CurrentTransaction?.GetDbTransaction();
-            var closed = new List<string>();
-            await using (var read = connection.CreateCommand())
-            {
-                read.Transaction = transaction;
-                read.CommandText = "SELECT period FROM billing_periods WHERE tenant_id = $tenant AND period >= $from ORDER BY period";
-                read.Parameters.AddWithValue("$tenant", tenant);
-                read.Parameters.AddWithValue("$from", u.HappenedIn.ToString());
-                await using var rows = await read.ExecuteReaderAsync(ct);
-                while (await rows.ReadAsync(ct)) closed.Add(rows.GetString(0));
-            }
-            var period = FirstOpen(u.HappenedIn, closed);
-            var late = period != u.HappenedIn;
-            await using var insert = connection.CreateCommand();
-            insert.Transaction = transaction;
-            insert.CommandText = """
-                INSERT INTO usage_entries (id, tenant_id, meter, quantity_e4, occurred_at, period, late, kind, item_id, priority, source_event_id,
-                    adjusted_by, reason, recorded_at)
-                VALUES ($id, $tenant, $meter, $quantity, $occurred, $period, $late, $kind, $item, $priority, $source, $by, $reason, $recorded)
-                ON CONFLICT DO NOTHING
-                """;
-            foreach (var (name, value) in new (string, object?)[]
-            {
-                ("$id", u.Id.ToString("D")), ("$tenant", tenant), ("$meter", u.Meter.ToText()), ("$quantity", quantity), ("$occurred", u.OccurredAt.ToTicks()),
-                ("$period", period.ToString()), ("$late", late), ("$kind", u.Kind.ToText()), ("$item", u.ItemId?.ToString("D")), ("$priority", u.Priority?.ToText()),
-                ("$source", u.SourceEventId?.ToString("D")), ("$by", u.AdjustedBy), ("$reason", u.Reason), ("$recorded", u.RecordedAt.ToTicks()),
-            })
-                insert.Parameters.AddWithValue(name, value ?? DBNull.Value);
-            var inserted = await insert.ExecuteNonQueryAsync(ct);
-            return inserted == 1
-                ? new UsageEntry(u.Id, tenant, u.Meter, u.Quantity, u.OccurredAt, period, late, u.Kind, u.ItemId, u.Priority, u.SourceEventId,
-                    u.AdjustedBy, u.Reason, u.RecordedAt)
-                : null;
-        }, ct);
-    }
+    public Task<UsageEntry?> RecordAsync(TenantScope scope, NewUsage usage, CancellationToken ct) =>
+        db.WriteAsync(scope, context => UsageWrites.InsertAsync(context, scope.TenantId, usage, ct), ct);
 
-    /// <param name="closed">The tenant's closed periods from <paramref name="from"/> on, in order.</param>
-    private static BillingPeriod FirstOpen(BillingPeriod from, IEnumerable<string> closed)
+    public async Task<bool> HasSourceAsync(TenantScope scope, Guid sourceEventId, CancellationToken ct)
     {
-        var period = from;
-        foreach (var c in closed.Select(BillingPeriod.Parse))
-        {
-            if (c == period) period = period.Next();
-            else if (c > period) break;
-        }
-        return period;
+        await using var context = db.Context(scope);
+        var source = sourceEventId.ToString("D");
+        return await context.Database.SqlQuery<int>($"""
+            SELECT COUNT(*) AS Value FROM usage_entries WHERE source_event_id = {source} AND tenant_id = {scope.TenantId}
+            """).SingleAsync(ct) > 0;
     }
 
     public async Task<IReadOnlyList<MeterTotal>> TotalsAsync(TenantScope scope, BillingPeriod period, CancellationToken ct)

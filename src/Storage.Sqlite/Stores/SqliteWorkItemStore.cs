@@ -45,6 +45,7 @@ internal sealed class SqliteWorkItemStore(SqliteDatabase db) : IWorkItemStore
             context.WorkItems.Add(row);
             context.Outbox.AddRange(events);
             await context.SaveChangesAsync(ct);
+            await UsageWrites.RecordResolutionsAsync(context, scope.TenantId, db.Metered(item), ct);
             await QueueIndex.SyncAsync(context, item, ct);
             await DeadlineIndex.SyncAsync(context, item, ct);
         }, ct);
@@ -57,7 +58,7 @@ internal sealed class SqliteWorkItemStore(SqliteDatabase db) : IWorkItemStore
         var (row, events) = (item.ToRow(), OutboxMapping.Rows(item));
         await db.WriteAsync(scope, async context =>
         {
-            await SaveRowAsync(context, row, events, expectedVersion, ct);
+            await SaveRowAsync(context, row, events, db.Metered(item), expectedVersion, ct);
             await QueueIndex.SyncAsync(context, item, ct);
             await DeadlineIndex.SyncAsync(context, item, ct);
         }, ct);
@@ -83,8 +84,12 @@ internal sealed class SqliteWorkItemStore(SqliteDatabase db) : IWorkItemStore
         return [.. rows.OrderBy(r => r.ResolutionDue).Select(r => r.ToWorkItem())];
     }
 
-    /// <summary>Writes a changed item and its events on the caller's transaction; its queue entry is the caller's.</summary>
-    internal static async Task SaveRowAsync(BackOfficeDbContext context, WorkItemRow row, List<OutboxRow> events, long expectedVersion, CancellationToken ct)
+    /// <summary>
+    /// Writes a changed item, its events and the usage of a resolution among them (<paramref name="pending"/>) on the caller's
+    /// transaction; its queue entry is the caller's.
+    /// </summary>
+    internal static async Task SaveRowAsync(BackOfficeDbContext context, WorkItemRow row, List<OutboxRow> events,
+        IReadOnlyList<Core.Events.DomainEvent> pending, long expectedVersion, CancellationToken ct)
     {
         try
         {
@@ -92,6 +97,7 @@ internal sealed class SqliteWorkItemStore(SqliteDatabase db) : IWorkItemStore
             entry.Property(r => r.Version).OriginalValue = expectedVersion;
             context.Outbox.AddRange(events);
             await context.SaveChangesAsync(ct);
+            await UsageWrites.RecordResolutionsAsync(context, row.TenantId, pending, ct);
         }
         catch (DbUpdateConcurrencyException)
         {

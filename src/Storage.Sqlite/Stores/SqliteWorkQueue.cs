@@ -20,7 +20,7 @@ internal sealed class SqliteWorkQueue(SqliteDatabase db) : IWorkQueue
             var readVersion = item.Version;
             item.Claim(lease.Agent, lease.Now, lease.Until);
             // The UPDATE above already wrote this item's queue entry (claimant and lease).
-            await SqliteWorkItemStore.SaveRowAsync(tenantContext, item.ToRow(), OutboxMapping.Rows(item), readVersion, ct);
+            await SqliteWorkItemStore.SaveRowAsync(tenantContext, item.ToRow(), OutboxMapping.Rows(item), item.PendingEvents, readVersion, ct);
             await DeadlineIndex.SyncAsync(tenantContext, item, ct);
             item.ClearPendingEvents();
             return item;

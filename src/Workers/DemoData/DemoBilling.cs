@@ -22,7 +22,7 @@ namespace BackOffice.Workers.DemoData;
 /// (Northwind's and Tailspin's invoices paid, Contoso's overdue and in dunning), the last one issued today. Usage of the backdated work is
 /// recorded under its resolution event's id, so the outbox delivering that event later records nothing twice.
 /// </summary>
-public sealed class DemoBilling(IServiceProvider services, ITenantStore tenants, IWorkItemStore items, IUsageLedger ledger, IPricePlanStore plans,
+public sealed class DemoBilling(IServiceProvider services, ITenantStore tenants, IWorkItemStore items, IPricePlanStore plans,
     ITenantDunningStore dunning, ITenantInvoiceStore invoices, IBillingRunStore runs, RunDunning dunningPass, TimeProvider time)
 {
     private static readonly Actor Fin = new("fin-finance", "Fin Finance", new HashSet<string> { Roles.Finance }, null);
@@ -94,10 +94,7 @@ public sealed class DemoBilling(IServiceProvider services, ITenantStore tenants,
             item.Claim(worker, at.AddMinutes(20), done.AddHours(8));
             foreach (var step in item.Checklist.Select(s => s.Name).ToList()) item.CompleteStep(step, worker, done.AddMinutes(-5));
             item.Resolve(worker, "Done as requested.", done, ResolutionFields.Example(item.Type, DateOnly.FromDateTime(done.UtcDateTime)));
-            var resolved = item.PendingEvents.OfType<WorkItemResolved>().Single();
-            await items.AddAsync(scope, item, ct);
-            await ledger.RecordAsync(scope, new NewUsage(Guid.CreateVersion7(done), Meters.ForWorkType(item.Type).Meter, Meters.QuantityOf(item), done,
-                BillingPeriod.Of(done, tenant.TimeZone), UsageKind.Work, item.Id, item.Priority, resolved.EventId, null, null, done), ct);
+            await items.AddAsync(scope, item, ct); // the store records its usage with it
         }
     }
 

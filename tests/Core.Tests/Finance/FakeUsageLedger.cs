@@ -22,6 +22,9 @@ internal sealed class FakeUsageLedger : IUsageLedger
         return Task.FromResult<UsageEntry?>(entry);
     }
 
+    public Task<bool> HasSourceAsync(TenantScope scope, Guid sourceEventId, CancellationToken ct) =>
+        Task.FromResult(Entries.Any(e => e.TenantId == scope.TenantId && e.SourceEventId == sourceEventId));
+
     public Task<IReadOnlyList<MeterTotal>> TotalsAsync(TenantScope scope, BillingPeriod period, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<MeterTotal>>([.. Entries.Where(e => e.TenantId == scope.TenantId && e.Period == period)
             .GroupBy(e => (e.Meter, e.Priority, e.Late))

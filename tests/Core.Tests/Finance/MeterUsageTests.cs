@@ -43,7 +43,7 @@ public sealed class MeterUsageTests
     }
 
     [Fact]
-    public async Task ARedeliveredEvent_NamesTheSameSource_SoTheLedgerKeepsOne()
+    public async Task AResolutionAlreadyInTheLedger_AsItsStoreRecordsIt_OrRedelivered_WritesNothingMore()
     {
         var (item, resolved) = Resolve("new-hire", ServiceLine.Hr);
         var handler = Handler(item);
@@ -51,9 +51,19 @@ public sealed class MeterUsageTests
         await handler.HandleAsync(resolved, TenantScope.ForWorker("acme"), default);
         await handler.HandleAsync(resolved, TenantScope.ForWorker("acme"), default);
 
-        Assert.Equal(2, _ledger.Calls.Count);
-        Assert.Equal(resolved.EventId, _ledger.Calls.Select(c => c.Usage.SourceEventId).Distinct().Single());
-        Assert.Equal(Meter.Hire, Assert.Single(_ledger.Entries).Meter);
+        Assert.Single(_ledger.Calls);
+        Assert.Equal((Meter.Hire, (Guid?)resolved.EventId), (Assert.Single(_ledger.Entries).Meter, _ledger.Entries[0].SourceEventId));
+    }
+
+    [Fact]
+    public async Task AnOlderEventWithoutTheItemsType_IsMeteredFromTheItem_ByWhatItsResolutionRecorded()
+    {
+        var (item, resolved) = Resolve("shipment", ServiceLine.Orders, new Dictionary<string, string?> { ["orderLines"] = "4" });
+
+        await Handler(item).HandleAsync(resolved with { Type = "", Priority = null, Outcome = null }, TenantScope.ForWorker("acme"), default);
+
+        var entry = Assert.Single(_ledger.Entries);
+        Assert.Equal((Meter.OrderLineShipped, 4m, (Priority?)Priority.P1), (entry.Meter, entry.Quantity, entry.Priority));
     }
 
     [Fact]

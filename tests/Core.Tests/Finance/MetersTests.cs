@@ -52,6 +52,9 @@ public sealed class MetersTests
         return item;
     }
 
+    private static decimal UnitsOf(WorkItem item) =>
+        ResolutionUsage.Of(item.PendingEvents.OfType<WorkItemResolved>().Single(), "Etc/UTC", Now)!.Quantity;
+
     [Theory]
     [InlineData("4", 4)]
     [InlineData("1", 1)]
@@ -62,12 +65,12 @@ public sealed class MetersTests
     {
         var outcome = lines is null ? null : new Dictionary<string, string?> { ["orderLines"] = lines, ["orderStatus"] = "shipped" };
 
-        Assert.Equal(units, Meters.QuantityOf(Resolved("shipment", outcome)));
+        Assert.Equal(units, UnitsOf(Resolved("shipment", outcome)));
     }
 
     [Fact]
     public void OtherWork_IsOneUnit_WhateverItsOutcomeSays() =>
-        Assert.Equal(1m, Meters.QuantityOf(Resolved("fulfilment", new Dictionary<string, string?> { ["orderLines"] = "9" })));
+        Assert.Equal(1m, UnitsOf(Resolved("fulfilment", new Dictionary<string, string?> { ["orderLines"] = "9" })));
 
     [Fact]
     public void Describe_UsesTheUnitForOne_AndTheUnitsForAnyOtherQuantity()

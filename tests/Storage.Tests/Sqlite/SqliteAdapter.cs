@@ -76,6 +76,7 @@ public sealed class SqliteAuditStoreTests() : AuditStoreContract(new SqliteAdapt
 public sealed class SqliteTenantWorkloadTests() : TenantWorkloadContract(new SqliteAdapter());
 public sealed class SqliteNotificationStoreTests() : NotificationStoreContract(new SqliteAdapter());
 public sealed class SqliteUsageLedgerTests() : UsageLedgerContract(new SqliteAdapter());
+public sealed class SqliteResolutionUsageTests() : ResolutionUsageContract(new SqliteAdapter());
 public sealed class SqlitePricePlanStoreTests() : PricePlanStoreContract(new SqliteAdapter());
 public sealed class SqliteBillingRunStoreTests() : BillingRunStoreContract(new SqliteAdapter());
 public sealed class SqliteTenantInvoiceStoreTests() : TenantInvoiceStoreContract(new SqliteAdapter());

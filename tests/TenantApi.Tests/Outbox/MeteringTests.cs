@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace BackOffice.TenantApi.Tests.Outbox;
 
-/// <summary>The whole platform in one process: resolved work is metered from the outbox, once, in the tenant's month.</summary>
+/// <summary>The whole platform in one process: resolved work is metered with the resolution, once (the outbox adds none), in the tenant's month.</summary>
 public sealed class MeteringTests : IAsyncLifetime
 {
     private readonly HostFactory<PortalHost> _platform = new("Development", new Dictionary<string, string?>
@@ -20,7 +20,7 @@ public sealed class MeteringTests : IAsyncLifetime
     public async Task DisposeAsync() => await _platform.DisposeAsync();
 
     [Fact]
-    public async Task AResolvedItem_IsRecordedOnce_AsOneUnitOfItsMeter_UnderItsResolution()
+    public async Task AResolvedItem_IsRecordedWithItsResolution_Once_AsOneUnitOfItsMeter_UnderItsResolution()
     {
         var item = await Api.SubmitAsync(_platform.ClientAs(TestUser.AcmeClient), "acme", "Metered work");
         var agent = _platform.ClientAs(TestUser.Agent);
@@ -32,10 +32,12 @@ public sealed class MeteringTests : IAsyncLifetime
         var ledger = _platform.Services.GetRequiredService<IUsageLedger>();
         var filter = new UsageFilter(period, ItemId: Guid.Parse((string)item["id"]!));
         async Task<IReadOnlyList<UsageEntry>> ListAsync() => (await ledger.ListAsync(TenantScope.ForWorker("acme"), filter, 10, null, default)).Items;
-        for (var deadline = DateTime.UtcNow.AddSeconds(20); (await ListAsync()).Count == 0 && DateTime.UtcNow < deadline;) await Task.Delay(50);
-        await Task.Delay(300);
+        var recorded = Assert.Single(await ListAsync());
+        var outbox = _platform.Services.GetRequiredService<Core.Events.IOutbox>();
+        for (var deadline = DateTime.UtcNow.AddSeconds(20); await outbox.CountUndeliveredAsync(default) > 0 && DateTime.UtcNow < deadline;) await Task.Delay(50);
 
         var entry = Assert.Single(await ListAsync());
+        Assert.Equal(recorded.Id, entry.Id);
         Assert.Equal((Meter.GeneralWork, 1m, (Priority?)Priority.P3, UsageKind.Work), (entry.Meter, entry.Quantity, entry.Priority, entry.Kind));
         Assert.NotNull(entry.SourceEventId);
     }

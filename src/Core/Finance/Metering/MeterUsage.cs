@@ -5,10 +5,10 @@ using BackOffice.Core.WorkItems;
 namespace BackOffice.Core.Finance.Metering;
 
 /// <summary>
-/// Records the usage of resolved work from the outbox. The resolve path stays as it was (the event is already written with
-/// the work in one transaction), and the ledger's unique source event id turns the outbox's at-least-once delivery into
-/// exactly one entry: a redelivered event, a second worker or a restart after a crash all record nothing new. The event
-/// carries the item's type, priority and outcome, so metering costs one insert (events written before that load the item).
+/// The outbox's safety net for metering. Stores record a resolution's usage in the resolution's own transaction, so this
+/// handler normally finds the entry there and writes nothing (a read, not a write). It records what a store did not: a
+/// resolution saved before that was so, or by a store that cannot write both at once. The ledger's unique source event id
+/// turns the outbox's at-least-once delivery into exactly one entry either way.
 /// </summary>
 public sealed class MeterUsage(IWorkItemStore items, ITenantStore tenants, IUsageLedger ledger, TimeProvider time) : IDomainEventHandler
 {
@@ -20,14 +20,15 @@ public sealed class MeterUsage(IWorkItemStore items, ITenantStore tenants, IUsag
     public async Task HandleAsync(DomainEvent domainEvent, TenantScope scope, CancellationToken ct)
     {
         var resolved = (WorkItemResolved)domainEvent;
-        var zone = await ZoneAsync(resolved.TenantId, ct);
-        if (zone is null) return;
-        var (type, priority, quantity) = (resolved.Type, resolved.Priority, 0m);
-        if (type.Length > 0 && priority is not null) quantity = Meters.QuantityOf(type, resolved.Outcome);
-        else if (await items.FindAsync(scope, resolved.ItemId, ct) is { } item) (type, priority, quantity) = (item.Type, item.Priority, Meters.QuantityOf(item));
-        else return;
-        await ledger.RecordAsync(scope, new NewUsage(Guid.CreateVersion7(resolved.OccurredAt), Meters.ForWorkType(type).Meter, quantity, resolved.OccurredAt,
-            BillingPeriod.Of(resolved.OccurredAt, zone), UsageKind.Work, resolved.ItemId, priority, resolved.EventId, null, null, time.GetUtcNow()), ct);
+        if (await ledger.HasSourceAsync(scope, resolved.EventId, ct)) return;
+        if (await ZoneAsync(resolved.TenantId, ct) is not { } zone) return;
+        if (resolved.Type.Length == 0 || resolved.Priority is null)
+        {
+            if (await items.FindAsync(scope, resolved.ItemId, ct) is not { } item) return;
+            var outcome = item.History.LastOrDefault(h => h.Action == WorkItemActions.Resolved)?.Details;
+            resolved = resolved with { Type = item.Type, Priority = item.Priority, Outcome = outcome };
+        }
+        await ledger.RecordAsync(scope, ResolutionUsage.Of(resolved, zone, time.GetUtcNow())!, ct);
     }
 
     private async Task<string?> ZoneAsync(string tenantId, CancellationToken ct)

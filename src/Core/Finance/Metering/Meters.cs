@@ -48,10 +48,6 @@ public static class Meters
     /// <summary>The meter a resolved item of <paramref name="workType"/> counts on: its own, or general work.</summary>
     public static MeterInfo ForWorkType(string workType) => ByType.GetValueOrDefault(workType) ?? ById[Meter.GeneralWork];
 
-    /// <summary>How many units a resolved item is: the order's lines for a shipment (as its resolution recorded), else one.</summary>
-    public static decimal QuantityOf(WorkItem item) =>
-        QuantityOf(item.Type, item.History.LastOrDefault(h => h.Action == WorkItemActions.Resolved)?.Details);
-
     /// <summary>One unit per resolved item, except shipments: one per order line the resolution shipped.</summary>
     public static decimal QuantityOf(string workType, IReadOnlyDictionary<string, string?>? outcome)
     {

@@ -39,6 +39,9 @@ public interface IUsageLedger
     /// </summary>
     Task<UsageEntry?> RecordAsync(TenantScope scope, NewUsage usage, CancellationToken ct);
 
+    /// <summary>Whether the tenant's ledger holds the entry of <paramref name="sourceEventId"/>: a read, so a handler can skip the write.</summary>
+    Task<bool> HasSourceAsync(TenantScope scope, Guid sourceEventId, CancellationToken ct);
+
     /// <summary>The tenant's units per meter, priority and lateness in <paramref name="period"/>.</summary>
     Task<IReadOnlyList<MeterTotal>> TotalsAsync(TenantScope scope, BillingPeriod period, CancellationToken ct);
 
