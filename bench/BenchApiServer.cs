@@ -3,8 +3,11 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace BackOffice.Benchmarks;
 
-/// <summary>The TenantApi host on a real loopback socket, on its own data folder, with the settings a benchmark sets.</summary>
-internal sealed class BenchApiServer : WebApplicationFactory<TenantApiHost>
+/// <summary>
+/// The platform's host running the API role on a real loopback socket, on its own data folder, with the settings a benchmark
+/// sets. Any type of the host's assembly names it for the factory (Program here is the benchmark's own).
+/// </summary>
+internal sealed class BenchApiServer : WebApplicationFactory<BackOffice.Host.PlatformOptions>
 {
     private readonly string _folder;
     private readonly IReadOnlyDictionary<string, string> _settings;
@@ -21,7 +24,8 @@ internal sealed class BenchApiServer : WebApplicationFactory<TenantApiHost>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.UseContentRoot(Path.GetFullPath(Path.Combine("src", "TenantApi")));
+        builder.UseContentRoot(Path.GetFullPath(Path.Combine("src", "Host")));
+        builder.UseSetting("Platform:Roles", "Api");
         builder.UseUrls("http://127.0.0.1:0");
         builder.UseSetting("Storage:Sqlite:DataFolder", _folder);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

@@ -35,7 +35,7 @@ internal static class MeteringBenchmark
         {
             await using var db = new SqliteDatabase(Path.Combine(folder.FullName, "metering.db"), synchronous) { MeterResolutions = metering is Metering.WithTheWork };
             await db.MigrateAsync(default);
-            var builder = Host.CreateApplicationBuilder();
+            var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
             builder.Services.AddSingleton(db).AddSqliteStores();
             builder.AddCoreUseCases();
             if (metering is Metering.None) builder.Services.RemoveAll<IDomainEventHandler>(typeof(MeterUsage));

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace BackOffice.Benchmarks.Portal;
 
 /// <summary>The whole platform (Portal, API and workers in one process, as the embedded default runs) on a loopback socket.</summary>
-internal sealed class BenchPortalServer : WebApplicationFactory<PortalHost>
+internal sealed class BenchPortalServer : WebApplicationFactory<BackOffice.Host.PlatformOptions>
 {
     private readonly string _folder;
 
@@ -20,10 +20,10 @@ internal sealed class BenchPortalServer : WebApplicationFactory<PortalHost>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.UseContentRoot(Path.GetFullPath(Path.Combine("src", "Portal")));
+        builder.UseContentRoot(Path.GetFullPath(Path.Combine("src", "Host")));
         builder.UseUrls("http://127.0.0.1:0");
         builder.UseSetting("Storage:Sqlite:DataFolder", _folder);
-        builder.UseSetting("Platform:AllInOne", "true");
+        builder.UseSetting("Platform:Roles", "All");
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("RateLimits:Enabled", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

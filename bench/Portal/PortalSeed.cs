@@ -4,6 +4,7 @@ using BackOffice.Core.Queues;
 using BackOffice.Core.Sla;
 using BackOffice.Core.Tenancy;
 using BackOffice.Core.WorkItems;
+using BackOffice.ServiceDefaults.Auth;
 using BackOffice.Workers.DemoData;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -12,9 +12,6 @@ namespace BackOffice.Portal;
 
 public static class PortalExtensions
 {
-    /// <summary>Whether this process also hosts the API and the workers (the one-command embedded default).</summary>
-    public static bool HostsWholePlatform(this IHostApplicationBuilder builder) => builder.Configuration.GetValue<bool>("Platform:AllInOne");
-
     public static IHostApplicationBuilder AddPortal(this IHostApplicationBuilder builder)
     {
         builder.AddPortalAuthentication(SignInEndpoints.DevSignInPath);

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace BackOffice.Portal;
 
-internal static class StartupBanner
+public static class StartupBanner
 {
     /// <summary>Once the server listens: where the platform is, and how to sign in.</summary>
     public static WebApplication PrintStartupBanner(this WebApplication app)

@@ -45,7 +45,6 @@ public static class CoreExtensions
     public static IHostApplicationBuilder AddCoreUseCases(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        if (services.Any(s => s.ServiceType == typeof(TenantAccess))) return builder;
         services.TryAddSingleton(TimeProvider.System);
         services.AddValidatedOptions<QueueOptions>(QueueOptions.SectionName);
         services.AddValidatedOptions<OutboxOptions>(OutboxOptions.SectionName);
@@ -54,6 +53,8 @@ public static class CoreExtensions
         services.AddValidatedOptions<RoutingOptions>(RoutingOptions.SectionName);
         services.AddValidatedOptions<ClosingOptions>(ClosingOptions.SectionName);
         services.AddValidatedOptions<ImportOptions>(ImportOptions.SectionName);
+        services.AddValidatedOptions<Core.Attachments.AttachmentOptions>(Core.Attachments.AttachmentOptions.SectionName);
+        services.AddSingleton<Core.Attachments.ManageAttachments>();
         services.AddSingleton<TenantAccess>().AddSingleton<Core.Audit.RecordAccess>().AddSingleton<Core.Audit.ReadAudit>()
             .AddSingleton<OnboardTenant>().AddSingleton<ChangeTenantStatus>().AddSingleton<SetDedicatedQueues>().AddSingleton<ReadTenants>()
             .AddSingleton<SubmitWorkItem>().AddSingleton<ReadWorkItems>().AddSingleton<EditWorkItem>().AddSingleton<ResolveWorkItem>().AddSingleton<WaitOnClient>().AddSingleton<TickStep>().AddSingleton<CloseWorkItem>()
@@ -67,7 +68,7 @@ public static class CoreExtensions
             .AddSingleton<ReadActivity>().AddSingleton<IDomainEventHandler, ActivityFeedProjector>()
             .AddSingleton<ReadSlaAlerts>().AddSingleton<IDomainEventHandler, SlaEscalation>()
             .AddSingleton<WebhookSecrets>().AddSingleton<ManageWebhook>().AddSingleton<IDomainEventHandler, WebhookFanout>()
-            .AddSingleton<OutboxDispatcher>()
+            .AddSingleton<OutboxDispatcher>().AddSingleton<EventHandling>().AddSingleton<IEventBus, InProcessEventBus>()
             .AddSingleton<ReadWorkSummary>()
             .AddSingleton<Core.Exports.AuditedExports>().AddSingleton<EmployeeExport>().AddSingleton<BillingExport>().AddSingleton<WarehouseExport>();
         services.TryAddSingleton<IChangeFeed, InProcessChangeFeed>();

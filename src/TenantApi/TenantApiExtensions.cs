@@ -1,6 +1,3 @@
-using BackOffice.Blobs.Azure;
-using BackOffice.Blobs.Local;
-using BackOffice.Core.Attachments;
 using BackOffice.ServiceDefaults;
 using BackOffice.ServiceDefaults.Auth;
 using BackOffice.ServiceDefaults.RateLimiting;
@@ -30,7 +27,7 @@ namespace BackOffice.TenantApi;
 
 public static class TenantApiExtensions
 {
-    /// <summary>Bearer sign-in, rate limits and the OpenAPI document; the Portal calls this too when it hosts the API in-process.</summary>
+    /// <summary>Bearer sign-in, rate limits and the OpenAPI document.</summary>
     public static IHostApplicationBuilder AddTenantApi(this IHostApplicationBuilder builder)
     {
         builder.AddApiAuthentication();
@@ -38,19 +35,6 @@ public static class TenantApiExtensions
         builder.Services.AddTenantApiOpenApi();
         // Enums on the wire are their kebab-case names ("in-progress", "p1"), the same as EnumText everywhere else.
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
-        return builder.AddAttachments();
-    }
-
-    /// <summary>The attachments use case over the configured blob store; the Portal adds it too when it runs on its own.</summary>
-    public static IHostApplicationBuilder AddAttachments(this IHostApplicationBuilder builder)
-    {
-        if (builder.Services.Any(s => s.ServiceType == typeof(ManageAttachments))) return builder;
-        builder.Services.AddValidatedOptions<AttachmentOptions>(AttachmentOptions.SectionName);
-        var attachments = builder.Configuration.GetSection(AttachmentOptions.SectionName).Get<AttachmentOptions>() ?? new();
-        if (attachments.Store == "azure")
-            builder.Services.AddAzureBlobStore(attachments.AzureConnectionString ?? throw new InvalidOperationException("Attachments:AzureConnectionString is required when Attachments:Store is azure."), attachments.Container);
-        else builder.Services.AddLocalBlobStore();
-        builder.Services.AddSingleton<ManageAttachments>();
         return builder;
     }
 

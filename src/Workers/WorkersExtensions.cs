@@ -7,8 +7,6 @@ using BackOffice.Workers.Imports;
 using BackOffice.Workers.Sla;
 using BackOffice.Workers.Webhooks;
 using BackOffice.Workers.WorkItems;
-using BackOffice.Webhooks.Http;
-using BackOffice.Email.Smtp;
 
 namespace BackOffice.Workers;
 
@@ -16,7 +14,7 @@ public static class WorkersExtensions
 {
     /// <summary>
     /// The background services (outbox dispatcher, lease sweeper, SLA monitor, webhook delivery, imports, auto-close) and the demo seed step. Call after the stores,
-    /// so that migrations run first. The Portal calls this too when it runs the whole platform in one process.
+    /// so that migrations run first. The host adds what they send through (the webhook and e-mail senders).
     /// </summary>
     public static IHostApplicationBuilder AddWorkers(this IHostApplicationBuilder builder)
     {
@@ -30,16 +28,14 @@ public static class WorkersExtensions
         if (options.RunSlaMonitor) builder.Services.AddHostedService<SlaMonitorService>();
         if (options.RunImports) builder.Services.AddHostedService<ImportService>();
         if (options.RunAutoClose) builder.Services.AddHostedService<AutoCloseService>();
-        if (options.RunWebhookDelivery) builder.Services.AddHttpWebhookSender().AddSingleton<DeliverWebhooks>().AddHostedService<WebhookDeliveryService>();
+        if (options.RunWebhookDelivery) builder.Services.AddSingleton<DeliverWebhooks>().AddHostedService<WebhookDeliveryService>();
         if (options.RunBilling) builder.Services.AddHostedService<Billing.BillingRunService>().AddHostedService<Billing.DunningService>();
         if (options.RunEmailDelivery) builder.Services.AddEmailDelivery();
         return builder;
     }
 
-    /// <summary>The e-mail sender (SMTP, or .eml files under the data folder), the delivery worker and the daily digest.</summary>
+    /// <summary>The delivery worker and the daily digest, over the host's e-mail sender.</summary>
     private static IServiceCollection AddEmailDelivery(this IServiceCollection services) => services
-        .AddEmailSender(sp => Path.Combine(sp.GetRequiredService<IHostEnvironment>().ContentRootPath,
-            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<BackOffice.Storage.Sqlite.SqliteOptions>>().Value.DataFolder, "mail"))
         .AddSingleton<BackOffice.Core.Notifications.DeliverEmails>()
         .AddSingleton<BackOffice.Core.Notifications.PurgeNotifications>()
         .AddHostedService<Notifications.EmailDeliveryService>().AddHostedService<Notifications.DigestService>()

@@ -3,7 +3,7 @@ using BackOffice.Core.Queues.Supervise;
 using BackOffice.Core.WorkItems;
 using BackOffice.Core.WorkItems.ReadWorkItems;
 using BackOffice.Core.WorkItems.SubmitWorkItem;
-using BackOffice.Workers.DemoData;
+using BackOffice.ServiceDefaults.Auth;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 

@@ -9,7 +9,7 @@ using BackOffice.Core.Finance.Runs;
 using BackOffice.Core.Finance.Runs.ManageRuns;
 using BackOffice.Core.Tenancy;
 using BackOffice.Core.WorkItems.ReadWorkItems;
-using BackOffice.Workers.DemoData;
+using BackOffice.ServiceDefaults.Auth;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 

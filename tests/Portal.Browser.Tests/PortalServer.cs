@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 namespace BackOffice.Portal.Browser.Tests;
 
 /// <summary>The whole platform with demo data, served by Kestrel on a free loopback port.</summary>
-public sealed class PortalServer : WebApplicationFactory<PortalHost>
+public sealed class PortalServer : WebApplicationFactory<Program>
 {
     private readonly string _dataFolder = Directory.CreateTempSubdirectory("backoffice-portal-").FullName;
 
@@ -22,7 +22,7 @@ public sealed class PortalServer : WebApplicationFactory<PortalHost>
         builder.UseEnvironment("Development");
         builder.UseUrls("http://127.0.0.1:0");
         builder.UseSetting("Storage:Sqlite:DataFolder", _dataFolder);
-        builder.UseSetting("Platform:AllInOne", "true");
+        builder.UseSetting("Platform:Roles", "All");
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }

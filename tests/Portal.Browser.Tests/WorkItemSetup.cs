@@ -7,7 +7,6 @@ using BackOffice.Core.WorkItems.ResolveWorkItem;
 using BackOffice.Core.WorkItems.SubmitWorkItem;
 using BackOffice.Core.WorkItems.WaitOnClient;
 using BackOffice.ServiceDefaults.Auth;
-using BackOffice.Workers.DemoData;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

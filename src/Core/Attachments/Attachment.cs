@@ -35,8 +35,11 @@ public sealed record AttachmentOptions
     [RegularExpression("^(local|azure)$")]
     public string Store { get; init; } = "local";
 
-    /// <summary>With <see cref="Store"/> "azure": the storage account's connection string, and the container.</summary>
+    /// <summary>With <see cref="Store"/> "azure": the storage account's connection string (local runs, Azurite), and the container.</summary>
     public string? AzureConnectionString { get; init; }
+
+    /// <summary>With <see cref="Store"/> "azure" and no connection string: the account's blob endpoint, reached as the app's managed identity.</summary>
+    public Uri? AzureServiceUri { get; init; }
 
     public string Container { get; init; } = "attachments";
 

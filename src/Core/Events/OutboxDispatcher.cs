@@ -1,16 +1,13 @@
-using BackOffice.Core.Tenancy;
-
 namespace BackOffice.Core.Events;
 
 /// <summary>
-/// One pass of the relay: leases due messages and hands each to every handler that wants it, inside the
-/// message's tenant scope. A message counts as delivered only when all its handlers succeeded; otherwise all
-/// of them see it again after a backoff (they are idempotent), until it is dead-lettered.
+/// One pass of the relay: leases due messages and publishes each on the event bus. In process, publishing runs every
+/// handler, so a message counts as delivered only when all of them succeeded; otherwise all see it again after a backoff
+/// (they are idempotent), until it is dead-lettered. On a broker, delivered means the broker has it, and the broker's
+/// consumers retry. A message nobody can read is dead-lettered at once.
 /// </summary>
-public sealed class OutboxDispatcher(IOutbox outbox, IEnumerable<IDomainEventHandler> handlers, OutboxOptions options, TimeProvider time)
+public sealed class OutboxDispatcher(IOutbox outbox, IEventBus bus, OutboxOptions options, TimeProvider time)
 {
-    private readonly IDomainEventHandler[] _handlers = handlers.ToArray();
-
     /// <returns>How many messages this pass took.</returns>
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
@@ -23,11 +20,12 @@ public sealed class OutboxDispatcher(IOutbox outbox, IEnumerable<IDomainEventHan
     {
         try
         {
-            var domainEvent = EventSerializer.FromMessage(message);
-            var scope = TenantScope.ForWorker(message.TenantId);
-            foreach (var handler in _handlers.Where(h => h.Handles(domainEvent)))
-                await handler.HandleAsync(domainEvent, scope, ct);
+            await bus.PublishAsync(message, ct);
             await outbox.MarkDeliveredAsync(message.Id, time.GetUtcNow(), ct);
+        }
+        catch (PoisonMessageException ex)
+        {
+            await outbox.MarkFailedAsync(message.Id, ex.Message, null, ct);
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {

@@ -1,5 +1,4 @@
 using BackOffice.ServiceDefaults.Auth;
-using BackOffice.Workers.DemoData;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;

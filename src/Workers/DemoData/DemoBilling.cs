@@ -1,3 +1,4 @@
+using BackOffice.ServiceDefaults.Auth;
 using BackOffice.Core.Common;
 using BackOffice.Core.Finance;
 using BackOffice.Core.Finance.Dunning;

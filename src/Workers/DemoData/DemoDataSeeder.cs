@@ -1,3 +1,4 @@
+using BackOffice.ServiceDefaults.Auth;
 using BackOffice.Core.Common;
 using BackOffice.Core.Orders;
 using BackOffice.Core.Queues;

@@ -1,3 +1,4 @@
+using BackOffice.ServiceDefaults.Auth;
 namespace BackOffice.Workers.DemoData;
 
 /// <summary>A start-up step (after migrations): seeds an empty database when Demo:Seed is on.</summary>

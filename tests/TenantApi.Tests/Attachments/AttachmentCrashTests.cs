@@ -57,7 +57,7 @@ public sealed class AttachmentCrashTests : IAsyncLifetime
         public Task<IReadOnlyList<WorkItem>> ListOpenByDueAsync(TenantScope scope, int max, CancellationToken ct) => inner.ListOpenByDueAsync(scope, max, ct);
     }
 
-    private sealed class FailingHost : HostFactory<TenantApiHost>
+    private sealed class FailingHost : HostFactory<ApiRole>
     {
         public FailingStore Store { get; private set; } = null!;
 

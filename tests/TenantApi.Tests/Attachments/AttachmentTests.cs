@@ -7,7 +7,7 @@ namespace BackOffice.TenantApi.Tests.Attachments;
 public sealed class AttachmentTests : IClassFixture<AttachmentTests.SmallFiles>, IAsyncLifetime
 {
     /// <summary>Files of at most 4 KB, so the size limit is tested without megabytes.</summary>
-    public sealed class SmallFiles() : HostFactory<TenantApiHost>(settings: new Dictionary<string, string?> { ["Attachments:MaxBytes"] = "4096" });
+    public sealed class SmallFiles() : HostFactory<ApiRole>(settings: new Dictionary<string, string?> { ["Attachments:MaxBytes"] = "4096" });
 
     private static readonly byte[] Pdf = [.. "%PDF-1.7\n"u8, .. Enumerable.Repeat((byte)'x', 500)];
     private readonly SmallFiles _factory;

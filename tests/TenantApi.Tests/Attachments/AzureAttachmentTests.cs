@@ -7,7 +7,7 @@ namespace BackOffice.TenantApi.Tests.Attachments;
 /// <summary>The API on the scale path's blob store: Azurite (started by .ci/run) standing in for Azure Blob Storage.</summary>
 public sealed class AzureAttachmentTests : IClassFixture<AzureAttachmentTests.OnAzurite>, IAsyncLifetime
 {
-    public sealed class OnAzurite() : HostFactory<TenantApiHost>(settings: new Dictionary<string, string?>
+    public sealed class OnAzurite() : HostFactory<ApiRole>(settings: new Dictionary<string, string?>
     {
         ["Attachments:Store"] = "azure", ["Attachments:Container"] = $"api-{Guid.NewGuid():N}",
         ["Attachments:AzureConnectionString"] = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;"

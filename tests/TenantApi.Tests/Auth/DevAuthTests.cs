@@ -60,7 +60,7 @@ public sealed class DevAuthTests(ApiFactory factory) : IClassFixture<ApiFactory>
     [Fact]
     public async Task OutsideDevelopment_DevTokenEndpointIs404AndLocalTokensGet401()
     {
-        using var production = new HostFactory<TenantApiHost>("Production", new Dictionary<string, string?> { ["Auth:DevSigningKey"] = DevKey });
+        using var production = new HostFactory<ApiRole>("Production", new Dictionary<string, string?> { ["Auth:DevSigningKey"] = DevKey });
         var client = production.CreateClient();
 
         var tokenResponse = await client.PostAsJsonAsync("/dev/token", new { subject = "pat", roles = new[] { "Platform.Admin" }, tenantId = TestUser.ProviderDirectory });

@@ -10,7 +10,7 @@ public sealed class PortalDevSignInTests
     [InlineData("/dev/sign-in/nora-northwind")]
     public async Task OutsideDevelopment_DevSignInDoesNotExist(string path)
     {
-        using var production = new HostFactory<PortalHost>("Production", new Dictionary<string, string?>
+        using var production = new HostFactory<PortalRole>("Production", new Dictionary<string, string?>
         {
             ["Auth:DevSigningKey"] = "local-development-signing-key-change-me-0123456789",
         });
@@ -23,7 +23,7 @@ public sealed class PortalDevSignInTests
     [Fact]
     public async Task InDevelopment_DevSignInListsTheDemoUsers()
     {
-        using var development = new HostFactory<PortalHost>("Development", new Dictionary<string, string?> { ["Demo:Seed"] = "false" });
+        using var development = new HostFactory<PortalRole>("Development", new Dictionary<string, string?> { ["Demo:Seed"] = "false" });
 
         var page = await development.CreateClient().GetStringAsync("/dev/sign-in");
 

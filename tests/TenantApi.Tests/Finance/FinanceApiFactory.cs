@@ -10,7 +10,7 @@ namespace BackOffice.TenantApi.Tests.Finance;
 /// The tenant API alone (no workers, no outbox relay) on a fake clock: a test drafts, issues, relays events and runs dunning by
 /// calling each pass itself, and moves time only when it says so.
 /// </summary>
-public class ClockedApiFactory(DateTimeOffset start) : HostFactory<TenantApiHost>
+public class ClockedApiFactory(DateTimeOffset start) : HostFactory<ApiRole>
 {
     public FakeTimeProvider Clock { get; } = new(start);
 
@@ -28,7 +28,7 @@ public class ClockedApiFactory(DateTimeOffset start) : HostFactory<TenantApiHost
 public sealed class FinanceApiFactory() : ClockedApiFactory(new DateTimeOffset(2026, 12, 1, 6, 0, 0, TimeSpan.Zero));
 
 /// <summary>The tenant API with Stripe configured; only its webhook reader is used (the API base is a closed port), on the real clock.</summary>
-public sealed class StripeApiFactory() : HostFactory<TenantApiHost>("Development", new Dictionary<string, string?>
+public sealed class StripeApiFactory() : HostFactory<ApiRole>("Development", new Dictionary<string, string?>
 {
     ["Stripe:ApiKey"] = "sk_test_backoffice", ["Stripe:WebhookSecret"] = StripeEvents.Secret, ["Stripe:ApiBase"] = "http://127.0.0.1:9",
 });

@@ -6,7 +6,7 @@ using BackOffice.TenantApi.Tests.Infrastructure;
 namespace BackOffice.TenantApi.Tests.Hardening;
 
 /// <summary>Reads are 3 an hour per tenant (6 for tenant "roomy"), so nothing refills during a test; writes are plenty.</summary>
-public sealed class RateLimitedApi() : HostFactory<TenantApiHost>(settings: new Dictionary<string, string?>
+public sealed class RateLimitedApi() : HostFactory<ApiRole>(settings: new Dictionary<string, string?>
 {
     ["RateLimits:Enabled"] = "true",
     ["RateLimits:Defaults:Reads:Permits"] = "3", ["RateLimits:Defaults:Reads:Burst"] = "3", ["RateLimits:Defaults:Reads:Period"] = "01:00:00",

@@ -14,10 +14,10 @@ public sealed class SecurityHeadersTests
     {
         if (host == "api")
         {
-            var api = new HostFactory<TenantApiHost>("Production", settings);
+            var api = new HostFactory<ApiRole>("Production", settings);
             return (api, uri => api.CreateClient(new() { BaseAddress = uri, AllowAutoRedirect = false }));
         }
-        var portal = new HostFactory<PortalHost>("Production", settings);
+        var portal = new HostFactory<PortalRole>("Production", settings);
         return (portal, uri => portal.CreateClient(new() { BaseAddress = uri, AllowAutoRedirect = false }));
     }
 
@@ -47,7 +47,7 @@ public sealed class SecurityHeadersTests
     [Fact]
     public async Task PortalPage_AnswersWithSecurityHeaders_AndABlazorContentPolicyWithoutUnsafeScript()
     {
-        using var portal = new HostFactory<PortalHost>("Development", new Dictionary<string, string?> { ["Demo:Seed"] = "false" });
+        using var portal = new HostFactory<PortalRole>("Development", new Dictionary<string, string?> { ["Demo:Seed"] = "false" });
 
         var page = await portal.CreateClient().GetAsync("/dev/sign-in");
 

@@ -24,7 +24,7 @@ public sealed class SignInRedirectTests
     [MemberData(nameof(OffSite))]
     public async Task DevSignIn_ToAnOffSiteReturnUrl_GoesHome(string returnUrl)
     {
-        using var portal = new HostFactory<PortalHost>("Development", new Dictionary<string, string?> { ["Demo:Seed"] = "false" });
+        using var portal = new HostFactory<PortalRole>("Development", new Dictionary<string, string?> { ["Demo:Seed"] = "false" });
         var client = portal.CreateClient(new() { AllowAutoRedirect = false });
 
         var signIn = await client.GetAsync($"/dev/sign-in/nora-northwind?returnUrl={Uri.EscapeDataString(returnUrl)}");
@@ -42,7 +42,7 @@ public sealed class SignInRedirectTests
     [InlineData("/", "/")]
     public async Task DevSignIn_ToALocalPath_GoesThere(string returnUrl, string expected)
     {
-        using var portal = new HostFactory<PortalHost>("Development", new Dictionary<string, string?> { ["Demo:Seed"] = "false" });
+        using var portal = new HostFactory<PortalRole>("Development", new Dictionary<string, string?> { ["Demo:Seed"] = "false" });
 
         var signIn = await portal.CreateClient(new() { AllowAutoRedirect = false }).GetAsync($"/dev/sign-in/nora-northwind?returnUrl={Uri.EscapeDataString(returnUrl)}");
 
@@ -72,7 +72,7 @@ public sealed class SignInRedirectTests
     }
 
     /// <summary>The Portal in Production (OpenID Connect sign-in) with the identity provider's metadata given, so nothing is fetched.</summary>
-    private sealed class OidcPortal() : HostFactory<PortalHost>("Production", new Dictionary<string, string?> { ["Demo:Seed"] = "false" })
+    private sealed class OidcPortal() : HostFactory<PortalRole>("Production", new Dictionary<string, string?> { ["Demo:Seed"] = "false" })
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {

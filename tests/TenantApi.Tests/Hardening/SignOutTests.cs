@@ -10,9 +10,9 @@ public sealed partial class SignOutTests
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
 
-    private static async Task<(HostFactory<PortalHost> Portal, HttpClient Browser)> SignedInAsync()
+    private static async Task<(HostFactory<PortalRole> Portal, HttpClient Browser)> SignedInAsync()
     {
-        var portal = new HostFactory<PortalHost>("Development", new Dictionary<string, string?> { ["Demo:Seed"] = "false" });
+        var portal = new HostFactory<PortalRole>("Development", new Dictionary<string, string?> { ["Demo:Seed"] = "false" });
         var browser = portal.CreateClient(new() { AllowAutoRedirect = false });
         Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/dev/sign-in/nora-northwind?returnUrl=%2F")).StatusCode);
         return (portal, browser);
@@ -61,7 +61,7 @@ public sealed partial class SignOutTests
     [Fact]
     public async Task SignInBehindATlsProxy_SetsASecureCookie_AndOverPlainHttpDoesNot()
     {
-        using var portal = new HostFactory<PortalHost>("Development", new Dictionary<string, string?> { ["Demo:Seed"] = "false" });
+        using var portal = new HostFactory<PortalRole>("Development", new Dictionary<string, string?> { ["Demo:Seed"] = "false" });
         var proxied = portal.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
         proxied.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
         var plain = portal.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });

@@ -22,7 +22,7 @@ public sealed class TokenValidationLogTests
     }
 
     /// <summary>The API at the levels its settings give (Information by default), every entry kept in <see cref="Logs"/>.</summary>
-    private sealed class LoggedHost() : HostFactory<TenantApiHost>(settings: new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Information" })
+    private sealed class LoggedHost() : HostFactory<ApiRole>(settings: new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Information" })
     {
         public LogCapture Logs { get; } = new();
 

@@ -57,7 +57,7 @@ public sealed class SensitiveLogTests : IAsyncLifetime
     }
 
     /// <summary>The API with every category at every level going to <see cref="Logs"/>, whatever the settings filter for other providers.</summary>
-    private sealed class LoggedHost : HostFactory<TenantApiHost>
+    private sealed class LoggedHost : HostFactory<ApiRole>
     {
         public LogCapture Logs { get; } = new();
 

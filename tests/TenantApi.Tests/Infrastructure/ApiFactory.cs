@@ -8,15 +8,28 @@ using Microsoft.Extensions.Options;
 
 namespace BackOffice.TenantApi.Tests.Infrastructure;
 
-/// <summary>A host over its own fresh SQLite file; tokens are minted with the local Development key.</summary>
-public class HostFactory<THost>(string environment = "Development", IReadOnlyDictionary<string, string?>? settings = null, string? dataFolder = null)
-    : WebApplicationFactory<THost> where THost : class
+/// <summary>The roles a test host runs (the platform's Platform:Roles), named by a type so a factory's type says which.</summary>
+public interface IRoleSet
+{
+    static abstract string Roles { get; }
+}
+
+public sealed class ApiRole : IRoleSet { public static string Roles => "Api"; }
+
+public sealed class PortalRole : IRoleSet { public static string Roles => "Portal"; }
+
+public sealed class AllRoles : IRoleSet { public static string Roles => "All"; }
+
+/// <summary>The platform's host running <typeparamref name="TRoles"/> over its own fresh SQLite file; tokens are minted with the local Development key.</summary>
+public class HostFactory<TRoles>(string environment = "Development", IReadOnlyDictionary<string, string?>? settings = null, string? dataFolder = null)
+    : WebApplicationFactory<Program> where TRoles : IRoleSet
 {
     public string DataFolder { get; } = dataFolder ?? Directory.CreateTempSubdirectory("backoffice-api-").FullName;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);
+        builder.UseSetting("Platform:Roles", TRoles.Roles);
         builder.UseSetting("Storage:Sqlite:DataFolder", DataFolder);
         builder.UseSetting("Attachments:Folder", Path.Combine(DataFolder, "attachments"));
         builder.UseSetting("Telemetry:Exporter", "none");
@@ -47,4 +60,4 @@ public class HostFactory<THost>(string environment = "Development", IReadOnlyDic
     }
 }
 
-public sealed class ApiFactory() : HostFactory<TenantApiHost>;
+public sealed class ApiFactory() : HostFactory<ApiRole>;

@@ -10,13 +10,13 @@ namespace BackOffice.TenantApi.Tests.Infrastructure;
 /// workers' timers tick as it does.
 /// </summary>
 public sealed class FakeClockPlatform(DateTimeOffset start, IReadOnlyDictionary<string, string?>? settings = null)
-    : HostFactory<PortalHost>("Development", Settings(settings))
+    : HostFactory<AllRoles>("Development", Settings(settings))
 {
     private static Dictionary<string, string?> Settings(IReadOnlyDictionary<string, string?>? extra)
     {
         var settings = new Dictionary<string, string?>
         {
-            ["Platform:AllInOne"] = "true", ["Demo:Seed"] = "false", ["SlaMonitor:Interval"] = "00:01:00", ["Outbox:PollInterval"] = "00:01:00",
+            ["Demo:Seed"] = "false", ["SlaMonitor:Interval"] = "00:01:00", ["Outbox:PollInterval"] = "00:01:00",
             ["Queues:SweepInterval"] = "00:01:00", ["Webhooks:Interval"] = "00:01:00", ["Closing:Interval"] = "00:01:00",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) settings[key] = value;

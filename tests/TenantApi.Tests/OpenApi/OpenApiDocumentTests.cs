@@ -102,9 +102,9 @@ public sealed class OpenApiDocumentTests(ApiFactory factory) : IClassFixture<Api
     }
 
     [Fact]
-    public async Task ThePortal_ComposingTheApi_DocumentsOnlyTheApi()
+    public async Task TheHost_RunningEveryRole_DocumentsOnlyTheApi()
     {
-        using var portal = new HostFactory<PortalHost>("Development", new Dictionary<string, string?> { ["Demo:Seed"] = "false" });
+        using var portal = new HostFactory<AllRoles>("Development", new Dictionary<string, string?> { ["Demo:Seed"] = "false" });
 
         var document = await Api.GetJsonAsync(portal.CreateClient(), "/openapi/v1.json");
 

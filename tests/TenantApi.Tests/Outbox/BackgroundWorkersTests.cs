@@ -8,9 +8,9 @@ namespace BackOffice.TenantApi.Tests.Outbox;
 /// <summary>The hosted workers of the whole platform, run for real with short intervals.</summary>
 public sealed class BackgroundWorkersTests : IAsyncLifetime
 {
-    private readonly HostFactory<PortalHost> _platform = new("Development", new Dictionary<string, string?>
+    private readonly HostFactory<AllRoles> _platform = new("Development", new Dictionary<string, string?>
     {
-        ["Platform:AllInOne"] = "true", ["Demo:Seed"] = "false",
+        ["Demo:Seed"] = "false",
         ["Queues:LeaseDuration"] = "00:00:01", ["Queues:SweepInterval"] = "00:00:00.100",
         ["SlaMonitor:Interval"] = "00:00:00.100", ["Outbox:PollInterval"] = "00:00:00.050",
     });

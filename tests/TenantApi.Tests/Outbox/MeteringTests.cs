@@ -10,9 +10,9 @@ namespace BackOffice.TenantApi.Tests.Outbox;
 /// <summary>The whole platform in one process: resolved work is metered with the resolution, once (the outbox adds none), in the tenant's month.</summary>
 public sealed class MeteringTests : IAsyncLifetime
 {
-    private readonly HostFactory<PortalHost> _platform = new("Development", new Dictionary<string, string?>
+    private readonly HostFactory<AllRoles> _platform = new("Development", new Dictionary<string, string?>
     {
-        ["Platform:AllInOne"] = "true", ["Demo:Seed"] = "false", ["Outbox:PollInterval"] = "00:00:00.050",
+        ["Demo:Seed"] = "false", ["Outbox:PollInterval"] = "00:00:00.050",
     });
 
     public Task InitializeAsync() => Api.OnboardActiveAsync(_platform.ClientAs(TestUser.Admin), "acme", TestUser.AcmeDirectory, "hr");

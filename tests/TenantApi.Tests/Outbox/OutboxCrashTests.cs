@@ -6,9 +6,9 @@ namespace BackOffice.TenantApi.Tests.Outbox;
 /// <summary>The whole platform in one process (the Portal host), stopped between a commit and its dispatch.</summary>
 public sealed class OutboxCrashTests
 {
-    private static HostFactory<PortalHost> Platform(string folder, bool dispatcher) => new("Development", new Dictionary<string, string?>
+    private static HostFactory<AllRoles> Platform(string folder, bool dispatcher) => new("Development", new Dictionary<string, string?>
     {
-        ["Platform:AllInOne"] = "true", ["Demo:Seed"] = "false", ["Workers:RunOutboxDispatcher"] = dispatcher ? "true" : "false",
+        ["Demo:Seed"] = "false", ["Workers:RunOutboxDispatcher"] = dispatcher ? "true" : "false",
         ["Outbox:PollInterval"] = "00:00:00.050",
     }, folder);
 

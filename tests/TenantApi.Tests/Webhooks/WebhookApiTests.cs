@@ -8,7 +8,7 @@ namespace BackOffice.TenantApi.Tests.Webhooks;
 /// <summary>Managing a webhook as production would have it: https only, to public addresses.</summary>
 public sealed class WebhookApiTests : IClassFixture<WebhookApiTests.ProductionRules>, IAsyncLifetime
 {
-    public sealed class ProductionRules() : HostFactory<TenantApiHost>(settings: new Dictionary<string, string?> { ["Webhooks:AllowLoopbackEndpoints"] = "false" });
+    public sealed class ProductionRules() : HostFactory<ApiRole>(settings: new Dictionary<string, string?> { ["Webhooks:AllowLoopbackEndpoints"] = "false" });
 
     private static readonly TestUser AcmeAdmin = new("acme-admin", "Ada Acme", [Core.Common.Roles.ClientAdmin], TestUser.AcmeDirectory);
     private readonly ProductionRules _factory;

@@ -2,7 +2,6 @@ using BackOffice.Core.Audit;
 using BackOffice.Core.Sla.Reporting;
 using BackOffice.Portal.Session;
 using BackOffice.ServiceDefaults.Auth;
-using BackOffice.TenantApi.Sla;
 using Microsoft.Extensions.Options;
 
 namespace BackOffice.Portal.Components.Pages.Sla;

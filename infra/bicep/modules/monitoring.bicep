@@ -1,0 +1,43 @@
+// Log Analytics (the Container Apps environment's logs) and a workspace-based Application Insights (the apps' telemetry).
+
+@description('Azure region of the resources.')
+param location string
+
+@description('Log Analytics workspace name.')
+param workspaceName string
+
+@description('Application Insights component name.')
+param appInsightsName string
+
+@description('Days the workspace keeps data.')
+@minValue(30)
+@maxValue(730)
+param retentionInDays int
+
+param tags object
+
+resource workspace 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+  name: workspaceName
+  location: location
+  tags: tags
+  properties: {
+    sku: {
+      name: 'PerGB2018'
+    }
+    retentionInDays: retentionInDays
+  }
+}
+
+resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
+  name: appInsightsName
+  location: location
+  tags: tags
+  kind: 'web'
+  properties: {
+    Application_Type: 'web'
+    WorkspaceResourceId: workspace.id
+    IngestionMode: 'LogAnalytics'
+  }
+}
+
+output appInsightsConnectionString string = appInsights.properties.ConnectionString

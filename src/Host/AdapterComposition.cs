@@ -1,0 +1,49 @@
+using Azure.Identity;
+using BackOffice.Blobs.Azure;
+using BackOffice.Blobs.Local;
+using BackOffice.Core.Attachments;
+using BackOffice.Email.Smtp;
+using BackOffice.Messaging.ServiceBus;
+using BackOffice.ServiceDefaults;
+using BackOffice.Storage.Sqlite;
+using BackOffice.Webhooks.Http;
+using Microsoft.Extensions.Options;
+
+namespace BackOffice.Host;
+
+/// <summary>The outside systems the roles talk to, picked here and nowhere else: the roles know only the core's ports.</summary>
+internal static class AdapterComposition
+{
+    /// <summary>Attachments in a local folder (the embedded default) or Azure Blob Storage (several instances).</summary>
+    public static WebApplicationBuilder AddBlobStore(this WebApplicationBuilder builder)
+    {
+        var attachments = builder.Configuration.GetSection(AttachmentOptions.SectionName).Get<AttachmentOptions>() ?? new();
+        if (attachments.Store != "azure") builder.Services.AddLocalBlobStore();
+        else if (attachments.AzureConnectionString is { Length: > 0 } connection) builder.Services.AddAzureBlobStore(connection, attachments.Container);
+        else if (attachments.AzureServiceUri is { } endpoint) builder.Services.AddAzureBlobStore(endpoint, attachments.Container, new DefaultAzureCredential());
+        else throw new InvalidOperationException("Attachments:AzureConnectionString or Attachments:AzureServiceUri is required when Attachments:Store is azure.");
+        return builder;
+    }
+
+    /// <summary>
+    /// Events in process (the embedded default), or through Azure Service Bus: every role publishes what its outbox relay
+    /// takes, and the workers consume. The relay runs in the workers, so a role without them only writes to the outbox.
+    /// </summary>
+    public static WebApplicationBuilder AddMessaging(this WebApplicationBuilder builder, PlatformRoles roles)
+    {
+        builder.Services.AddValidatedOptions<MessagingOptions>(MessagingOptions.SectionName);
+        var messaging = builder.Configuration.GetSection(MessagingOptions.SectionName).Get<MessagingOptions>() ?? new();
+        if (messaging.UsesServiceBus)
+            builder.Services.AddServiceBusMessaging(messaging, consume: roles.HasFlag(PlatformRoles.Workers), () => new DefaultAzureCredential());
+        return builder;
+    }
+
+    /// <summary>What the workers send through: webhooks over HTTP, e-mail over SMTP (or .eml files under the data folder).</summary>
+    public static WebApplicationBuilder AddWorkerAdapters(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddHttpWebhookSender();
+        builder.Services.AddEmailSender(sp => Path.Combine(sp.GetRequiredService<IHostEnvironment>().ContentRootPath,
+            sp.GetRequiredService<IOptions<SqliteOptions>>().Value.DataFolder, "mail"));
+        return builder;
+    }
+}

@@ -1,0 +1,23 @@
+using BackOffice.Billing.Stripe;
+using BackOffice.Host;
+using BackOffice.ServiceDefaults;
+using BackOffice.ServiceDefaults.Health;
+using BackOffice.Storage.Sqlite;
+
+var builder = WebApplication.CreateBuilder(args);
+var roles = builder.AddPlatformRoles();
+builder.AddServiceDefaults();
+builder.AddSqliteStores();
+builder.AddInvoicing();
+builder.AddBlobStore();
+builder.AddMessaging(roles);
+builder.AddRoles(roles);
+
+var app = builder.Build();
+app.UseRolePipeline(roles);
+app.MapHealthEndpoints();
+app.MapRoles(roles);
+app.Run();
+
+/// <summary>The entry point, named for the test host (WebApplicationFactory).</summary>
+public partial class Program;

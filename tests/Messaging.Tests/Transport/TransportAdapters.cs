@@ -1,0 +1,52 @@
+using BackOffice.Core.Events;
+using BackOffice.Messaging.ServiceBus;
+using BackOffice.Messaging.Tests.Broker;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace BackOffice.Messaging.Tests.Transport;
+
+/// <summary>The embedded default: the relay runs the handlers itself.</summary>
+public sealed class InProcessTransportTests : TransportContract
+{
+    protected override Task ComposeAsync(IHostApplicationBuilder builder) => Task.CompletedTask;
+
+    protected override async Task PublishUnreadableAndAwaitDeadLetterAsync(OutboxMessage message) =>
+        await Assert.ThrowsAsync<PoisonMessageException>(() => Services.GetRequiredService<IEventBus>().PublishAsync(message, default));
+}
+
+/// <summary>Azure Service Bus through the real SDK, against the test broker: the relay publishes, a processor in this host consumes.</summary>
+public sealed class ServiceBusTransportTests : TransportContract
+{
+    private const string Queue = "integration-events";
+    private readonly TestServiceBusBroker _broker = new();
+
+    protected override async Task ComposeAsync(IHostApplicationBuilder builder)
+    {
+        await _broker.StartAsync();
+        _broker.CreateQueue(Queue, maxDeliveryCount: 10);
+        var options = new MessagingOptions { Transport = "ServiceBus", ServiceBus = new() { ConnectionString = _broker.ConnectionString, Queue = Queue } };
+        builder.Services.AddServiceBusMessaging(options, consume: true, () => throw new InvalidOperationException("The test broker takes a connection string."));
+    }
+
+    protected override async Task AwaitSettledAsync()
+    {
+        for (var deadline = DateTime.UtcNow + Patience; _broker.GetCounts(Queue).Active > 0; await Task.Delay(50))
+            if (DateTime.UtcNow > deadline) throw new Xunit.Sdk.XunitException($"Messages were left on the queue: {_broker.GetCounts(Queue)}.");
+        Assert.Equal(0, _broker.GetCounts(Queue).DeadLettered);
+    }
+
+    protected override async Task PublishUnreadableAndAwaitDeadLetterAsync(OutboxMessage message)
+    {
+        await Services.GetRequiredService<IEventBus>().PublishAsync(message, default);
+        for (var deadline = DateTime.UtcNow + Patience; _broker.GetCounts(Queue).DeadLettered == 0; await Task.Delay(50))
+            if (DateTime.UtcNow > deadline) throw new Xunit.Sdk.XunitException("The unreadable message was not dead-lettered.");
+        Assert.Equal(0, _broker.GetCounts(Queue).Active);
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _broker.DisposeAsync();
+    }
+}
