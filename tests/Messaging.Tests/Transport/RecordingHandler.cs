@@ -15,6 +15,9 @@ public sealed class RecordingHandler : IDomainEventHandler
     /// <summary>Items whose submission fails this many times before it succeeds.</summary>
     public ConcurrentDictionary<Guid, int> FailFirst { get; } = new();
 
+    /// <summary>Items whose submission a handler finds it can never use (it throws <see cref="PoisonMessageException"/>).</summary>
+    public ConcurrentDictionary<Guid, bool> Poison { get; } = new();
+
     public bool Handles(DomainEvent domainEvent) => domainEvent is WorkItemSubmitted;
 
     public Task HandleAsync(DomainEvent domainEvent, TenantScope scope, CancellationToken ct)
@@ -22,6 +25,7 @@ public sealed class RecordingHandler : IDomainEventHandler
         var submitted = (WorkItemSubmitted)domainEvent;
         if (scope.TenantId != submitted.TenantId) throw new InvalidOperationException("Handled outside the event's tenant.");
         var attempt = _attempts.AddOrUpdate(submitted.ItemId, 1, (_, n) => n + 1);
+        if (Poison.ContainsKey(submitted.ItemId)) throw new PoisonMessageException($"Submission of {submitted.ItemId} is unusable.");
         if (attempt <= FailFirst.GetValueOrDefault(submitted.ItemId)) throw new TimeoutException($"Attempt {attempt} fails as asked.");
         Handled.AddOrUpdate(submitted.ItemId, 1, (_, n) => n + 1);
         return Task.CompletedTask;

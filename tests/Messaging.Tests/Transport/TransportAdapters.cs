@@ -13,6 +13,14 @@ public sealed class InProcessTransportTests : TransportContract
 
     protected override async Task PublishUnreadableAndAwaitDeadLetterAsync(OutboxMessage message) =>
         await Assert.ThrowsAsync<PoisonMessageException>(() => Services.GetRequiredService<IEventBus>().PublishAsync(message, default));
+
+    /// <summary>The outbox keeps it, dead: undelivered, and never due again (a retry would be due within seconds).</summary>
+    protected override async Task AwaitOneDeadLetterAsync()
+    {
+        var outbox = Services.GetRequiredService<IOutbox>();
+        Assert.Empty(await outbox.LeaseDueAsync(DateTimeOffset.UtcNow.AddDays(1), TimeSpan.FromMinutes(1), 10, default));
+        Assert.Equal(1, await outbox.CountUndeliveredAsync(default));
+    }
 }
 
 /// <summary>Azure Service Bus through the real SDK, against the test broker: the relay publishes, a processor in this host consumes.</summary>
@@ -34,6 +42,13 @@ public sealed class ServiceBusTransportTests : TransportContract
         for (var deadline = DateTime.UtcNow + Patience; _broker.GetCounts(Queue).Active > 0; await Task.Delay(50))
             if (DateTime.UtcNow > deadline) throw new Xunit.Sdk.XunitException($"Messages were left on the queue: {_broker.GetCounts(Queue)}.");
         Assert.Equal(0, _broker.GetCounts(Queue).DeadLettered);
+    }
+
+    protected override async Task AwaitOneDeadLetterAsync()
+    {
+        for (var deadline = DateTime.UtcNow + Patience; _broker.GetCounts(Queue).DeadLettered == 0; await Task.Delay(50))
+            if (DateTime.UtcNow > deadline) throw new Xunit.Sdk.XunitException("The poisoned message was not dead-lettered.");
+        Assert.Equal(1, _broker.GetCounts(Queue).DeadLettered);
     }
 
     protected override async Task PublishUnreadableAndAwaitDeadLetterAsync(OutboxMessage message)

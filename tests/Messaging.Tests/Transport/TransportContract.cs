@@ -31,6 +31,9 @@ public abstract class TransportContract : IAsyncLifetime
     /// <summary>Waits until the transport holds nothing more for the handlers (a broker: every message completed).</summary>
     protected virtual Task AwaitSettledAsync() => Task.CompletedTask;
 
+    /// <summary>Waits until the transport has dead-lettered the one poisoned event, and nothing else.</summary>
+    protected abstract Task AwaitOneDeadLetterAsync();
+
     /// <summary>Publishes a message no handler can read and waits until the transport has dead-lettered it.</summary>
     protected abstract Task PublishUnreadableAndAwaitDeadLetterAsync(OutboxMessage message);
 
@@ -101,6 +104,19 @@ public abstract class TransportContract : IAsyncLifetime
 
         Assert.Equal((3, 1), (Recorder.AttemptsOf(items[0].Id), Recorder.Handled[items[0].Id]));
         Assert.All(items.Skip(1), i => Assert.Equal(1, Recorder.AttemptsOf(i.Id)));
+    }
+
+    [Fact]
+    public async Task AnEventAHandlerFindsPoison_IsDeadLetteredAtOnce_NotRetried_AndTheOthersAreHandled()
+    {
+        var items = await SubmitAsync(3);
+        Recorder.Poison[items[1].Id] = true;
+
+        await RelayUntilAsync(() => Recorder.Handled.Count == 2);
+        await AwaitOneDeadLetterAsync();
+
+        Assert.Equal(1, Recorder.AttemptsOf(items[1].Id));
+        Assert.False(Recorder.Handled.ContainsKey(items[1].Id));
     }
 
     [Fact]
