@@ -43,6 +43,7 @@ public static class SqliteStorageExtensions
         .AddSingleton<IWorkQueue, SqliteWorkQueue>()
         .AddSingleton<IOutbox, SqliteOutbox>()
         .AddSingleton<IActivityStore, SqliteActivityStore>()
+        .AddSingleton<Core.Coordination.IWorkLeases, SqliteWorkLeases>()
         .AddSingleton<ISlaSettingsStore, SqliteSlaSettingsStore>()
         .AddSingleton<ISlaDeadlines, SqliteSlaDeadlines>()
         .AddSingleton<ISlaAlertStore, SqliteSlaAlertStore>()

@@ -2,9 +2,10 @@ namespace BackOffice.Workers;
 
 /// <summary>
 /// A background service that runs one pass at start and then every <see cref="Interval"/>. A failed pass is logged
-/// and the next one runs on time; stopping the host ends it between passes.
+/// and the next one runs on time; stopping the host ends it between passes. With <paramref name="exclusive"/>, only the
+/// worker instance holding the pass's lease runs it (the others skip their turn), and stopping gives the lease up.
 /// </summary>
-internal abstract class PeriodicWorker(TimeProvider time, ILogger logger) : BackgroundService
+internal abstract class PeriodicWorker(TimeProvider time, ILogger logger, ExclusiveWork? exclusive = null) : BackgroundService
 {
     protected abstract TimeSpan Interval { get; }
 
@@ -24,12 +25,21 @@ internal abstract class PeriodicWorker(TimeProvider time, ILogger logger) : Back
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+        await GiveUpAsync();
+    }
+
+    private async Task GiveUpAsync()
+    {
+        if (exclusive is null) return;
+        try { await exclusive.GiveUpAsync(GetType().Name); }
+        catch (Exception ex) { logger.LogWarning(ex, "{Worker} could not give up its lease; it lapses on its own", GetType().Name); }
     }
 
     private async Task PassAsync(CancellationToken ct)
     {
         try
         {
+            if (exclusive is not null && !await exclusive.TryTakeAsync(GetType().Name, Interval, ct)) return;
             var count = await RunPassAsync(ct);
             if (count > 0) logger.LogInformation("{Worker}: {Count} {DidWhat}", GetType().Name, count, DidWhat);
         }

@@ -19,6 +19,7 @@ public static class WorkersExtensions
     public static IHostApplicationBuilder AddWorkers(this IHostApplicationBuilder builder)
     {
         builder.Services.AddValidatedOptions<WorkersOptions>(WorkersOptions.SectionName);
+        builder.Services.AddSingleton(Core.Coordination.WorkerInstance.ForThisProcess()).AddSingleton<ExclusiveWork>();
         builder.Services.AddValidatedOptions<DemoOptions>(DemoOptions.SectionName);
         builder.Services.AddSingleton<DemoDataSeeder>().AddSingleton<DemoBilling>();
         builder.Services.AddHostedService<DemoSeedStep>();

@@ -4,8 +4,8 @@ using BackOffice.Core.Queues.ReturnLapsedClaims;
 namespace BackOffice.Workers.Queues;
 
 /// <summary>Puts items whose claim lapsed back in their queue, every sweep interval.</summary>
-internal sealed class LeaseSweeperService(ReturnLapsedClaims sweeper, QueueOptions options, TimeProvider time, ILogger<LeaseSweeperService> logger)
-    : PeriodicWorker(time, logger)
+internal sealed class LeaseSweeperService(ReturnLapsedClaims sweeper, QueueOptions options, TimeProvider time, ExclusiveWork exclusive, ILogger<LeaseSweeperService> logger)
+    : PeriodicWorker(time, logger, exclusive)
 {
     protected override TimeSpan Interval => options.SweepInterval;
 

@@ -3,8 +3,8 @@ using BackOffice.Core.Sla.MonitorSla;
 namespace BackOffice.Workers.Sla;
 
 /// <summary>Fires SLA warnings and breaches as they come due; safe to run in several processes at once.</summary>
-internal sealed class SlaMonitorService(MonitorSla monitor, SlaMonitorOptions options, TimeProvider time, ILogger<SlaMonitorService> logger)
-    : PeriodicWorker(time, logger)
+internal sealed class SlaMonitorService(MonitorSla monitor, SlaMonitorOptions options, TimeProvider time, ExclusiveWork exclusive, ILogger<SlaMonitorService> logger)
+    : PeriodicWorker(time, logger, exclusive)
 {
     protected override TimeSpan Interval => options.Interval;
 

@@ -3,8 +3,8 @@ using BackOffice.Core.WorkItems.CloseWorkItem;
 namespace BackOffice.Workers.WorkItems;
 
 /// <summary>Closes resolved work the tenant left unconfirmed for its confirmation window.</summary>
-internal sealed class AutoCloseService(CloseWorkItem closer, ClosingOptions options, TimeProvider time, ILogger<AutoCloseService> logger)
-    : PeriodicWorker(time, logger)
+internal sealed class AutoCloseService(CloseWorkItem closer, ClosingOptions options, TimeProvider time, ExclusiveWork exclusive, ILogger<AutoCloseService> logger)
+    : PeriodicWorker(time, logger, exclusive)
 {
     protected override TimeSpan Interval => options.Interval;
 

@@ -40,6 +40,8 @@ public sealed record StoreSet(ITenantStore Tenants, IWorkItemStore WorkItems, IW
 
     public Core.Finance.Dunning.ITenantDunningStore Dunning { get; init; } = null!;
 
+    public Core.Coordination.IWorkLeases Leases { get; init; } = null!;
+
     public ValueTask DisposeAsync() => Cleanup();
 }
 

@@ -52,6 +52,7 @@ public sealed class SqliteAdapter : IStoreAdapter
                 PaymentEvents = services.GetRequiredService<Core.Finance.Runs.IPaymentEventLog>(),
                 Dunning = services.GetRequiredService<Core.Finance.Dunning.ITenantDunningStore>(),
                 Workload = services.GetRequiredService<Core.Tenancy.TenantOverview.ITenantWorkload>(),
+                Leases = services.GetRequiredService<Core.Coordination.IWorkLeases>(),
             }, db.Path);
     }
 }
@@ -77,6 +78,7 @@ public sealed class SqliteTenantWorkloadTests() : TenantWorkloadContract(new Sql
 public sealed class SqliteNotificationStoreTests() : NotificationStoreContract(new SqliteAdapter());
 public sealed class SqliteUsageLedgerTests() : UsageLedgerContract(new SqliteAdapter());
 public sealed class SqliteResolutionUsageTests() : ResolutionUsageContract(new SqliteAdapter());
+public sealed class SqliteWorkLeasesTests() : WorkLeasesContract(new SqliteAdapter());
 public sealed class SqlitePricePlanStoreTests() : PricePlanStoreContract(new SqliteAdapter());
 public sealed class SqliteBillingRunStoreTests() : BillingRunStoreContract(new SqliteAdapter());
 public sealed class SqliteTenantInvoiceStoreTests() : TenantInvoiceStoreContract(new SqliteAdapter());

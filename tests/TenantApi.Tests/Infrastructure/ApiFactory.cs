@@ -18,6 +18,8 @@ public sealed class ApiRole : IRoleSet { public static string Roles => "Api"; }
 
 public sealed class PortalRole : IRoleSet { public static string Roles => "Portal"; }
 
+public sealed class WorkersRole : IRoleSet { public static string Roles => "Workers"; }
+
 public sealed class AllRoles : IRoleSet { public static string Roles => "All"; }
 
 /// <summary>The platform's host running <typeparamref name="TRoles"/> over its own fresh SQLite file; tokens are minted with the local Development key.</summary>
