@@ -16,11 +16,12 @@ public sealed class SlaEscalationTests : IAsyncLifetime
         var admin = _platform.ClientAs(TestUser.Admin);
         (_client, _supervisor, _agent) = (_platform.ClientAs(TestUser.AcmeClient), _platform.ClientAs(TestUser.Supervisor), _platform.ClientAs(TestUser.Agent));
         await Api.OnboardActiveAsync(admin, "acme", TestUser.AcmeDirectory, "hr");
-        // P1: due in 5 h, warned only late; P3: first response due in 10 min (warned at 5), resolved within 100 h.
+        // P1: due in 5 h, warned only late; P3: first response due in 10 min (warned at 5), resolved within 100 h; P4: first response
+        // due in 60 min (warned at 30), so the warning is acknowledged long before the breach, however slowly the workers run.
         await Api.ChangeSlaAsync(admin, "acme", new
         {
             calendar = new { timeZone = "UTC", schedules = new[] { new { effectiveFrom = "2026-01-01", days = new Dictionary<string, string[]> { ["monday"] = ["09:00-17:00"] } } } },
-            policies = new[] { ("p1", 300, 300, 90), ("p2", 300, 300, 90), ("p3", 10, 6000, 50), ("p4", 10, 6000, 50) }.Select(p => new
+            policies = new[] { ("p1", 300, 300, 90), ("p2", 300, 300, 90), ("p3", 10, 6000, 50), ("p4", 60, 6000, 50) }.Select(p => new
             {
                 serviceLine = "hr", priority = p.Item1, firstResponseMinutes = p.Item2, resolutionMinutes = p.Item3, mode = "calendar", warningPercents = new[] { p.Item4 },
             }).ToArray(),
@@ -60,7 +61,7 @@ public sealed class SlaEscalationTests : IAsyncLifetime
     public async Task Acknowledge_TakesTheAlertOffTheUnacknowledgedList_AndOnlySupervisorsMayAcknowledge()
     {
         var slow = await Api.SubmitAsync(_client, "acme", "Needs a look", priority: "p4");
-        _platform.Clock.Advance(TimeSpan.FromMinutes(6));
+        _platform.Clock.Advance(TimeSpan.FromMinutes(31));
         var alerts = await _platform.AdvanceUntilAsync(() => AlertsAsync("&unacknowledged=true"), a => For(a, slow).Any());
         var alertId = (string)For(alerts, slow).Single()["id"]!;
 
