@@ -17,11 +17,11 @@ public sealed class FakeStripeFixture : IAsyncLifetime
 
     public Task DisposeAsync() => Server.DisposeAsync().AsTask();
 
-    /// <summary>Short waits and a 1 s time-out, so a test of failures takes seconds (the server's slow answer takes 3 s).</summary>
+    /// <summary>Short waits and a 3 s time-out, so a test of failures takes seconds (the server's slow answer takes 10 s), yet a loaded CI machine never times out a normal answer.</summary>
     public StripeOptions Options(int retries) => new()
     {
         ApiKey = FakeStripeServer.ApiKey, WebhookSecret = "whsec_test", ApiBase = Server.Url, MaxNetworkRetries = retries,
-        FirstRetryDelay = TimeSpan.FromMilliseconds(20), MaxRetryDelay = TimeSpan.FromSeconds(2), RequestTimeout = TimeSpan.FromSeconds(1),
+        FirstRetryDelay = TimeSpan.FromMilliseconds(20), MaxRetryDelay = TimeSpan.FromSeconds(2), RequestTimeout = TimeSpan.FromSeconds(3),
     };
 
     public static StripeInvoiceIssuer Issuer(StripeOptions options, TimeProvider? time = null) =>

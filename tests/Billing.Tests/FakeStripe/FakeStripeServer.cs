@@ -20,7 +20,7 @@ public sealed record RecordedRequest(string Method, string Path, IReadOnlyDictio
 public sealed class FakeStripeServer : IAsyncDisposable
 {
     public const string ApiKey = "sk_test_fake";
-    public static readonly TimeSpan SlowAnswer = TimeSpan.FromSeconds(3);
+    public static readonly TimeSpan SlowAnswer = TimeSpan.FromSeconds(10);
 
     private readonly object _gate = new();
     private readonly FakeStripeApi _api = new();
