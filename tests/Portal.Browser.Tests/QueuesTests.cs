@@ -122,6 +122,7 @@ public sealed class QueuesTests(PortalServer server) : PortalTest(server)
         await Assertions.Expect(page.GetByTestId("agent-editor").GetByText("'wipLimit' must be between 1 and 50.").First).ToBeVisibleAsync();
 
         await wip.FillAsync("8");
+        await wip.PressAsync("Tab");
         await page.GetByTestId("agent-save").ClickAsync();
 
         await Assertions.Expect(page.GetByTestId("saved")).ToContainTextAsync("Alex Agent");
