@@ -1,3 +1,4 @@
+using BackOffice.Core;
 using System.Diagnostics;
 using BackOffice.Core.Common;
 using BackOffice.Core.Events;
@@ -37,7 +38,7 @@ internal static class MeteringBenchmark
             await db.MigrateAsync(default);
             var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
             builder.Services.AddSingleton(db).AddSqliteStores();
-            builder.AddCoreUseCases();
+            builder.Services.AddCore();
             if (metering is Metering.None) builder.Services.RemoveAll<IDomainEventHandler>(typeof(MeterUsage));
             using var host = builder.Build();
             var services = host.Services;

@@ -1,3 +1,4 @@
+using BackOffice.Core;
 using Azure.Identity;
 using BackOffice.Blobs.Azure;
 using BackOffice.Blobs.Local;
@@ -38,11 +39,16 @@ internal static class AdapterComposition
         return builder;
     }
 
-    /// <summary>What the workers send through: webhooks over HTTP, e-mail over SMTP (or .eml files under the data folder).</summary>
+    /// <summary>
+    /// What the workers send through: webhooks over HTTP, e-mail over SMTP (or .eml files under the data folder). The e-mail
+    /// sender (and its validated SMTP settings) only where this instance delivers e-mail, so a bad SMTP section cannot stop
+    /// worker instances that were told not to send.
+    /// </summary>
     public static WebApplicationBuilder AddWorkerAdapters(this WebApplicationBuilder builder)
     {
         builder.Services.AddHttpWebhookSender();
-        builder.Services.AddEmailSender(sp => Path.Combine(sp.GetRequiredService<IHostEnvironment>().ContentRootPath,
+        var workers = builder.Configuration.GetSection(Workers.WorkersOptions.SectionName).Get<Workers.WorkersOptions>() ?? new();
+        if (workers.RunEmailDelivery) builder.Services.AddEmailSender(sp => Path.Combine(sp.GetRequiredService<IHostEnvironment>().ContentRootPath,
             sp.GetRequiredService<IOptions<SqliteOptions>>().Value.DataFolder, "mail"));
         return builder;
     }

@@ -1,3 +1,4 @@
+using BackOffice.Core;
 using BackOffice.Portal;
 using BackOffice.ServiceDefaults;
 using BackOffice.ServiceDefaults.Auth;

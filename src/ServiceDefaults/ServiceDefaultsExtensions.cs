@@ -1,3 +1,4 @@
+using BackOffice.Core;
 using BackOffice.ServiceDefaults.Health;
 using BackOffice.ServiceDefaults.Logging;
 using BackOffice.ServiceDefaults.Problems;
@@ -19,5 +20,11 @@ public static class ServiceDefaultsExtensions
         .AddHealthDefaults()
         .AddProblemDetailsDefaults()
         .AddSecretProtection()
-        .AddCoreUseCases();
+        .AddCoreServices();
+
+    private static IHostApplicationBuilder AddCoreServices(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddCore();
+        return builder;
+    }
 }

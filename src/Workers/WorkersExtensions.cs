@@ -1,3 +1,4 @@
+using BackOffice.Core;
 using BackOffice.Core.Webhooks.DeliverWebhooks;
 using BackOffice.ServiceDefaults;
 using BackOffice.Workers.DemoData;

@@ -1,3 +1,4 @@
+using BackOffice.Core;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;

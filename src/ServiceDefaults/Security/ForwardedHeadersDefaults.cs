@@ -1,3 +1,4 @@
+using BackOffice.Core;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HttpOverrides;

@@ -34,17 +34,16 @@ using BackOffice.Core.WorkItems.SubmitWorkItem;
 using BackOffice.Core.WorkItems.WaitOnClient;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace BackOffice.ServiceDefaults;
+namespace BackOffice.Core;
 
-public static class CoreExtensions
+/// <summary>The core's own registration: every host (and every role) gets the same use cases and rules.</summary>
+public static class CoreServices
 {
     /// <summary>The use cases of the core, with their options bound and validated at start.</summary>
-    public static IHostApplicationBuilder AddCoreUseCases(this IHostApplicationBuilder builder)
+    public static IServiceCollection AddCore(this IServiceCollection services)
     {
-        var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
         services.AddValidatedOptions<QueueOptions>(QueueOptions.SectionName);
         services.AddValidatedOptions<OutboxOptions>(OutboxOptions.SectionName);
@@ -87,7 +86,7 @@ public static class CoreExtensions
             .AddSingleton<Core.Finance.Invoices.ReadInvoices>().AddSingleton<Core.Finance.Invoices.FinanceExports>()
             .AddSingleton<Core.Finance.Payments.Payments>().AddSingleton<Core.Finance.Dunning.RunDunning>().AddSingleton<Core.Finance.Dunning.ManageDunning>()
             .AddSingleton<Core.Finance.Metering.ReadUsage.ReadUsage>().AddSingleton<Core.Finance.Metering.AdjustUsage>();
-        return builder;
+        return services;
     }
 
     /// <summary>Binds a section to an options record, validates it at start, and lets the core take the record itself.</summary>

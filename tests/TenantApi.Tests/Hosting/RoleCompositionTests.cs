@@ -1,0 +1,61 @@
+using System.Net;
+using BackOffice.TenantApi.Tests.Infrastructure;
+using Microsoft.Extensions.Options;
+
+namespace BackOffice.TenantApi.Tests.Hosting;
+
+/// <summary>One host, several roles: each process runs what Platform:Roles names and nothing else, and refuses a bad list at start.</summary>
+public sealed class RoleCompositionTests
+{
+    private static readonly Dictionary<string, string?> NoDemo = new() { ["Demo:Seed"] = "false" };
+
+    [Fact]
+    public async Task ApiRole_ServesTheApi_AndNoPortalPage()
+    {
+        using var api = new HostFactory<ApiRole>(settings: NoDemo);
+        var client = api.CreateClient(new() { AllowAutoRedirect = false });
+
+        var apiAnswer = await client.GetAsync("/api/me/work-items");
+        var page = await client.GetAsync("/desk");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, apiAnswer.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+    }
+
+    [Fact]
+    public async Task WorkersRole_ServesHealthOnly()
+    {
+        using var workers = new HostFactory<WorkersRole>(settings: NoDemo);
+        var client = workers.CreateClient(new() { AllowAutoRedirect = false });
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/me/work-items")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/desk")).StatusCode);
+    }
+
+    [Fact]
+    public void WorkersRole_ThatSendsNoEmail_StartsDespiteABadSmtpSection()
+    {
+        using var workers = new HostFactory<WorkersRole>(settings: new Dictionary<string, string?>(NoDemo) { ["Workers:RunEmailDelivery"] = "false", ["Email:Smtp:From"] = "not an address" });
+
+        Assert.NotNull(workers.Services);
+    }
+
+    [Fact]
+    public void WorkersRole_ThatSendsEmail_RefusesABadSmtpSectionAtStart()
+    {
+        using var workers = new HostFactory<WorkersRole>(settings: new Dictionary<string, string?>(NoDemo) { ["Email:Smtp:From"] = "not an address" });
+
+        var refused = Assert.Throws<OptionsValidationException>(() => workers.Services);
+        Assert.Contains("not an address", refused.Message);
+    }
+
+    [Fact]
+    public void UnknownRole_IsRefusedAtStart()
+    {
+        using var host = new HostFactory<ApiRole>(settings: new Dictionary<string, string?>(NoDemo) { ["Platform:Roles"] = "Api,Billing" });
+
+        var refused = Assert.Throws<OptionsValidationException>(() => host.Services);
+        Assert.Contains("Platform:Roles", refused.Message);
+    }
+}
