@@ -1,5 +1,5 @@
 using Azure.Messaging.ServiceBus;
-using BackOffice.Messaging.Tests.Broker;
+using BackOffice.Testing.ServiceBus;
 
 namespace BackOffice.Messaging.Tests;
 

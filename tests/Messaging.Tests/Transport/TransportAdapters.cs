@@ -1,6 +1,6 @@
 using BackOffice.Core.Events;
 using BackOffice.Messaging.ServiceBus;
-using BackOffice.Messaging.Tests.Broker;
+using BackOffice.Testing.ServiceBus;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 

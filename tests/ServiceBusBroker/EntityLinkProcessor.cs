@@ -2,7 +2,7 @@ using Amqp;
 using Amqp.Framing;
 using Amqp.Listener;
 
-namespace BackOffice.Messaging.Tests.Broker;
+namespace BackOffice.Testing.ServiceBus;
 
 /// <summary>
 /// Attaches client links to queues: a client sender gets a <see cref="ProducerEndpoint"/>, a client

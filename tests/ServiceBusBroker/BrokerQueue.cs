@@ -1,6 +1,6 @@
 using Amqp;
 
-namespace BackOffice.Messaging.Tests.Broker;
+namespace BackOffice.Testing.ServiceBus;
 
 /// <summary>
 /// One queue (or dead-letter sub-queue): available, locked and scheduled messages, and the consumers
@@ -16,6 +16,7 @@ internal sealed partial class BrokerQueue(object gate, string path, QueueSetting
     readonly HashSet<string> _acceptedMessageIds = new(StringComparer.Ordinal);
     readonly List<ConsumerEndpoint> _consumers = [];
     long _lastSequenceNumber;
+    long _expiredLocks;
     int _nextConsumer;
 
     public object Gate { get; } = gate;
@@ -32,7 +33,7 @@ internal sealed partial class BrokerQueue(object gate, string path, QueueSetting
             lock (Gate)
             {
                 var deadLettered = DeadLetterQueue?.Counts.Active ?? 0;
-                return new QueueCounts(_available.Count, _locked.Count, _scheduled.Count, deadLettered);
+                return new QueueCounts(_available.Count, _locked.Count, _scheduled.Count, deadLettered, _expiredLocks);
             }
         }
     }

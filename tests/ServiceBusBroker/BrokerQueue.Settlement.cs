@@ -1,4 +1,4 @@
-namespace BackOffice.Messaging.Tests.Broker;
+namespace BackOffice.Testing.ServiceBus;
 
 /// <summary>What happens to locked messages: settlement by lock token, lock renewal and lock expiry.</summary>
 internal sealed partial class BrokerQueue
@@ -68,6 +68,7 @@ internal sealed partial class BrokerQueue
             foreach (var expired in _locked.Values.Where(message => message.LockedUntilUtc <= now).ToList())
             {
                 _locked.Remove(expired.LockToken);
+                _expiredLocks++;
                 Unlock(expired, countsAsDelivery: true);
             }
 

@@ -2,7 +2,7 @@ using Amqp;
 using Amqp.Framing;
 using Amqp.Listener;
 
-namespace BackOffice.Messaging.Tests.Broker;
+namespace BackOffice.Testing.ServiceBus;
 
 /// <summary>A link on which a client sends to a queue. Each transfer is accepted once the queue has it.</summary>
 internal sealed class ProducerEndpoint(BrokerQueue queue) : LinkEndpoint

@@ -3,7 +3,7 @@ using Amqp.Framing;
 using Amqp.Listener;
 using Amqp.Types;
 
-namespace BackOffice.Messaging.Tests.Broker;
+namespace BackOffice.Testing.ServiceBus;
 
 /// <summary>
 /// The <c>{queue}/$management</c> node: the SDK's request/response operations. The request body is a map,

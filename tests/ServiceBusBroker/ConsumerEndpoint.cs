@@ -3,7 +3,7 @@ using Amqp.Framing;
 using Amqp.Listener;
 using Amqp.Types;
 
-namespace BackOffice.Messaging.Tests.Broker;
+namespace BackOffice.Testing.ServiceBus;
 
 /// <summary>
 /// A link on which a client receives from a queue: link credit, drain, and the client's dispositions

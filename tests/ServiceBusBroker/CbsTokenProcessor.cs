@@ -2,7 +2,7 @@ using Amqp;
 using Amqp.Framing;
 using Amqp.Listener;
 
-namespace BackOffice.Messaging.Tests.Broker;
+namespace BackOffice.Testing.ServiceBus;
 
 /// <summary>
 /// The <c>$cbs</c> node: the SDK puts a token here before it attaches any link. Every token is accepted,

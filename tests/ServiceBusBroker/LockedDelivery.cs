@@ -1,7 +1,7 @@
 using Amqp;
 using Amqp.Handler;
 
-namespace BackOffice.Messaging.Tests.Broker;
+namespace BackOffice.Testing.ServiceBus;
 
 /// <summary>A copy of a stored message on its way to one consumer, carrying the lock token of that delivery.</summary>
 internal sealed class LockedDelivery(Guid lockToken) : Message

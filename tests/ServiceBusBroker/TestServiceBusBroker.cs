@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using Amqp;
 using Amqp.Listener;
 
-namespace BackOffice.Messaging.Tests.Broker;
+namespace BackOffice.Testing.ServiceBus;
 
 /// <summary>
 /// A small in-process AMQP 1.0 broker that the real Azure.Messaging.ServiceBus SDK can use: queues with

@@ -2,7 +2,7 @@ using Amqp;
 using Amqp.Sasl;
 using Amqp.Types;
 
-namespace BackOffice.Messaging.Tests.Broker;
+namespace BackOffice.Testing.ServiceBus;
 
 /// <summary>
 /// The SASL mechanism the Service Bus SDK insists on ("MSSBCBS"). It carries no credentials:

@@ -2,7 +2,7 @@ using Amqp;
 using Amqp.Framing;
 using Amqp.Types;
 
-namespace BackOffice.Messaging.Tests.Broker;
+namespace BackOffice.Testing.ServiceBus;
 
 /// <summary>A message held by a queue, as the client sent it, plus the state the broker keeps for it.</summary>
 internal sealed class StoredMessage(Message content, long sequenceNumber, DateTime enqueuedTimeUtc)

@@ -1,4 +1,4 @@
-namespace BackOffice.Messaging.Tests.Broker;
+namespace BackOffice.Testing.ServiceBus;
 
 /// <summary>The per-queue behaviour a test can choose.</summary>
 internal sealed record QueueSettings(int MaxDeliveryCount, TimeSpan LockDuration, bool DuplicateDetection)
