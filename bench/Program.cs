@@ -64,6 +64,12 @@ if (only is "billing" or "metering")
     return;
 }
 
+if (only is "transport")
+{
+    await BackOffice.Benchmarks.Messaging.TransportBenchmark.RunAsync();
+    return;
+}
+
 if (only is "portal")
 {
     var requests = int.Parse(args.FirstOrDefault(a => a.StartsWith("--requests=", StringComparison.Ordinal))?[11..] ?? "200");

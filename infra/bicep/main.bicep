@@ -229,6 +229,7 @@ var sharedSettings envVar[] = [
   { name: 'DataProtection__BlobUri', value: storage.outputs.dataProtectionBlobUri }
   { name: 'ForwardedHeaders__KnownNetworks__0', value: trustedProxyNetwork }
   { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: monitoring.outputs.appInsightsConnectionString }
+  { name: 'Telemetry__Exporter', value: 'azuremonitor' }
 ]
 
 var httpScaleRules = [

@@ -18,19 +18,25 @@ public sealed class OutboxDispatcher(IOutbox outbox, IEventBus bus, OutboxOption
 
     private async Task DeliverAsync(OutboxMessage message, CancellationToken ct)
     {
+        using var span = Common.PlatformTelemetry.Start("PublishEvent", message.TenantId);
+        span?.SetTag("backoffice.event", message.Type);
         try
         {
             await bus.PublishAsync(message, ct);
-            await outbox.MarkDeliveredAsync(message.Id, time.GetUtcNow(), ct);
+            var delivered = time.GetUtcNow();
+            await outbox.MarkDeliveredAsync(message.Id, delivered, ct);
+            Common.PlatformTelemetry.OutboxLag.Record((delivered - message.OccurredAt).TotalMilliseconds, new KeyValuePair<string, object?>("event", message.Type));
         }
         catch (PoisonMessageException ex)
         {
+            Common.PlatformTelemetry.OutboxFailures.Add(1, new KeyValuePair<string, object?>("outcome", "poison"));
             await outbox.MarkFailedAsync(message.Id, ex.Message, null, ct);
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
             var attempt = message.Attempts + 1;
             DateTimeOffset? retryAt = attempt >= options.MaxAttempts ? null : time.GetUtcNow() + Backoff(attempt);
+            Common.PlatformTelemetry.OutboxFailures.Add(1, new KeyValuePair<string, object?>("outcome", retryAt is null ? "dead-letter" : "retry"));
             await outbox.MarkFailedAsync(message.Id, $"{ex.GetType().Name}: {ex.Message}", retryAt, ct);
         }
     }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Azure.Monitor.OpenTelemetry.AspNetCore;
 using OpenTelemetry;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
@@ -12,7 +13,7 @@ namespace BackOffice.ServiceDefaults.Telemetry;
 
 public static class TelemetryExtensions
 {
-    public const string ActivitySourceName = "BackOffice";
+    public const string ActivitySourceName = Core.Common.PlatformTelemetry.Name;
 
     /// <summary>Traces, metrics and structured logs through OpenTelemetry; the exporter is chosen by configuration.</summary>
     public static IHostApplicationBuilder AddTelemetry(this IHostApplicationBuilder builder)
@@ -28,6 +29,15 @@ public static class TelemetryExtensions
         {
             case "console":
                 otel.WithTracing(t => t.AddConsoleExporter()).WithMetrics(m => m.AddConsoleExporter());
+                break;
+            case "azuremonitor" when options.ApplicationInsightsConnectionString is { Length: > 0 }:
+                // Application Insights, signed in with the app's managed identity (AZURE_CLIENT_ID names it), not its key.
+                // Without a connection string the options' validation refuses the start, naming the setting.
+                otel.UseAzureMonitor(o =>
+                {
+                    o.ConnectionString = options.ApplicationInsightsConnectionString;
+                    o.Credential = new Azure.Identity.DefaultAzureCredential();
+                });
                 break;
             case "otlp":
                 builder.Logging.AddOpenTelemetry(l => l.IncludeFormattedMessage = true);

@@ -58,4 +58,25 @@ public sealed class RoleCompositionTests
         var refused = Assert.Throws<OptionsValidationException>(() => host.Services);
         Assert.Contains("Platform:Roles", refused.Message);
     }
+
+    [Fact]
+    public void ApplicationInsights_WithoutItsConnectionString_IsRefusedAtStart()
+    {
+        using var host = new HostFactory<ApiRole>(settings: new Dictionary<string, string?>(NoDemo) { ["Telemetry:Exporter"] = "azuremonitor" });
+
+        var refused = Assert.Throws<OptionsValidationException>(() => host.Services);
+        Assert.Contains("APPLICATIONINSIGHTS_CONNECTION_STRING", refused.Message);
+    }
+
+    [Fact]
+    public async Task ApplicationInsights_WithItsConnectionString_Starts()
+    {
+        using var host = new HostFactory<ApiRole>(settings: new Dictionary<string, string?>(NoDemo)
+        {
+            ["Telemetry:Exporter"] = "azuremonitor",
+            ["Telemetry:ApplicationInsightsConnectionString"] = "InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=http://127.0.0.1:9/",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, (await host.CreateClient().GetAsync("/health/live")).StatusCode);
+    }
 }

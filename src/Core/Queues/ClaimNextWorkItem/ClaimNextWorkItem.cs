@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using BackOffice.Core.Common;
 using BackOffice.Core.Routing;
 using BackOffice.Core.Tenancy;
@@ -16,6 +17,20 @@ public sealed class ClaimNextWorkItem(IWorkQueue queues, IAgentProfileStore prof
     Audit.RecordAccess record, TimeProvider time)
 {
     public async Task<ClaimedWork?> HandleAsync(Actor actor, string queue, CancellationToken ct)
+    {
+        using var span = PlatformTelemetry.Start("ClaimNextWorkItem");
+        span?.SetTag("backoffice.queue", queue);
+        var started = Stopwatch.GetTimestamp();
+        var claimed = await ClaimAsync(actor, queue, ct);
+        span?.SetTag("backoffice.tenant", claimed?.Item.TenantId);
+        span?.SetTag("backoffice.item", claimed?.Item.Id);
+        var tags = new TagList { { "queue", queue }, { "outcome", claimed is null ? "empty" : "claimed" } };
+        PlatformTelemetry.Claims.Add(1, tags);
+        PlatformTelemetry.ClaimDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, tags);
+        return claimed;
+    }
+
+    private async Task<ClaimedWork?> ClaimAsync(Actor actor, string queue, CancellationToken ct)
     {
         Permissions.Require(actor, Roles.Agent, Roles.Supervisor);
         var (line, dedicatedTo) = QueueName.Parse(queue);

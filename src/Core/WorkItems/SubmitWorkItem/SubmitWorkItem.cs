@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using BackOffice.Core.Common;
 using BackOffice.Core.Sla;
 using BackOffice.Core.Sla.ManageSla;
@@ -16,6 +17,7 @@ public sealed class SubmitWorkItem(TenantAccess access, IWorkItemStore items, Sl
 
     public async Task<WorkItem> HandleAsync(Actor actor, string tenantId, SubmitWorkItemRequest request, CancellationToken ct)
     {
+        using var span = PlatformTelemetry.Start("SubmitWorkItem", tenantId);
         var (tenant, scope) = await access.ResolveAsync(actor, tenantId, AccessMode.Submit, ct);
         Permissions.Require(actor, Submitters);
         var spec = Validate(request, tenant);
@@ -23,6 +25,8 @@ public sealed class SubmitWorkItem(TenantAccess access, IWorkItemStore items, Sl
         var sla = await slas.CurrentAsync(tenant, scope, ct);
         var item = WorkItem.Submit(scope, spec, actor, now, sla.ClockFor(spec.ServiceLine, spec.Priority, now));
         await items.AddAsync(scope, item, ct);
+        span?.SetTag("backoffice.item", item.Id);
+        PlatformTelemetry.Submissions.Add(1, new TagList { { "line", spec.ServiceLine.ToText() }, { "priority", spec.Priority.ToText() } });
         return item;
     }
 
