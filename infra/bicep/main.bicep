@@ -88,7 +88,6 @@ var cosmosDatabaseName = 'backoffice'
 var integrationQueueName = 'integration-events'
 var attachmentsContainerName = 'attachments'
 var dataProtectionContainerName = 'dataprotection'
-var dataProtectionKeyName = 'dataprotection'
 var containerPort = 8080
 var workspaceName = '${baseName}-logs'
 
@@ -160,7 +159,6 @@ module keyVault 'modules/keyvault.bicep' = {
     location: location
     vaultName: 'kv-${environmentName}-${suffix}'
     softDeleteRetentionInDays: isProd ? 90 : 7
-    dataProtectionKeyName: dataProtectionKeyName
     stripeApiKey: stripeApiKey
     stripeWebhookSecret: stripeWebhookSecret
     identities: identities.outputs.identities
@@ -225,7 +223,6 @@ var sharedSettings envVar[] = [
   { name: 'AzureAd__Audience', value: apiAudience }
   { name: 'Auth__ProviderDirectoryId', value: providerDirectoryId }
   { name: 'Auth__Audience', value: apiAudience }
-  { name: 'DataProtection__KeyVaultKeyId', value: keyVault.outputs.dataProtectionKeyId }
   { name: 'DataProtection__BlobUri', value: storage.outputs.dataProtectionBlobUri }
   { name: 'ForwardedHeaders__KnownNetworks__0', value: trustedProxyNetwork }
   { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: monitoring.outputs.appInsightsConnectionString }

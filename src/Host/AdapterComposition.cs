@@ -27,6 +27,17 @@ internal static class AdapterComposition
     }
 
     /// <summary>
+    /// The Data Protection key ring: in the data folder on one machine (the service defaults' choice), in one blob shared by
+    /// every instance when DataProtection:BlobUri names it (signed in with the app's managed identity).
+    /// </summary>
+    public static WebApplicationBuilder AddDataProtectionKeyRing(this WebApplicationBuilder builder)
+    {
+        if (builder.Configuration["DataProtection:BlobUri"] is { Length: > 0 } blobUri)
+            builder.Services.PersistKeysToAzureBlob(new Azure.Storage.Blobs.BlobClient(new Uri(blobUri), new DefaultAzureCredential()));
+        return builder;
+    }
+
+    /// <summary>
     /// Events in process (the embedded default), or through Azure Service Bus: every role publishes what its outbox relay
     /// takes, and the workers consume. The relay runs in the workers, so a role without them only writes to the outbox.
     /// </summary>

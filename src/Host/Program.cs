@@ -10,6 +10,7 @@ builder.AddServiceDefaults();
 builder.AddSqliteStores();
 builder.AddInvoicing();
 builder.AddBlobStore();
+builder.AddDataProtectionKeyRing();
 builder.AddMessaging(roles);
 builder.AddRoles(roles);
 

@@ -17,9 +17,6 @@ param vaultName string
 @maxValue(90)
 param softDeleteRetentionInDays int
 
-@description('Name of the RSA key that protects the Data Protection key ring.')
-param dataProtectionKeyName string
-
 @description('Stripe secret (sk_) or restricted (rk_) key; empty: no secret is written (the apps use the local invoice issuer).')
 @secure()
 param stripeApiKey string
@@ -35,7 +32,6 @@ param tags object
 
 // Azure built-in roles (Microsoft.Authorization/roleDefinitions).
 var secretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6' // Key Vault Secrets User
-var cryptoUserRoleId = '12338af0-0e69-4776-bea7-57ae8d297424' // Key Vault Crypto User
 
 var stripeApiKeySecretName = 'stripe-api-key'
 var stripeWebhookSecretName = 'stripe-webhook-secret'
@@ -76,30 +72,9 @@ resource webhookSecret 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = if (!emp
   }
 }
 
-resource dataProtectionKey 'Microsoft.KeyVault/vaults/keys@2024-11-01' = {
-  parent: vault
-  name: dataProtectionKeyName
-  properties: {
-    kty: 'RSA'
-    keySize: 2048
-    keyOps: [
-      'wrapKey'
-      'unwrapKey'
-    ]
-    attributes: {
-      enabled: true
-    }
-  }
-}
-
 resource secretsUser 'Microsoft.Authorization/roleDefinitions@2022-04-01' existing = {
   scope: subscription()
   name: secretsUserRoleId
-}
-
-resource cryptoUser 'Microsoft.Authorization/roleDefinitions@2022-04-01' existing = {
-  scope: subscription()
-  name: cryptoUserRoleId
 }
 
 var principalIds = [identities.portal.principalId, identities.api.principalId, identities.workers.principalId]
@@ -117,22 +92,7 @@ resource readSecrets 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
   }
 ]
 
-// Every host shares one key ring, so every app wraps and unwraps with the key; the role is granted on the key alone.
-resource useDataProtectionKey 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
-  for principalId in principalIds: {
-    scope: dataProtectionKey
-    name: guid(dataProtectionKey.id, principalId, cryptoUserRoleId)
-    properties: {
-      roleDefinitionId: cryptoUser.id
-      principalId: principalId
-      principalType: 'ServicePrincipal'
-    }
-  }
-]
-
 output vaultUri string = vault.properties.vaultUri
-@description('Versionless key id: Data Protection follows the key\'s newest version after a rotation.')
-output dataProtectionKeyId string = dataProtectionKey.properties.keyUri
 @description('Names of the Stripe secrets; each exists only when its value was given.')
 output stripeSecretNames object = {
   apiKey: stripeApiKeySecretName
