@@ -6,6 +6,7 @@ using BackOffice.Core.Attachments;
 using BackOffice.Email.Smtp;
 using BackOffice.Messaging.ServiceBus;
 using BackOffice.ServiceDefaults;
+using BackOffice.ServiceDefaults.Secrets;
 using BackOffice.Storage.Sqlite;
 using BackOffice.Webhooks.Http;
 using Microsoft.Extensions.Options;
@@ -15,6 +16,20 @@ namespace BackOffice.Host;
 /// <summary>The outside systems the roles talk to, picked here and nowhere else: the roles know only the core's ports.</summary>
 internal static class AdapterComposition
 {
+    /// <summary>
+    /// The stores: SQLite, the embedded default. Storage:Provider=Cosmos (the Azure templates' choice) is refused at start
+    /// until the Cosmos DB adapter exists, rather than quietly running every instance on a local file.
+    /// </summary>
+    public static WebApplicationBuilder AddStores(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddValidatedOptions<StorageOptions>(StorageOptions.SectionName);
+        var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new();
+        if (storage.Provider == StorageOptions.CosmosProvider)
+            throw new InvalidOperationException("Storage:Provider is Cosmos, but this build has no Cosmos DB store yet; set Storage:Provider to Sqlite.");
+        builder.AddSqliteStores();
+        return builder;
+    }
+
     /// <summary>Attachments in a local folder (the embedded default) or Azure Blob Storage (several instances).</summary>
     public static WebApplicationBuilder AddBlobStore(this WebApplicationBuilder builder)
     {
@@ -32,8 +47,8 @@ internal static class AdapterComposition
     /// </summary>
     public static WebApplicationBuilder AddDataProtectionKeyRing(this WebApplicationBuilder builder)
     {
-        if (builder.Configuration["DataProtection:BlobUri"] is { Length: > 0 } blobUri)
-            builder.Services.PersistKeysToAzureBlob(new Azure.Storage.Blobs.BlobClient(new Uri(blobUri), new DefaultAzureCredential()));
+        var options = builder.Configuration.GetSection(SecretProtectionOptions.SectionName).Get<SecretProtectionOptions>() ?? new();
+        if (options.BlobUri is { } blob) builder.Services.PersistKeysToAzureBlob(new Azure.Storage.Blobs.BlobClient(blob, new DefaultAzureCredential()));
         return builder;
     }
 

@@ -2,12 +2,11 @@ using BackOffice.Billing.Stripe;
 using BackOffice.Host;
 using BackOffice.ServiceDefaults;
 using BackOffice.ServiceDefaults.Health;
-using BackOffice.Storage.Sqlite;
 
 var builder = WebApplication.CreateBuilder(args);
 var roles = builder.AddPlatformRoles();
 builder.AddServiceDefaults();
-builder.AddSqliteStores();
+builder.AddStores();
 builder.AddInvoicing();
 builder.AddBlobStore();
 builder.AddDataProtectionKeyRing();

@@ -12,4 +12,7 @@ public sealed record SecretProtectionOptions
     public string? KeysFolder { get; init; }
 
     public string ApplicationName { get; init; } = "BackOffice";
+
+    /// <summary>The blob holding the key ring every instance shares (Azure); when set, <see cref="KeysFolder"/> is not used.</summary>
+    public Uri? BlobUri { get; init; }
 }

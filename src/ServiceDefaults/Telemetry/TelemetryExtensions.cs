@@ -18,8 +18,12 @@ public static class TelemetryExtensions
     /// <summary>Traces, metrics and structured logs through OpenTelemetry; the exporter is chosen by configuration.</summary>
     public static IHostApplicationBuilder AddTelemetry(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         var options = builder.Configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>() ?? new();
+        options = options with { ApplicationInsightsConnectionString = options.ApplicationInsightsConnectionString ?? builder.Configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"] };
+        builder.Services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.SectionName).ValidateDataAnnotations()
+            .Validate(_ => options.Exporter != "azuremonitor" || !string.IsNullOrWhiteSpace(options.ApplicationInsightsConnectionString),
+                "The azuremonitor exporter needs APPLICATIONINSIGHTS_CONNECTION_STRING (or Telemetry:ApplicationInsightsConnectionString).")
+            .ValidateOnStart();
         builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
         var otel = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(builder.Environment.ApplicationName))

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace BackOffice.ServiceDefaults.Telemetry;
 
 /// <summary>Configuration section "Telemetry".</summary>
-public sealed record TelemetryOptions : IValidatableObject
+public sealed record TelemetryOptions
 {
     public const string SectionName = "Telemetry";
 
@@ -16,13 +16,6 @@ public sealed record TelemetryOptions : IValidatableObject
 
     public Uri? OtlpEndpoint { get; init; }
 
-    /// <summary>Telemetry:ApplicationInsightsConnectionString, or the APPLICATIONINSIGHTS_CONNECTION_STRING Azure sets.</summary>
-    public string? ApplicationInsightsConnectionString { get; init; } = Environment.GetEnvironmentVariable("APPLICATIONINSIGHTS_CONNECTION_STRING");
-
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        if (Exporter == "azuremonitor" && string.IsNullOrWhiteSpace(ApplicationInsightsConnectionString))
-            yield return new ValidationResult("The azuremonitor exporter needs APPLICATIONINSIGHTS_CONNECTION_STRING (or Telemetry:ApplicationInsightsConnectionString).",
-                [nameof(ApplicationInsightsConnectionString)]);
-    }
+    /// <summary>Where Application Insights takes the telemetry; by default the APPLICATIONINSIGHTS_CONNECTION_STRING setting Azure gives.</summary>
+    public string? ApplicationInsightsConnectionString { get; init; }
 }

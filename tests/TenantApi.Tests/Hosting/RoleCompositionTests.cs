@@ -79,4 +79,13 @@ public sealed class RoleCompositionTests
 
         Assert.Equal(HttpStatusCode.OK, (await host.CreateClient().GetAsync("/health/live")).StatusCode);
     }
+
+    [Fact]
+    public void CosmosStorage_IsRefusedAtStart_RatherThanRunningOnALocalFile()
+    {
+        using var host = new HostFactory<ApiRole>(settings: new Dictionary<string, string?>(NoDemo) { ["Storage:Provider"] = "Cosmos" });
+
+        var refused = Assert.Throws<InvalidOperationException>(() => host.Services);
+        Assert.Contains("Storage:Provider", refused.Message);
+    }
 }
