@@ -227,6 +227,7 @@ var sharedSettings envVar[] = [
   { name: 'ForwardedHeaders__KnownNetworks__0', value: trustedProxyNetwork }
   { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: monitoring.outputs.appInsightsConnectionString }
   { name: 'Telemetry__Exporter', value: 'azuremonitor' }
+  { name: 'Live__Shared', value: 'true' }
 ]
 
 var httpScaleRules = [

@@ -71,6 +71,7 @@ public static class CoreServices
             .AddSingleton<ReadWorkSummary>()
             .AddSingleton<Core.Exports.AuditedExports>().AddSingleton<EmployeeExport>().AddSingleton<BillingExport>().AddSingleton<WarehouseExport>();
         services.TryAddSingleton<IChangeFeed, InProcessChangeFeed>();
+        services.AddValidatedOptions<LiveOptions>(LiveOptions.SectionName);
         services.AddSingleton<IDomainEventHandler, PublishWorkItemChanges>();
         services.AddSingleton<Core.Tenancy.TenantOverview.ReadTenantOverview>().AddSingleton<PreviewOnboardingSla>();
         services.AddSingleton<IDomainEventHandler, PublishTenantChanges>();

@@ -1,5 +1,6 @@
 using BackOffice.Core;
 using BackOffice.ServiceDefaults.Health;
+using BackOffice.ServiceDefaults.Live;
 using BackOffice.ServiceDefaults.Logging;
 using BackOffice.ServiceDefaults.Problems;
 using BackOffice.ServiceDefaults.Secrets;
@@ -20,7 +21,8 @@ public static class ServiceDefaultsExtensions
         .AddHealthDefaults()
         .AddProblemDetailsDefaults()
         .AddSecretProtection()
-        .AddCoreServices();
+        .AddCoreServices()
+        .AddLiveUpdates();
 
     private static IHostApplicationBuilder AddCoreServices(this IHostApplicationBuilder builder)
     {

@@ -44,6 +44,7 @@ public static class SqliteStorageExtensions
         .AddSingleton<IOutbox, SqliteOutbox>()
         .AddSingleton<IActivityStore, SqliteActivityStore>()
         .AddSingleton<Core.Coordination.IWorkLeases, SqliteWorkLeases>()
+        .AddSingleton<Core.Live.IChangeSignalLog, SqliteChangeSignalLog>()
         .AddSingleton<ISlaSettingsStore, SqliteSlaSettingsStore>()
         .AddSingleton<ISlaDeadlines, SqliteSlaDeadlines>()
         .AddSingleton<ISlaAlertStore, SqliteSlaAlertStore>()

@@ -66,6 +66,7 @@ public sealed class SeveralInstancesTests : IAsyncLifetime
             ["Messaging:ServiceBus:ConnectionString"] = _broker.ConnectionString,
             ["Messaging:ServiceBus:Queue"] = Queue,
             ["Demo:Seed"] = "false",
+            ["Live:Shared"] = "true",
             ["RateLimits:Enabled"] = "false",
             ["Routing:DefaultWipLimit"] = "10000",
             ["Outbox:Lease"] = "00:00:05",

@@ -42,6 +42,8 @@ public sealed record StoreSet(ITenantStore Tenants, IWorkItemStore WorkItems, IW
 
     public Core.Coordination.IWorkLeases Leases { get; init; } = null!;
 
+    public Core.Live.IChangeSignalLog Signals { get; init; } = null!;
+
     public ValueTask DisposeAsync() => Cleanup();
 }
 

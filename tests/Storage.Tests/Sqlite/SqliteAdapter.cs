@@ -53,6 +53,7 @@ public sealed class SqliteAdapter : IStoreAdapter
                 Dunning = services.GetRequiredService<Core.Finance.Dunning.ITenantDunningStore>(),
                 Workload = services.GetRequiredService<Core.Tenancy.TenantOverview.ITenantWorkload>(),
                 Leases = services.GetRequiredService<Core.Coordination.IWorkLeases>(),
+                Signals = services.GetRequiredService<Core.Live.IChangeSignalLog>(),
             }, db.Path);
     }
 }
@@ -79,6 +80,8 @@ public sealed class SqliteNotificationStoreTests() : NotificationStoreContract(n
 public sealed class SqliteUsageLedgerTests() : UsageLedgerContract(new SqliteAdapter());
 public sealed class SqliteResolutionUsageTests() : ResolutionUsageContract(new SqliteAdapter());
 public sealed class SqliteWorkLeasesTests() : WorkLeasesContract(new SqliteAdapter());
+
+public sealed class SqliteChangeSignalLogTests() : ChangeSignalLogContract(new SqliteAdapter());
 public sealed class SqlitePricePlanStoreTests() : PricePlanStoreContract(new SqliteAdapter());
 public sealed class SqliteBillingRunStoreTests() : BillingRunStoreContract(new SqliteAdapter());
 public sealed class SqliteTenantInvoiceStoreTests() : TenantInvoiceStoreContract(new SqliteAdapter());

@@ -59,6 +59,7 @@ public sealed class AzureSettingsTests
         "ForwardedHeaders:KnownNetworks:0" => "0.0.0.0/0",
         "APPLICATIONINSIGHTS_CONNECTION_STRING" => "InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=http://127.0.0.1:9/",
         "Telemetry:Exporter" => "azuremonitor",
+        "Live:Shared" => "true",
         "Stripe:ApiKey" => "sk_test_example",
         "Stripe:WebhookSecret" => "whsec_example",
         _ => throw new InvalidOperationException($"No example value for the template setting {name}: add one here."),
