@@ -24,12 +24,16 @@ public sealed class SharedChangeFeed(IChangeSignalLog log, LiveOptions options, 
 
     public IDisposable Subscribe(string? tenantId, Func<ChangeSignal, Task> onSignal) => _local.Subscribe(tenantId, onSignal);
 
-    /// <summary>Writes what this instance published, a batch at a time, until stopped.</summary>
+    /// <summary>
+    /// Writes what this instance published, a batch at a time, until stopped. It gathers for one poll interval first: the
+    /// other instances read no more often than that, and one write a batch spares the store's single writer.
+    /// </summary>
     public async Task WriteOutAsync(CancellationToken ct)
     {
         var reader = _outgoing.Reader;
         while (await reader.WaitToReadAsync(ct))
         {
+            await Task.Delay(options.PollInterval, time, ct);
             var batch = new List<ChangeSignal>();
             while (batch.Count < options.BatchSize && reader.TryRead(out var signal)) batch.Add(signal);
             await log.AppendAsync(Origin, batch, ct);
