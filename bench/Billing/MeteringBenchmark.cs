@@ -1,5 +1,5 @@
-using BackOffice.Core;
 using System.Diagnostics;
+using BackOffice.Core;
 using BackOffice.Core.Common;
 using BackOffice.Core.Events;
 using BackOffice.Core.Finance.Metering;
@@ -8,10 +8,10 @@ using BackOffice.Core.WorkItems;
 using BackOffice.Core.WorkItems.ResolveWorkItem;
 using BackOffice.ServiceDefaults;
 using BackOffice.Storage.Sqlite;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 namespace BackOffice.Benchmarks.Billing;
 

@@ -52,6 +52,9 @@ param stripeApiKey string = ''
 @secure()
 param stripeWebhookSecret string = ''
 
+@description('Name of the Key Vault certificate whose key encrypts the Data Protection key ring; empty until it exists (see README: it is made after the first deployment, then this is set).')
+param dataProtectionCertificateName string = ''
+
 @description('Network (CIDR) whose X-Forwarded-For/-Proto the apps believe (ForwardedHeaders:KnownNetworks): the Container Apps ingress. Only the ingress reaches the containers, so the default trusts every IPv4 sender.')
 param trustedProxyNetwork string = '0.0.0.0/0'
 
@@ -98,6 +101,7 @@ module monitoring 'modules/monitoring.bicep' = {
     workspaceName: workspaceName
     appInsightsName: '${baseName}-appi'
     retentionInDays: isProd ? 90 : 30
+    identities: identities.outputs.identities
     tags: allTags
   }
 }
@@ -200,6 +204,15 @@ var stripeSecrets keyVaultSecretRef[] = concat(
       ]
 )
 
+// The key ring's certificate comes from Key Vault the same way (a certificate's secret is its PKCS#12, base64).
+var dataProtectionSecrets keyVaultSecretRef[] = empty(dataProtectionCertificateName)
+  ? []
+  : [{ name: 'dataprotection-certificate', keyVaultUrl: '${keyVault.outputs.vaultUri}secrets/${dataProtectionCertificateName}' }]
+
+var dataProtectionSettings envVar[] = empty(dataProtectionCertificateName)
+  ? []
+  : [{ name: 'DataProtection__Certificate', secretRef: 'dataprotection-certificate' }]
+
 var stripeSettings envVar[] = concat(
   empty(stripeApiKey) ? [] : [{ name: 'Stripe__ApiKey', secretRef: 'stripe-api-key' }],
   empty(stripeWebhookSecret) ? [] : [{ name: 'Stripe__WebhookSecret', secretRef: 'stripe-webhook-secret' }]
@@ -283,9 +296,10 @@ module containerApps 'modules/container-app.bicep' = [
           { name: 'AZURE_CLIENT_ID', value: appIds[app.key].clientId }
         ],
         sharedSettings,
-        stripeSettings
+        stripeSettings,
+        dataProtectionSettings
       )
-      keyVaultSecrets: stripeSecrets
+      keyVaultSecrets: concat(stripeSecrets, dataProtectionSecrets)
       externalIngress: app.externalIngress
       stickySessions: app.stickySessions
       targetPort: containerPort

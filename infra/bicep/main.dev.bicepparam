@@ -1,7 +1,7 @@
 // Development: serverless Cosmos DB, Standard Service Bus, one replica per app minimum.
 // Values that differ per deployment are read from environment variables when set (see README.md):
 //   BACKOFFICE_IMAGE, BACKOFFICE_ACR, BACKOFFICE_API_CLIENT_ID, BACKOFFICE_PROVIDER_DIRECTORY_ID,
-//   STRIPE_API_KEY, STRIPE_WEBHOOK_SECRET (both may stay unset in dev: the local invoice issuer is used).
+//   BACKOFFICE_DATAPROTECTION_CERTIFICATE, STRIPE_API_KEY, STRIPE_WEBHOOK_SECRET (both may stay unset in dev: the local invoice issuer is used).
 using 'main.bicep'
 
 param environmentName = 'dev'
@@ -16,5 +16,8 @@ param providerDirectoryId = readEnvironmentVariable('BACKOFFICE_PROVIDER_DIRECTO
 
 param stripeApiKey = readEnvironmentVariable('STRIPE_API_KEY', '')
 param stripeWebhookSecret = readEnvironmentVariable('STRIPE_WEBHOOK_SECRET', '')
+
+// Set once the key ring's certificate exists in the vault (README.md, step "Data Protection certificate").
+param dataProtectionCertificateName = readEnvironmentVariable('BACKOFFICE_DATAPROTECTION_CERTIFICATE', '')
 
 param maxReplicas = 3

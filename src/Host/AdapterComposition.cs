@@ -1,7 +1,7 @@
-using BackOffice.Core;
 using Azure.Identity;
 using BackOffice.Blobs.Azure;
 using BackOffice.Blobs.Local;
+using BackOffice.Core;
 using BackOffice.Core.Attachments;
 using BackOffice.Email.Smtp;
 using BackOffice.Messaging.ServiceBus;

@@ -2,11 +2,13 @@ using BackOffice.Billing.Stripe;
 using BackOffice.Host;
 using BackOffice.ServiceDefaults;
 using BackOffice.ServiceDefaults.Health;
+using BackOffice.ServiceDefaults.Live;
 
 var builder = WebApplication.CreateBuilder(args);
 var roles = builder.AddPlatformRoles();
 builder.AddServiceDefaults();
 builder.AddStores();
+builder.AddLiveUpdates();
 builder.AddInvoicing();
 builder.AddBlobStore();
 builder.AddDataProtectionKeyRing();

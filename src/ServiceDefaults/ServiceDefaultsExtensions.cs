@@ -1,6 +1,5 @@
 using BackOffice.Core;
 using BackOffice.ServiceDefaults.Health;
-using BackOffice.ServiceDefaults.Live;
 using BackOffice.ServiceDefaults.Logging;
 using BackOffice.ServiceDefaults.Problems;
 using BackOffice.ServiceDefaults.Secrets;
@@ -21,8 +20,7 @@ public static class ServiceDefaultsExtensions
         .AddHealthDefaults()
         .AddProblemDetailsDefaults()
         .AddSecretProtection()
-        .AddCoreServices()
-        .AddLiveUpdates();
+        .AddCoreServices();
 
     private static IHostApplicationBuilder AddCoreServices(this IHostApplicationBuilder builder)
     {

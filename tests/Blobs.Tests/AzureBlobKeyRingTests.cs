@@ -12,7 +12,7 @@ public sealed class AzureBlobKeyRingTests
     private readonly BlobClient _blob = new(AzureBlobStoreTests.Azurite, $"keys-{Guid.NewGuid():N}", "keys.xml");
 
     [Fact]
-    public void ANewRing_IsEmpty_AndItsContainerIsMadeOnTheFirstKey()
+    public void ANewRing_IsEmpty_UntilItsFirstKey_EvenWithoutItsContainer()
     {
         var ring = new AzureBlobKeyRing(_blob);
 

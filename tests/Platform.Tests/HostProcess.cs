@@ -80,11 +80,11 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>Freezes the process (SIGSTOP): what it holds stays held, as in a hung replica.</summary>
     public void Freeze() => Signal("STOP");
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         Kill();
-        await Task.CompletedTask;
         _process.Dispose();
+        return ValueTask.CompletedTask;
     }
 
     private void Signal(string signal)

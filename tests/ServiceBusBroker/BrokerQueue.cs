@@ -38,6 +38,14 @@ internal sealed partial class BrokerQueue(object gate, string path, QueueSetting
         }
     }
 
+    public int CountLocksEndingBy(DateTime time)
+    {
+        lock (Gate)
+        {
+            return _locked.Values.Count(message => message.LockedUntilUtc <= time);
+        }
+    }
+
     /// <summary>A message a client sent: duplicates are dropped, future ones wait for their schedule.</summary>
     public void Accept(Message message)
     {

@@ -88,6 +88,13 @@ public sealed class TestServiceBusBroker : IAsyncDisposable
     public QueueCounts GetCounts(string queueName) =>
         FindEntity(queueName)?.Counts ?? throw new ArgumentException($"Queue '{queueName}' does not exist.", nameof(queueName));
 
+    /// <summary>
+    /// How many of a queue's locks end within <paramref name="window"/>: a consumer that is alive renews its locks well
+    /// before that, so these are held by a consumer that stopped (frozen, hung or dead).
+    /// </summary>
+    public int CountLocksEndingWithin(string queueName, TimeSpan window) =>
+        FindEntity(queueName)?.CountLocksEndingBy(DateTime.UtcNow + window) ?? throw new ArgumentException($"Queue '{queueName}' does not exist.", nameof(queueName));
+
     public async ValueTask DisposeAsync()
     {
         await _sweeper.DisposeAsync();

@@ -14,7 +14,7 @@ namespace BackOffice.Blobs.Azure.DataProtection;
 /// </summary>
 public sealed class AzureBlobKeyRing(BlobClient blob) : IXmlRepository
 {
-    private const int MaxAttempts = 10;
+    private const int MaxAttempts = 20;
 
     public IReadOnlyCollection<XElement> GetAllElements() => Read().Document?.Root?.Elements().ToList() ?? [];
 
@@ -36,7 +36,9 @@ public sealed class AzureBlobKeyRing(BlobClient blob) : IXmlRepository
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412 && attempt < MaxAttempts)
             {
-                // Another instance wrote the ring since it was read: read it again and add the key to what is there now.
+                // Another instance wrote the ring since it was read (every replica makes the first key at its first start):
+                // wait a little, at random so the replicas spread out, then add the key to what is there now.
+                Thread.Sleep(Random.Shared.Next(10, 20 << Math.Min(attempt, 6)));
             }
         }
     }
@@ -47,7 +49,14 @@ public sealed class AzureBlobKeyRing(BlobClient blob) : IXmlRepository
         {
             var download = blob.DownloadContent();
             using var content = download.Value.Content.ToStream();
-            return (XDocument.Load(content), download.Value.Details.ETag);
+            try
+            {
+                return (XDocument.Load(content), download.Value.Details.ETag);
+            }
+            catch (System.Xml.XmlException ex)
+            {
+                throw new InvalidOperationException($"The Data Protection key ring at {blob.Uri} (DataProtection:BlobUri) is not a key ring: {ex.Message}", ex);
+            }
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {

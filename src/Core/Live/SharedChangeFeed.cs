@@ -9,9 +9,11 @@ namespace BackOffice.Core.Live;
 /// </summary>
 public sealed class SharedChangeFeed(IChangeSignalLog log, LiveOptions options, TimeProvider time) : IChangeFeed
 {
+    private static readonly TimeSpan LastWriteTimeout = TimeSpan.FromSeconds(5);
     private readonly InProcessChangeFeed _local = new();
     private readonly Channel<ChangeSignal> _outgoing = Channel.CreateBounded<ChangeSignal>(
         new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+    private long _position = -1;
 
     /// <summary>This instance, as the origin of what it writes.</summary>
     public string Origin { get; } = Guid.NewGuid().ToString("N");
@@ -24,41 +26,53 @@ public sealed class SharedChangeFeed(IChangeSignalLog log, LiveOptions options, 
 
     public IDisposable Subscribe(string? tenantId, Func<ChangeSignal, Task> onSignal) => _local.Subscribe(tenantId, onSignal);
 
+    /// <summary>Starts listening at the log's end: what others change from now on is heard, nothing older is replayed.</summary>
+    public async Task StartAsync(CancellationToken ct) => _position = await log.LastPositionAsync(ct);
+
     /// <summary>
-    /// Writes what this instance published, a batch at a time, until stopped. It gathers for one poll interval first: the
-    /// other instances read no more often than that, and one write a batch spares the store's single writer.
+    /// Writes what this instance published, a batch at a time, until stopped; then writes what is left. It gathers for one
+    /// poll interval first: the other instances read no more often than that, and one write a batch spares the store.
     /// </summary>
     public async Task WriteOutAsync(CancellationToken ct)
     {
-        var reader = _outgoing.Reader;
-        while (await reader.WaitToReadAsync(ct))
+        try
         {
-            await Task.Delay(options.PollInterval, time, ct);
-            var batch = new List<ChangeSignal>();
-            while (batch.Count < options.BatchSize && reader.TryRead(out var signal)) batch.Add(signal);
-            await log.AppendAsync(Origin, batch, ct);
+            while (await _outgoing.Reader.WaitToReadAsync(ct))
+            {
+                await Task.Delay(options.PollInterval, time, ct);
+                await log.AppendAsync(Origin, Take(options.BatchSize), ct);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            using var last = new CancellationTokenSource(LastWriteTimeout);
+            await log.AppendAsync(Origin, Take(int.MaxValue), last.Token);
         }
     }
 
-    /// <summary>One read of the log after <paramref name="position"/>: tells this instance's pages what others wrote.</summary>
-    /// <returns>The position to read after next time.</returns>
-    public async Task<long> ReadInAsync(long position, CancellationToken ct)
+    /// <summary>Tells this instance's pages what other instances wrote since the last read.</summary>
+    public async Task ReadInAsync(CancellationToken ct)
     {
+        if (_position < 0) throw new InvalidOperationException("Start the shared change feed before reading from it.");
         IReadOnlyList<LoggedSignal> read;
         do
         {
-            read = await log.ReadAfterAsync(position, options.BatchSize, ct);
+            read = await log.ReadAfterAsync(_position, options.BatchSize, ct);
             foreach (var logged in read)
             {
                 if (logged.Origin != Origin) _local.Publish(logged.Signal);
-                position = logged.Position;
+                _position = logged.Position;
             }
         }
         while (read.Count == options.BatchSize);
-        return position;
     }
 
-    public Task<long> StartPositionAsync(CancellationToken ct) => log.LastPositionAsync(ct);
-
     public Task<int> PurgeAsync(CancellationToken ct) => log.PurgeAsync(time.GetUtcNow() - options.Retention, ct);
+
+    private List<ChangeSignal> Take(int max)
+    {
+        var batch = new List<ChangeSignal>();
+        while (batch.Count < max && _outgoing.Reader.TryRead(out var signal)) batch.Add(signal);
+        return batch;
+    }
 }

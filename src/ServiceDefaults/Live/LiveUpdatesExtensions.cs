@@ -10,7 +10,7 @@ public static class LiveUpdatesExtensions
 {
     /// <summary>
     /// Open pages hear changes in memory on one machine; with Live:Shared (several instances) they also hear, through the
-    /// store, what every other instance changed.
+    /// store, what every other instance changed. Added after the store, whose migration must run before the relay starts.
     /// </summary>
     public static IHostApplicationBuilder AddLiveUpdates(this IHostApplicationBuilder builder)
     {

@@ -1,6 +1,6 @@
-using BackOffice.Core;
 using System.Globalization;
 using System.Threading.RateLimiting;
+using BackOffice.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

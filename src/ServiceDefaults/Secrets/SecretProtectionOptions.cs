@@ -15,4 +15,10 @@ public sealed record SecretProtectionOptions
 
     /// <summary>The blob holding the key ring every instance shares (Azure); when set, <see cref="KeysFolder"/> is not used.</summary>
     public Uri? BlobUri { get; init; }
+
+    /// <summary>
+    /// A certificate (base64 PKCS#12, as Key Vault hands out a certificate's secret) whose key encrypts every key of the
+    /// ring before it is stored: whoever can read the folder or blob still cannot use the keys.
+    /// </summary>
+    public string? Certificate { get; init; }
 }

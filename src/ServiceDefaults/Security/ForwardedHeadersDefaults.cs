@@ -1,5 +1,5 @@
-using BackOffice.Core;
 using System.Net;
+using BackOffice.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Configuration;

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BackOffice.Storage.Sqlite.Stores;
 
-/// <summary>The shared change signals in one table, read by position; they carry no tenant data, only word of a change.</summary>
+/// <summary>The shared change signals in one table, read by position; they carry ids (tenant, item), never what changed.</summary>
 internal sealed class SqliteChangeSignalLog(SqliteDatabase db) : IChangeSignalLog
 {
     private sealed record Row(long Position, string Origin, string TenantId, string Topic, string? ItemId, long At);

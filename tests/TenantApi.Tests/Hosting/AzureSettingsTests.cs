@@ -26,7 +26,7 @@ public sealed class AzureSettingsTests
     [InlineData("Portal")]
     [InlineData("Api")]
     [InlineData("Workers")]
-    public async Task EachRole_StartsInProduction_OnTheTemplatesSettingsAlone(string role)
+    public async Task EachRole_StartsInProduction_OnTheTemplatesSettings_WithSqliteForCosmos(string role)
     {
         var settings = TemplateSettings().Where(name => name != "ASPNETCORE_ENVIRONMENT").ToDictionary(name => name, name => (string?)Example(name));
         settings["Platform:Roles"] = role;
@@ -56,6 +56,7 @@ public sealed class AzureSettingsTests
         "AzureAd:TenantId" => "organizations",
         "AzureAd:Audience" or "Auth:Audience" => "api://5b1c0000-0000-4000-8000-000000000001",
         "DataProtection:BlobUri" => "https://backoffice.blob.core.windows.net/dataprotection/keys.xml",
+        "DataProtection:Certificate" => KeyRingCertificateTests.SelfSignedPkcs12(),
         "ForwardedHeaders:KnownNetworks:0" => "0.0.0.0/0",
         "APPLICATIONINSIGHTS_CONNECTION_STRING" => "InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=http://127.0.0.1:9/",
         "Telemetry:Exporter" => "azuremonitor",

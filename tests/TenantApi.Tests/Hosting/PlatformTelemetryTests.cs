@@ -50,8 +50,8 @@ public sealed class PlatformTelemetryTests : IDisposable
         Assert.Contains(_spans, s => s.OperationName == "SubmitWorkItem" && (string?)s.GetTagItem("backoffice.tenant") == tenant && s.GetTagItem("backoffice.item")?.ToString() == item);
         Assert.Contains(_spans, s => s.OperationName == "ClaimNextWorkItem" && (string?)s.GetTagItem("backoffice.tenant") == tenant && s.GetTagItem("backoffice.item")?.ToString() == item);
         Assert.Contains(_counts, c => c.Instrument == "backoffice.submissions" && (string?)c.Tags["line"] == "hr" && (string?)c.Tags["priority"] == "p3");
-        Assert.Contains(_counts, c => c.Instrument == "backoffice.claims" && (string?)c.Tags["queue"] == "hr" && (string?)c.Tags["outcome"] == "claimed");
-        Assert.Contains(_counts, c => c.Instrument == "backoffice.claims" && (string?)c.Tags["queue"] == "hr" && (string?)c.Tags["outcome"] == "empty");
+        Assert.Contains(_counts, c => c.Instrument == "backoffice.claims" && (string?)c.Tags["line"] == "hr" && Equals(c.Tags["dedicated"], false) && (string?)c.Tags["outcome"] == "claimed");
+        Assert.Contains(_counts, c => c.Instrument == "backoffice.claims" && (string?)c.Tags["line"] == "hr" && (string?)c.Tags["outcome"] == "empty");
     }
 
     public void Dispose()

@@ -21,13 +21,31 @@ public sealed class ClaimNextWorkItem(IWorkQueue queues, IAgentProfileStore prof
         using var span = PlatformTelemetry.Start("ClaimNextWorkItem");
         span?.SetTag("backoffice.queue", queue);
         var started = Stopwatch.GetTimestamp();
-        var claimed = await ClaimAsync(actor, queue, ct);
-        span?.SetTag("backoffice.tenant", claimed?.Item.TenantId);
-        span?.SetTag("backoffice.item", claimed?.Item.Id);
-        var tags = new TagList { { "queue", queue }, { "outcome", claimed is null ? "empty" : "claimed" } };
-        PlatformTelemetry.Claims.Add(1, tags);
-        PlatformTelemetry.ClaimDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, tags);
-        return claimed;
+        // Metrics get the line and whether the queue is dedicated, never the name: a dedicated queue's holds its tenant's
+        // id, and an unknown one is whatever the caller sent.
+        var known = EnumText.TryParse<ServiceLine>(queue.Split('.')[0], out var parsed);
+        var (line, dedicated) = (known ? parsed.ToText() : "unknown", queue.Contains('.', StringComparison.Ordinal));
+        try
+        {
+            var claimed = await ClaimAsync(actor, queue, ct);
+            span?.SetTag("backoffice.tenant", claimed?.Item.TenantId);
+            span?.SetTag("backoffice.item", claimed?.Item.Id);
+            Count(claimed is null ? "empty" : "claimed");
+            return claimed;
+        }
+        catch (Exception ex) when (ex is ForbiddenException or NotFoundException or ValidationException)
+        {
+            span?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            Count("refused");
+            throw;
+        }
+
+        void Count(string outcome)
+        {
+            var tags = new TagList { { "line", line }, { "dedicated", dedicated }, { "outcome", outcome } };
+            PlatformTelemetry.Claims.Add(1, tags);
+            PlatformTelemetry.ClaimDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, tags);
+        }
     }
 
     private async Task<ClaimedWork?> ClaimAsync(Actor actor, string queue, CancellationToken ct)

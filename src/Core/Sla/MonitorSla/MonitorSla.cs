@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using BackOffice.Core.Common;
+
 namespace BackOffice.Core.Sla.MonitorSla;
 
 /// <summary>One pass of the SLA monitor: fires every deadline that has come due, batch by batch.</summary>
@@ -6,16 +9,16 @@ public sealed class MonitorSla(ISlaDeadlines deadlines, SlaMonitorOptions option
     /// <returns>How many warnings and breaches this pass fired.</returns>
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
-        using var span = Common.PlatformTelemetry.Start("MonitorSla");
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        using var span = PlatformTelemetry.Start("MonitorSla");
+        var started = Stopwatch.GetTimestamp();
         var now = time.GetUtcNow();
         var fired = 0;
         int batch;
         do fired += batch = await deadlines.FireDueAsync(now, options.BatchSize, ct);
         while (batch == options.BatchSize);
         span?.SetTag("backoffice.sla.fired", fired);
-        Common.PlatformTelemetry.SlaFired.Add(fired);
-        Common.PlatformTelemetry.SlaPassDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        PlatformTelemetry.SlaFired.Add(fired);
+        PlatformTelemetry.SlaPassDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return fired;
     }
 }
