@@ -8,7 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 var roles = builder.AddPlatformRoles();
 builder.AddServiceDefaults();
 builder.AddStores();
-builder.AddLiveUpdates();
+builder.AddLiveUpdates(hasPages: roles.HasFlag(PlatformRoles.Portal));
 builder.AddInvoicing();
 builder.AddBlobStore();
 builder.AddDataProtectionKeyRing();

@@ -4,21 +4,27 @@ using Microsoft.Extensions.Logging;
 
 namespace BackOffice.ServiceDefaults.Live;
 
-/// <summary>Writes this instance's change signals to the shared log, reads the others' back, and purges old ones.</summary>
-internal sealed partial class SharedChangeFeedRelay(SharedChangeFeed feed, LiveOptions options, TimeProvider time, ILogger<SharedChangeFeedRelay> logger)
-    : BackgroundService
+/// <summary>
+/// Writes this instance's change signals to the shared log; where the instance has pages, also reads the others' back and
+/// purges old ones.
+/// </summary>
+internal sealed partial class SharedChangeFeedRelay(SharedChangeFeed feed, SharedChangeFeedRelay.Reading reading, LiveOptions options, TimeProvider time,
+    ILogger<SharedChangeFeedRelay> logger) : BackgroundService
 {
+    public sealed record Reading(bool Enabled);
+
     private static readonly TimeSpan PurgeEvery = TimeSpan.FromMinutes(1), LongestPause = TimeSpan.FromSeconds(30);
 
     /// <summary>The start position is taken before the host reports started, so no change made after that is missed.</summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        await feed.StartAsync(cancellationToken);
+        if (reading.Enabled) await feed.StartAsync(cancellationToken);
         await base.StartAsync(cancellationToken);
     }
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(KeepAsync(feed.WriteOutAsync, stoppingToken), KeepAsync(ReadInAsync, stoppingToken));
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => reading.Enabled
+        ? Task.WhenAll(KeepAsync(feed.WriteOutAsync, stoppingToken), KeepAsync(ReadInAsync, stoppingToken))
+        : KeepAsync(feed.WriteOutAsync, stoppingToken);
 
     private async Task ReadInAsync(CancellationToken ct)
     {

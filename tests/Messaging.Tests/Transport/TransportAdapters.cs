@@ -39,24 +39,27 @@ public sealed class ServiceBusTransportTests : TransportContract
 
     protected override async Task AwaitSettledAsync()
     {
-        for (var deadline = DateTime.UtcNow + Patience; _broker.GetCounts(Queue).Active > 0; await Task.Delay(50))
-            if (DateTime.UtcNow > deadline) throw new Xunit.Sdk.XunitException($"Messages were left on the queue: {_broker.GetCounts(Queue)}.");
+        await UntilAsync(counts => counts.Active == 0, "Messages were left on the queue");
         Assert.Equal(0, _broker.GetCounts(Queue).DeadLettered);
     }
 
     protected override async Task AwaitOneDeadLetterAsync()
     {
-        for (var deadline = DateTime.UtcNow + Patience; _broker.GetCounts(Queue).DeadLettered == 0; await Task.Delay(50))
-            if (DateTime.UtcNow > deadline) throw new Xunit.Sdk.XunitException("The poisoned message was not dead-lettered.");
+        await UntilAsync(counts => counts.DeadLettered > 0, "The poisoned message was not dead-lettered");
         Assert.Equal(1, _broker.GetCounts(Queue).DeadLettered);
     }
 
     protected override async Task PublishUnreadableAndAwaitDeadLetterAsync(OutboxMessage message)
     {
         await Services.GetRequiredService<IEventBus>().PublishAsync(message, default);
-        for (var deadline = DateTime.UtcNow + Patience; _broker.GetCounts(Queue).DeadLettered == 0; await Task.Delay(50))
-            if (DateTime.UtcNow > deadline) throw new Xunit.Sdk.XunitException("The unreadable message was not dead-lettered.");
+        await UntilAsync(counts => counts.DeadLettered > 0, "The unreadable message was not dead-lettered");
         Assert.Equal(0, _broker.GetCounts(Queue).Active);
+    }
+
+    private async Task UntilAsync(Func<QueueCounts, bool> done, string otherwise)
+    {
+        for (var deadline = DateTime.UtcNow + Patience; !done(_broker.GetCounts(Queue)); await Task.Delay(50))
+            if (DateTime.UtcNow > deadline) throw new Xunit.Sdk.XunitException($"{otherwise}: {_broker.GetCounts(Queue)}.");
     }
 
     public override async Task DisposeAsync()
