@@ -33,6 +33,7 @@ public static class CosmosStorageExtensions
     public static IServiceCollection AddCosmosStores(this IServiceCollection services) => services
         .AddSingleton<EventDrain>()
         .AddSingleton<TenantWriter>()
+        .AddSingleton<WorkItemWrites>()
         .AddTenancyStores()
         .AddWorkStores()
         .AddQueuesStores()
