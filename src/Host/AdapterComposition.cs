@@ -7,6 +7,7 @@ using BackOffice.Email.Smtp;
 using BackOffice.Messaging.ServiceBus;
 using BackOffice.ServiceDefaults;
 using BackOffice.ServiceDefaults.Secrets;
+using BackOffice.Storage.Cosmos;
 using BackOffice.Storage.Sqlite;
 using BackOffice.Webhooks.Http;
 using Microsoft.Extensions.Options;
@@ -16,17 +17,13 @@ namespace BackOffice.Host;
 /// <summary>The outside systems the roles talk to, picked here and nowhere else: the roles know only the core's ports.</summary>
 internal static class AdapterComposition
 {
-    /// <summary>
-    /// The stores: SQLite, the embedded default. Storage:Provider=Cosmos (the Azure templates' choice) is refused at start
-    /// until the Cosmos DB adapter exists, rather than quietly running every instance on a local file.
-    /// </summary>
+    /// <summary>The stores: SQLite, the embedded default, or Azure Cosmos DB (Storage:Provider=Cosmos, the Azure templates' choice).</summary>
     public static WebApplicationBuilder AddStores(this WebApplicationBuilder builder)
     {
         builder.Services.AddValidatedOptions<StorageOptions>(StorageOptions.SectionName);
         var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new();
-        if (storage.Provider == StorageOptions.CosmosProvider)
-            throw new InvalidOperationException("Storage:Provider is Cosmos, but this build has no Cosmos DB store yet; set Storage:Provider to Sqlite.");
-        builder.AddSqliteStores();
+        if (storage.Provider == StorageOptions.CosmosProvider) builder.AddCosmosStores();
+        else builder.AddSqliteStores();
         return builder;
     }
 

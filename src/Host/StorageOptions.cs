@@ -11,18 +11,5 @@ public sealed record StorageOptions
     [RegularExpression("^(Sqlite|Cosmos)$", ErrorMessage = "Storage:Provider is Sqlite or Cosmos.")]
     public string Provider { get; init; } = SqliteProvider;
 
-    public CosmosStorageOptions Cosmos { get; init; } = new();
-}
-
-/// <summary>Section "Storage:Cosmos": the account and database; no key in Azure, where the app's managed identity signs in.</summary>
-public sealed record CosmosStorageOptions
-{
-    public Uri? Endpoint { get; init; }
-
-    public string? Key { get; init; }
-
-    public string Database { get; init; } = "backoffice";
-
-    /// <summary>The local Cosmos DB-compatible server (plain HTTP, answered query plans); Development only.</summary>
-    public bool LocalServer { get; init; }
+    public Storage.Cosmos.CosmosOptions Cosmos { get; init; } = new();
 }

@@ -62,9 +62,18 @@ public sealed class CosmosDatabase : IAsyncDisposable
     /// <summary>Multi-document writes: a transactional batch, or one by one on the local server, which has no batches.</summary>
     internal bool AtomicBatches => !Options.LocalServer;
 
-    /// <summary>Creates the database and its containers when missing (idempotent; every instance may run it at start).</summary>
+    /// <summary>
+    /// With a key (the local server, a development account), creates the database and its containers when missing; every
+    /// instance may run it at start. Signed in with a managed identity, which has data-plane rights only, the Azure
+    /// templates have created them: then each container is read, so a missing one stops the start instead of the first request.
+    /// </summary>
     public async Task EnsureCreatedAsync(CancellationToken ct)
     {
+        if (Options.Key is not { Length: > 0 })
+        {
+            foreach (var container in new[] { Data, Outbox, Platform }) await container.ReadContainerAsync(cancellationToken: ct);
+            return;
+        }
         var database = (await _client.CreateDatabaseIfNotExistsAsync(Options.Database, cancellationToken: ct)).Database;
         foreach (var container in CosmosContainers.All())
             await database.CreateContainerIfNotExistsAsync(container, cancellationToken: ct);

@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using BackOffice.TenantApi.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 
 namespace BackOffice.Portal.Browser.Tests;
 
-/// <summary>The whole platform with demo data, served by Kestrel on a free loopback port.</summary>
+/// <summary>The whole platform with demo data (on SQLite, or Cosmos DB as <see cref="TestStorage"/> says), served by Kestrel on a free loopback port.</summary>
 public sealed class PortalServer : WebApplicationFactory<Program>
 {
     private readonly string _dataFolder = Directory.CreateTempSubdirectory("backoffice-portal-").FullName;
@@ -25,10 +26,13 @@ public sealed class PortalServer : WebApplicationFactory<Program>
         builder.UseSetting("Platform:Roles", "All");
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in TestStorage.Settings()) builder.UseSetting(key, value);
     }
 
     protected override void Dispose(bool disposing)
     {
+        if (disposing && TestStorage.IsCosmos && Services.GetService(typeof(Storage.Cosmos.CosmosDatabase)) is Storage.Cosmos.CosmosDatabase cosmos)
+            cosmos.DeleteAsync(default).GetAwaiter().GetResult();
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
     }

@@ -11,7 +11,7 @@ public abstract class ActivityStoreContract(IStoreAdapter adapter)
     private static ActivityEntry Entry(string tenant, int minute) =>
         new(tenant, Guid.NewGuid(), Build.Now.AddMinutes(minute), "Cleo Client", Guid.NewGuid(), $"Entry {minute}");
 
-    [Fact]
+    [StoreFact]
     public async Task Append_TheSameEventTwice_KeepsOneEntry()
     {
         await using var stores = await adapter.CreateAsync();
@@ -23,7 +23,7 @@ public abstract class ActivityStoreContract(IStoreAdapter adapter)
         Assert.Equal(entry, Assert.Single((await stores.Activity.ListAsync(Acme, 10, null, default)).Items));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task List_PagesNewestFirstWithinTheTenant()
     {
         await using var stores = await adapter.CreateAsync();
@@ -38,7 +38,7 @@ public abstract class ActivityStoreContract(IStoreAdapter adapter)
         Assert.Null(second.NextCursor);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Append_ForAnotherTenant_Throws()
     {
         await using var stores = await adapter.CreateAsync();

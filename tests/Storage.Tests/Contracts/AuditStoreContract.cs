@@ -15,7 +15,7 @@ public abstract class AuditStoreContract(IStoreAdapter adapter)
     private static async Task<List<AuditEntry>> AllAsync(StoreSet stores, TenantScope scope) =>
         [.. await stores.Audit.ListAsync(scope, 0, 10_000, default)];
 
-    [Fact]
+    [StoreFact]
     public async Task Append_ChainsFromOne_AndListReadsInSequenceOrder_AfterACursor()
     {
         await using var stores = await adapter.CreateAsync();
@@ -32,7 +32,7 @@ public abstract class AuditStoreContract(IStoreAdapter adapter)
         Assert.True(AuditVerifier.Verify(await AllAsync(stores, Acme), "acme", head).Ok);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task EachTenant_HasItsOwnChain_AndReadsKeepToTheirTenant()
     {
         await using var stores = await adapter.CreateAsync();
@@ -48,7 +48,7 @@ public abstract class AuditStoreContract(IStoreAdapter adapter)
     }
 
     /// <summary>Concurrent writes of one tenant land in shared commits: each still links to the one before.</summary>
-    [Fact]
+    [StoreFact]
     public async Task ConcurrentChangesOfOneTenant_ChainWithoutGapsOrForks_EachWithItsOwnEntry()
     {
         await using var stores = await adapter.CreateAsync();
@@ -64,7 +64,7 @@ public abstract class AuditStoreContract(IStoreAdapter adapter)
         Assert.All(submitted, e => Assert.Equal((Build.Client.Subject, "client"), (e.Actor.Subject, e.Actor.Kind)));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AChangeThatFails_LeavesNoEntry_AndTenantChangesGoOnTheirChain()
     {
         await using var stores = await adapter.CreateAsync();

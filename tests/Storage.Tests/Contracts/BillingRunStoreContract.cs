@@ -28,7 +28,7 @@ public abstract class BillingRunStoreContract(IStoreAdapter adapter)
     private static object Fields(BillingRun? r) =>
         r is null ? "none" : (r.Id, r.Period, r.Status, r.StartedBy, r.StartedAt, r.ApprovedBy, r.ApprovedAt, r.CompletedAt, r.Version);
 
-    [Fact]
+    [StoreFact]
     public async Task Add_ThenFind_GivesBackEveryField()
     {
         await using var stores = await adapter.CreateAsync();
@@ -41,7 +41,7 @@ public abstract class BillingRunStoreContract(IStoreAdapter adapter)
         Assert.Null(await stores.Runs.FindAsync(Guid.NewGuid(), default));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Save_ThroughEveryStep_GivesBackApprovalAndCompletion()
     {
         await using var stores = await adapter.CreateAsync();
@@ -56,7 +56,7 @@ public abstract class BillingRunStoreContract(IStoreAdapter adapter)
             (read!.Status, read.Version, read.ApprovedBy, read.ApprovedAt, read.CompletedAt));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Add_ASecondOpenRunForAPeriod_ConflictsAndAddsNothing()
     {
         await using var stores = await adapter.CreateAsync();
@@ -72,7 +72,7 @@ public abstract class BillingRunStoreContract(IStoreAdapter adapter)
         await stores.Runs.AddAsync(Start(Nov.Next(), 6), default);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Add_AfterThePeriodsRunIsIssued_IsAllowed()
     {
         await using var stores = await adapter.CreateAsync();
@@ -88,7 +88,7 @@ public abstract class BillingRunStoreContract(IStoreAdapter adapter)
         await Assert.ThrowsAsync<ConflictException>(() => stores.Runs.AddAsync(Start(Nov, 20), default));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Add_ConcurrentlyForOnePeriod_ExactlyOneWins()
     {
         await using var stores = await adapter.CreateAsync();
@@ -106,7 +106,7 @@ public abstract class BillingRunStoreContract(IStoreAdapter adapter)
         Assert.Equal(winner.Id, Assert.Single(await stores.Runs.ListAsync(10, default)).Id);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Save_FromAStaleVersion_ConflictsAndChangesNothing()
     {
         await using var stores = await adapter.CreateAsync();
@@ -126,7 +126,7 @@ public abstract class BillingRunStoreContract(IStoreAdapter adapter)
         Assert.Equal((RunStatus.Draft, 2L, (string?)null), (read!.Status, read.Version, read.ApprovedBy));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task List_UnfinishedAndOpenForPeriod_SeeTheRunsInTheirStatus()
     {
         await using var stores = await adapter.CreateAsync();

@@ -7,7 +7,7 @@ public abstract class ChangeSignalLogContract(IStoreAdapter adapter)
 {
     private static readonly DateTimeOffset Now = Build.Now;
 
-    [Fact]
+    [StoreFact]
     public async Task Signals_AreReadBackInTheOrderWritten_WithTheirOrigin_AfterAnyPosition()
     {
         await using var stores = await adapter.CreateAsync();
@@ -30,7 +30,7 @@ public abstract class ChangeSignalLogContract(IStoreAdapter adapter)
         Assert.Equal(all[2].Position, await stores.Signals.LastPositionAsync(default));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Purge_DeletesOnlyOlderSignals_AndPositionsKeepGrowing()
     {
         await using var stores = await adapter.CreateAsync();

@@ -17,7 +17,7 @@ public abstract class CustomerAccountStoreContract(IStoreAdapter adapter)
     private static CustomerInvoice Small(Guid? customerId) =>
         new(customerId, null, "EUR", [new InvoiceLine("Audit", 1, 10m, 0m)], new DateOnly(2026, 12, 31));
 
-    [Fact]
+    [StoreFact]
     public async Task SaveWithItem_WritesBoth_AndTheAccountReadsBackWithItsMoneyExact()
     {
         await using var stores = await adapter.CreateAsync();
@@ -33,7 +33,7 @@ public abstract class CustomerAccountStoreContract(IStoreAdapter adapter)
         Assert.Null(await stores.Accounts.FindAsync(TenantScope.ForWorker("globex"), account.Id, default));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task SaveWithItem_OfAStaleAccount_Conflicts_AndWritesNeither()
     {
         await using var stores = await adapter.CreateAsync();
@@ -47,7 +47,7 @@ public abstract class CustomerAccountStoreContract(IStoreAdapter adapter)
         Assert.Equal(WorkItemStatus.InProgress, (await stores.WorkItems.FindAsync(Acme, item.Id, default))!.Status);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task LedgerLists_PageInvoicesAndPaymentsAcrossCustomers_NewestFirst_FilteredByStatusOnTheTenantsDate()
     {
         await using var stores = await adapter.CreateAsync();
@@ -83,7 +83,7 @@ public abstract class CustomerAccountStoreContract(IStoreAdapter adapter)
         Assert.Equal(("SEPA-1", 100m, accounts[0].Id), (payments.Items.Single().Payment.Reference, payments.Items.Single().Payment.Amount, payments.Items.Single().CustomerId));
         Assert.Empty((await stores.Accounts.ListInvoicesAsync(TenantScope.ForWorker("globex"), all, 10, null, default)).Items);
     }
-    [Fact]
+    [StoreFact]
     public async Task Invoices_OfManyCustomers_AreNumberedPerTenantAndMonth_UniqueAndWithoutGaps_EvenWhenSavedAtOnce()
     {
         await using var stores = await adapter.CreateAsync();
@@ -104,7 +104,7 @@ public abstract class CustomerAccountStoreContract(IStoreAdapter adapter)
             Assert.Equal(account.Invoices.Single().Number, (await stores.Accounts.FindAsync(Acme, account.Id, default))!.Invoices.Single().Number);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AWriteThatFails_UsesNoNumber_AndAnotherTenantHasItsOwnSeries()
     {
         await using var stores = await adapter.CreateAsync();

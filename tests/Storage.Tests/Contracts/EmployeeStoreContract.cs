@@ -22,7 +22,7 @@ public abstract class EmployeeStoreContract(IStoreAdapter adapter)
         return (claimed, read);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task SaveWithItem_WritesBoth_ThenFindAndListReadTheEmployeeBack()
     {
         await using var stores = await adapter.CreateAsync();
@@ -39,7 +39,7 @@ public abstract class EmployeeStoreContract(IStoreAdapter adapter)
         Assert.Null(await stores.Employees.FindAsync(TenantScope.ForWorker("globex"), employee.Id, default));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task SaveWithItem_WhenTheItemChangedMeanwhile_WritesNeitherTheItemNorTheEmployee()
     {
         await using var stores = await adapter.CreateAsync();
@@ -52,7 +52,7 @@ public abstract class EmployeeStoreContract(IStoreAdapter adapter)
         Assert.Equal(WorkItemStatus.InProgress, (await stores.WorkItems.FindAsync(Acme, item.Id, default))!.Status);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task SaveWithItem_OfAStaleEmployee_Conflicts_AndLeavesTheItemAsItWas()
     {
         await using var stores = await adapter.CreateAsync();

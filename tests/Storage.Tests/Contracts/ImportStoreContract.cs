@@ -26,7 +26,7 @@ public abstract class ImportStoreContract(IStoreAdapter adapter)
         return file is null ? null : await new StreamReader(file).ReadToEndAsync();
     }
 
-    [Fact]
+    [StoreFact]
     public async Task TakeNext_TakesQueuedJobsOldestFirst_OnceEach_CountingAttempts_UntilALeaseRunsOut()
     {
         await using var stores = await adapter.CreateAsync();
@@ -46,7 +46,7 @@ public abstract class ImportStoreContract(IStoreAdapter adapter)
         Assert.Null(await stores.Imports.FindAsync(TenantScope.ForWorker("globex"), older.Id, default));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AReceivingJob_IsNotTaken_AndIsRemovedWithItsParts_OnceItsUploadDeadlinePasses()
     {
         await using var stores = await adapter.CreateAsync();
@@ -63,7 +63,7 @@ public abstract class ImportStoreContract(IStoreAdapter adapter)
         Assert.Null(await FileAsync(stores, job.Id));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Publish_StoresEachBatchWithTheJob_OnlyFromTheCountItExpects_AndTheLastLetsGoOfTheFile()
     {
         await using var stores = await adapter.CreateAsync();
@@ -87,7 +87,7 @@ public abstract class ImportStoreContract(IStoreAdapter adapter)
         Assert.Null(await FileAsync(stores, job.Id));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AWorkerWhoseLeaseWasTakenOver_CanNeitherUpdateNorRetryNorPublish_AndTheJobStaysTheNewWorkers()
     {
         await using var stores = await adapter.CreateAsync();
@@ -107,7 +107,7 @@ public abstract class ImportStoreContract(IStoreAdapter adapter)
         Assert.Equal("csv", await FileAsync(stores, current.Id));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task RetryLater_PutsTheJobBackWithItsReason_AfterTheGivenTime_AndAFailedJobKeepsItsReportButNotItsFile()
     {
         await using var stores = await adapter.CreateAsync();
@@ -128,7 +128,7 @@ public abstract class ImportStoreContract(IStoreAdapter adapter)
         Assert.Empty((await stores.Employees.ListAsync(Acme, 10, null, default)).Items);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task List_ShowsTheTenantsJobsNewestFirst_UpToTheLimit_WithTheirTakenStatus_ButNotOnesStillReceiving()
     {
         await using var stores = await adapter.CreateAsync();

@@ -13,7 +13,7 @@ public abstract class NotificationStoreContract(IStoreAdapter adapter)
     private static OutgoingEmail Mail(Guid id, int minute = 0) =>
         new(id, "nora@acme.example", "Nora", "Question", "Body", Build.Now.AddMinutes(minute), NextAttemptAt: Build.Now.AddMinutes(minute));
 
-    [Fact]
+    [StoreFact]
     public async Task Directory_FindsClientsOfATenant_AndStaffByRole_AndKeepsAKnownEmail()
     {
         await using var stores = await adapter.CreateAsync();
@@ -29,7 +29,7 @@ public abstract class NotificationStoreContract(IStoreAdapter adapter)
         Assert.Equal(("Nora N.", "nora@acme.example"), (nora!.Name, nora.Email));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Add_TheSameBatchTwice_KeepsOneOfEach()
     {
         await using var stores = await adapter.CreateAsync();
@@ -42,7 +42,7 @@ public abstract class NotificationStoreContract(IStoreAdapter adapter)
         Assert.Single(await stores.Emails.LeaseDueAsync(Build.Now.AddHours(1), Build.Now.AddHours(2), 10, default));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task List_PagesAPersonsInAppNotificationsNewestFirst_AndCountsTheUnread()
     {
         await using var stores = await adapter.CreateAsync();
@@ -57,7 +57,7 @@ public abstract class NotificationStoreContract(IStoreAdapter adapter)
         Assert.Equal(3, await stores.Notifications.CountUnreadAsync("nora", default));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task MarkRead_TheGivenOnesOrAll_OnlyThePersonsOwn()
     {
         await using var stores = await adapter.CreateAsync();
@@ -70,7 +70,7 @@ public abstract class NotificationStoreContract(IStoreAdapter adapter)
         Assert.Equal((0, 1), (await stores.Notifications.CountUnreadAsync("nora", default), await stores.Notifications.CountUnreadAsync("ned", default)));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Preferences_AreDefaultsUntilSaved_ThenKept()
     {
         await using var stores = await adapter.CreateAsync();
@@ -82,7 +82,7 @@ public abstract class NotificationStoreContract(IStoreAdapter adapter)
         Assert.Equal(saved.Kinds, (await stores.Notifications.FindPreferencesAsync("nora", default)).Kinds);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task QueueDigest_TakesThePendingOut_AndOnlyOncePerId()
     {
         await using var stores = await adapter.CreateAsync();
@@ -99,7 +99,7 @@ public abstract class NotificationStoreContract(IStoreAdapter adapter)
         Assert.Equal(["nora"], await stores.Notifications.ListDigestRecipientsAsync(default));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task LeaseDue_HidesTheEmailUntilTheLeaseLapses_AndASentOneIsNotLeasedAgain()
     {
         await using var stores = await adapter.CreateAsync();
@@ -117,7 +117,7 @@ public abstract class NotificationStoreContract(IStoreAdapter adapter)
         Assert.Equal((EmailStatus.Sent, 1), (sent!.Status, sent.Attempts));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Purge_DeletesReadNotificationsPastTheirRetention_AndAllPastTheLongerOne_ButNeverOneWaitingForADigest()
     {
         await using var stores = await adapter.CreateAsync();
@@ -133,7 +133,7 @@ public abstract class NotificationStoreContract(IStoreAdapter adapter)
         Assert.Equal([ancientDigest.Id], (await stores.Notifications.ListDigestPendingAsync("nora", Build.Now, default)).Select(n => n.Id));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Purge_TakesAtMostABatch()
     {
         await using var stores = await adapter.CreateAsync();
@@ -143,7 +143,7 @@ public abstract class NotificationStoreContract(IStoreAdapter adapter)
         Assert.Equal(2, await stores.Notifications.PurgeAsync(Build.Now, Build.Now, 3, default));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task PurgeEmails_DeletesSentAndGivenUpOnesPastTheirRetention_NeverAPendingOne()
     {
         await using var stores = await adapter.CreateAsync();

@@ -13,7 +13,7 @@ public abstract class OutboxContract(IStoreAdapter adapter)
         return stores;
     }
 
-    [Fact]
+    [StoreFact]
     public async Task LeaseDue_HandsAMessageToOneDispatcherUntilTheLeaseLapses()
     {
         await using var stores = await WithOneEventAsync(adapter);
@@ -28,7 +28,7 @@ public abstract class OutboxContract(IStoreAdapter adapter)
         Assert.Equal(message.Id, Assert.Single(afterLapse).Id);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task MarkDelivered_TakesTheMessageOutForGood()
     {
         await using var stores = await WithOneEventAsync(adapter);
@@ -40,7 +40,7 @@ public abstract class OutboxContract(IStoreAdapter adapter)
         Assert.Equal(0, await stores.Outbox.CountUndeliveredAsync(default));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task MarkFailed_RetriesAtTheGivenTimeAndDeadLettersWithoutOne()
     {
         await using var stores = await WithOneEventAsync(adapter);
@@ -56,7 +56,7 @@ public abstract class OutboxContract(IStoreAdapter adapter)
         Assert.Equal(1, await stores.Outbox.CountUndeliveredAsync(default));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task PurgeDelivered_DeletesOnlyMessagesDeliveredBeforeTheCutoff_OldestFirst_AndKeepsDeadLetters()
     {
         await using var stores = await adapter.CreateAsync();

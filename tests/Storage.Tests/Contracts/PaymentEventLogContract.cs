@@ -7,7 +7,7 @@ public abstract class PaymentEventLogContract(IStoreAdapter adapter)
 {
     private static PaymentEvent Paid(string id) => new(id, PaymentEventKind.Paid, "in_1", Build.Now, 12_345);
 
-    [Fact]
+    [StoreFact]
     public async Task Record_ANewEvent_IsTrue_AndThenSeen()
     {
         await using var stores = await adapter.CreateAsync();
@@ -19,7 +19,7 @@ public abstract class PaymentEventLogContract(IStoreAdapter adapter)
         Assert.False(await stores.PaymentEvents.SeenAsync("evt_2", default));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Record_TheSameEventAgain_IsFalse()
     {
         await using var stores = await adapter.CreateAsync();
@@ -32,7 +32,7 @@ public abstract class PaymentEventLogContract(IStoreAdapter adapter)
         Assert.True(await stores.PaymentEvents.RecordAsync(Paid("evt_2"), "applied", Build.Now, default));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Record_TheSameEventConcurrently_IsTrueExactlyOnce()
     {
         await using var stores = await adapter.CreateAsync();

@@ -37,7 +37,7 @@ public abstract class PricePlanStoreContract(IStoreAdapter adapter)
     private static Task<IReadOnlyList<Core.Events.OutboxMessage>> OutboxAsync(StoreSet stores) =>
         stores.Outbox.LeaseDueAsync(Build.Now.AddYears(1), TimeSpan.FromMinutes(1), 100, default);
 
-    [Fact]
+    [StoreFact]
     public async Task Get_WithoutAPlan_IsAnEmptyHistoryAtVersionZero()
     {
         await using var stores = await adapter.CreateAsync();
@@ -48,7 +48,7 @@ public abstract class PricePlanStoreContract(IStoreAdapter adapter)
         Assert.Empty(history.Versions);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Save_ThenGet_GivesBackEveryVersionExactly()
     {
         await using var stores = await adapter.CreateAsync();
@@ -66,7 +66,7 @@ public abstract class PricePlanStoreContract(IStoreAdapter adapter)
         Assert.Equal(TierMode.Volume, read.For(new BillingPeriod(2027, 3)).PriceOf(Meter.GeneralWork)!.Mode);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Save_FromAStaleVersion_ConflictsAndChangesNothing()
     {
         await using var stores = await adapter.CreateAsync();
@@ -85,7 +85,7 @@ public abstract class PricePlanStoreContract(IStoreAdapter adapter)
         Assert.Equal((1, before), (before, await stores.Outbox.CountUndeliveredAsync(default)));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Save_WritesThePlanChangedEventToTheOutbox_AndClearsIt()
     {
         await using var stores = await adapter.CreateAsync();
@@ -99,7 +99,7 @@ public abstract class PricePlanStoreContract(IStoreAdapter adapter)
         Assert.Equal((1L, "2026-12", "JPY", "Signed order form"), (changed.Version, changed.EffectiveFrom, changed.Currency, changed.Reason));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AnotherTenantsScope_SeesNoPlan_AndCannotSaveOne()
     {
         await using var stores = await adapter.CreateAsync();

@@ -30,7 +30,7 @@ public abstract class ResolutionUsageContract(IStoreAdapter adapter)
     private static async Task<IReadOnlyList<UsageEntry>> EntriesAsync(StoreSet stores, BillingPeriod period) =>
         (await stores.Usage.ListAsync(Acme, new UsageFilter(period), 50, null, default)).Items;
 
-    [Fact]
+    [StoreFact]
     public async Task Update_ThatResolves_RecordsTheUsage_InTheTenantsPeriod_UnderTheResolutionsEvent()
     {
         await using var stores = await adapter.CreateAsync();
@@ -45,7 +45,7 @@ public abstract class ResolutionUsageContract(IStoreAdapter adapter)
         Assert.False(await stores.Usage.HasSourceAsync(TenantScope.ForWorker("globex"), resolved.EventId, default));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Update_OfAShipment_CountsTheOrderLinesItsResolutionRecorded()
     {
         await using var stores = await adapter.CreateAsync();
@@ -57,7 +57,7 @@ public abstract class ResolutionUsageContract(IStoreAdapter adapter)
         Assert.Equal((Meter.OrderLineShipped, 3m), (entry.Meter, entry.Quantity));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Update_ThatConflicts_SavesNeitherTheResolutionNorItsUsage()
     {
         await using var stores = await adapter.CreateAsync();
@@ -70,7 +70,7 @@ public abstract class ResolutionUsageContract(IStoreAdapter adapter)
         Assert.Equal(WorkItemStatus.InProgress, (await stores.WorkItems.FindAsync(Acme, item.Id, default))!.Status);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Resolution_InAClosedPeriod_CountsLate_InTheNextOpenOne()
     {
         await using var stores = await adapter.CreateAsync();
@@ -84,7 +84,7 @@ public abstract class ResolutionUsageContract(IStoreAdapter adapter)
         Assert.Empty(await EntriesAsync(stores, Oct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task SaveWithItem_ThatResolves_RecordsTheUsage_AndAStaleOneRecordsNothing()
     {
         await using var stores = await adapter.CreateAsync();
@@ -99,7 +99,7 @@ public abstract class ResolutionUsageContract(IStoreAdapter adapter)
         Assert.Equal((Guid?)resolved.EventId, Assert.Single(await EntriesAsync(stores, Oct)).SourceEventId);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Add_OfWorkAlreadyResolved_RecordsItsUsage_AndWritesThatDoNotResolveRecordNone()
     {
         await using var stores = await adapter.CreateAsync();

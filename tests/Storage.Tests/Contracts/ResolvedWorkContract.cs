@@ -16,7 +16,7 @@ public abstract class ResolvedWorkContract(IStoreAdapter adapter)
         return item;
     }
 
-    [Fact]
+    [StoreFact]
     public async Task FindResolvedBefore_GivesOnlyResolvedItemsUnchangedSinceThen_AcrossTenants_OldestFirst()
     {
         await using var stores = await adapter.CreateAsync();

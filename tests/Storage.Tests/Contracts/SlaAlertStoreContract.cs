@@ -14,7 +14,7 @@ public abstract class SlaAlertStoreContract(IStoreAdapter adapter)
         new(Guid.NewGuid(), tenant, Guid.NewGuid(), $"Item {minute}", queue, SlaClockKind.Resolution, percent, Build.Now.AddMinutes(minute),
             Build.Now.AddMinutes(minute + (percent < 100 ? 90 : 0)), Build.Now.AddMinutes(minute).AddSeconds(7), "Europe/Berlin");
 
-    [Fact]
+    [StoreFact]
     public async Task Add_TheSameAlertTwice_KeepsOne()
     {
         await using var stores = await adapter.CreateAsync();
@@ -26,7 +26,7 @@ public abstract class SlaAlertStoreContract(IStoreAdapter adapter)
         Assert.Equal(alert, Assert.Single((await stores.Alerts.ListAsync(Acme, new SlaAlertFilter(), 10, null, default)).Items));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Add_ForAnotherTenant_Throws()
     {
         await using var stores = await adapter.CreateAsync();
@@ -34,7 +34,7 @@ public abstract class SlaAlertStoreContract(IStoreAdapter adapter)
         await Assert.ThrowsAsync<TenantIsolationException>(() => stores.Alerts.AddAsync(Acme, Alert("globex", 1), default));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task List_KeepsToItsTenant_WhileListAll_PagesEveryTenantNewestFirst()
     {
         await using var stores = await adapter.CreateAsync();
@@ -52,7 +52,7 @@ public abstract class SlaAlertStoreContract(IStoreAdapter adapter)
         Assert.Null(second.NextCursor);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Filters_SelectQueueBreachesAndUnacknowledged()
     {
         await using var stores = await adapter.CreateAsync();
@@ -67,7 +67,7 @@ public abstract class SlaAlertStoreContract(IStoreAdapter adapter)
         Assert.Equal([breach], hrOpen.Items);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Acknowledge_KeepsTheFirstAcknowledgement_AndIsNullForAnUnknownAlert()
     {
         await using var stores = await adapter.CreateAsync();

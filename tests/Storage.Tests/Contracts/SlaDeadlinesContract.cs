@@ -26,7 +26,7 @@ public abstract class SlaDeadlinesContract(IStoreAdapter adapter)
         (await stores.Outbox.LeaseDueAsync(Build.Now.AddDays(30), TimeSpan.FromMinutes(1), 1000, default))
             .Where(m => m.Type.StartsWith("sla.", StringComparison.Ordinal)).Select(m => m.Type).ToList();
 
-    [Fact]
+    [StoreFact]
     public async Task FireDue_FiresEachThresholdOnceAsItComes()
     {
         await using var stores = await adapter.CreateAsync();
@@ -41,7 +41,7 @@ public abstract class SlaDeadlinesContract(IStoreAdapter adapter)
         Assert.Equal(["sla.warning", "sla.warning", "sla.breached", "sla.warning", "sla.warning", "sla.breached"], await FiredAsync(stores));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task FireDue_WithSeveralMonitorsAtOnce_FiresEachDeadlineOnce()
     {
         await using var stores = await adapter.CreateAsync();
@@ -57,7 +57,7 @@ public abstract class SlaDeadlinesContract(IStoreAdapter adapter)
         Assert.Equal(40 * 6, (await FiredAsync(stores)).Count);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Resolve_BeforeItsDeadlines_LeavesNoneToFire_ButKeepsCrossingsAlreadyDue()
     {
         await using var stores = await adapter.CreateAsync();
@@ -72,7 +72,7 @@ public abstract class SlaDeadlinesContract(IStoreAdapter adapter)
         Assert.Equal(["sla.warning", "sla.warning", "sla.breached"], await FiredAsync(stores));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Edit_NeitherLosesNorRepeatsACrossing()
     {
         await using var stores = await adapter.CreateAsync();
@@ -88,7 +88,7 @@ public abstract class SlaDeadlinesContract(IStoreAdapter adapter)
         Assert.Equal(6, (await FiredAsync(stores)).Count);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task FireDue_AWarning_CarriesItsThreshold_ItsClocksDueTime_AndWhenItFired()
     {
         await using var stores = await adapter.CreateAsync();

@@ -18,7 +18,7 @@ public abstract class SlaSettingsStoreContract(IStoreAdapter adapter)
         return SlaSettings.Default(tenant);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Add_KeepsEveryVersion_AndMakesTheNewestTheTenantsCurrent()
     {
         await using var stores = await adapter.CreateAsync();
@@ -36,7 +36,7 @@ public abstract class SlaSettingsStoreContract(IStoreAdapter adapter)
         Assert.Equal(SlaSettingsParser.Format(v2), SlaSettingsParser.Format(current), new FormatComparer());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Add_AVersionThatDoesNotFollowTheCurrent_ConflictsAndChangesNothing()
     {
         await using var stores = await adapter.CreateAsync();
@@ -51,7 +51,7 @@ public abstract class SlaSettingsStoreContract(IStoreAdapter adapter)
         Assert.Null(await stores.Slas.FindVersionAsync(Acme, 3, default));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task TenantUpdate_LeavesTheSlaVersionAlone()
     {
         await using var stores = await adapter.CreateAsync();
@@ -65,7 +65,7 @@ public abstract class SlaSettingsStoreContract(IStoreAdapter adapter)
         Assert.Equal(1, (await stores.Tenants.FindAsync("acme", default))!.SlaVersion);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Find_InAnotherTenantsScope_ReturnsNothing()
     {
         await using var stores = await adapter.CreateAsync();

@@ -19,7 +19,7 @@ public abstract class TenantDunningStoreContract(IStoreAdapter adapter)
     private static object Fields(TenantDunning d) => (d.TenantId, string.Join(",", d.ReminderDays), d.SuspendAfterDays, d.Paused, d.PausedReason,
         d.PausedBy, d.PausedAt, d.SuspendedByDunningAt, d.Version);
 
-    [Fact]
+    [StoreFact]
     public async Task Get_WithoutARow_IsTheDefaultAtVersionZero()
     {
         await using var stores = await adapter.CreateAsync();
@@ -30,7 +30,7 @@ public abstract class TenantDunningStoreContract(IStoreAdapter adapter)
         Assert.Equal(0, dunning.Version);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Save_TheDefault_InsertsAtVersionOne_AndThenUpdatesUnderTheVersion()
     {
         await using var stores = await adapter.CreateAsync();
@@ -49,7 +49,7 @@ public abstract class TenantDunningStoreContract(IStoreAdapter adapter)
             (read.Paused, read.PausedBy, read.SuspendedByDunningAt, string.Join(",", read.ReminderDays)));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Save_FromAStaleVersion_ConflictsAndChangesNothing()
     {
         await using var stores = await adapter.CreateAsync();
@@ -67,7 +67,7 @@ public abstract class TenantDunningStoreContract(IStoreAdapter adapter)
         Assert.Equal(0, (await stores.Dunning.GetAsync(Globex, default)).Version);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AnotherTenantsScope_SeesTheDefault_AndCannotSave()
     {
         await using var stores = await adapter.CreateAsync();
@@ -78,7 +78,7 @@ public abstract class TenantDunningStoreContract(IStoreAdapter adapter)
         Assert.True((await stores.Dunning.GetAsync(Acme, default)).Paused);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task SuspendedByDunning_ListsTheTenantsItSuspended()
     {
         await using var stores = await adapter.CreateAsync();

@@ -39,7 +39,7 @@ public abstract partial class TenantInvoiceStoreContract
     private static IEnumerable<Guid> NewestFirst(IEnumerable<TenantInvoice> invoices) => invoices
         .OrderByDescending(i => i.Period).ThenByDescending(i => i.Id.ToString("D"), StringComparer.Ordinal).Select(i => i.Id);
 
-    [Fact]
+    [StoreFact]
     public async Task ListForTenant_PagesNewestPeriodFirst_WithoutDuplicatesOrGaps()
     {
         await using var stores = await adapter.CreateAsync();
@@ -55,7 +55,7 @@ public abstract partial class TenantInvoiceStoreContract
         Assert.Null((await stores.Invoices.ListForTenantAsync(Acme, false, 8, null, default)).NextCursor);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ListForTenant_IssuedOnly_LeavesOutFinancesOwn_AndStillFillsEveryPage()
     {
         await using var stores = await adapter.CreateAsync();
@@ -72,7 +72,7 @@ public abstract partial class TenantInvoiceStoreContract
         Assert.DoesNotContain(InvoiceStatus.Draft, (await stores.Invoices.ListForTenantAsync(Acme, true, 50, null, default)).Items.Select(i => i.Status));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task List_FiltersByRunTenantStatusesAndDueDate_AndPagesByTenantThenNewestPeriod()
     {
         await using var stores = await adapter.CreateAsync();
@@ -112,7 +112,7 @@ public abstract partial class TenantInvoiceStoreContract
         Assert.Equal(all.Count, (await stores.Invoices.ListAsync(new(), 100, null, default)).Items.Count);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task List_WithACursorItDidNotHandOut_IsAValidationError()
     {
         await using var stores = await adapter.CreateAsync();
@@ -121,7 +121,7 @@ public abstract partial class TenantInvoiceStoreContract
         await Assert.ThrowsAsync<ValidationException>(() => stores.Invoices.ListForTenantAsync(Acme, false, 2, Cursor.Encode("2026-11"), default));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Tally_CountsARunsInvoicesByStatusAndCurrency_Exactly()
     {
         await using var stores = await adapter.CreateAsync();

@@ -85,7 +85,7 @@ public abstract partial class TenantInvoiceStoreContract(IStoreAdapter adapter)
     private static Task<IReadOnlyList<OutboxMessage>> OutboxAsync(StoreSet stores) =>
         stores.Outbox.LeaseDueAsync(Build.Now.AddYears(1), TimeSpan.FromMinutes(1), 100, default);
 
-    [Fact]
+    [StoreFact]
     public async Task AddDraft_ThenFind_GivesBackEveryFieldExactly()
     {
         await using var stores = await adapter.CreateAsync();
@@ -108,7 +108,7 @@ public abstract partial class TenantInvoiceStoreContract(IStoreAdapter adapter)
 
     private static string Text(decimal d) => d.ToString(CultureInfo.InvariantCulture);
 
-    [Fact]
+    [StoreFact]
     public async Task Save_AnIssuedRemindedPaidInvoice_GivesBackEveryField()
     {
         await using var stores = await adapter.CreateAsync();
@@ -129,7 +129,7 @@ public abstract partial class TenantInvoiceStoreContract(IStoreAdapter adapter)
         Assert.Null(await stores.Invoices.FindByExternalIdAsync("in_2", default));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Save_AnExcludedDraft_KeepsWhy()
     {
         await using var stores = await adapter.CreateAsync();
@@ -144,7 +144,7 @@ public abstract partial class TenantInvoiceStoreContract(IStoreAdapter adapter)
         Assert.Equal((InvoiceStatus.Excluded, "Free pilot month", 2L), (read!.Status, read.ExcludedReason, read.Version));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AddDraft_TwiceForARunAndTenant_AnswersFalseAndWritesNothing()
     {
         await using var stores = await adapter.CreateAsync();
@@ -163,7 +163,7 @@ public abstract partial class TenantInvoiceStoreContract(IStoreAdapter adapter)
         Assert.True(await stores.Invoices.AddDraftAsync(Globex, Dinar("globex", first.RunId), default));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Save_WritesThePendingEventsToTheOutbox_AndClearsThem()
     {
         await using var stores = await adapter.CreateAsync();
@@ -181,7 +181,7 @@ public abstract partial class TenantInvoiceStoreContract(IStoreAdapter adapter)
             (issued.InvoiceId, issued.Number, issued.Total, issued.Credits, issued.Currency, issued.DueDate));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Save_FromAStaleVersion_ConflictsAndWritesNeitherChangeNorEvents()
     {
         await using var stores = await adapter.CreateAsync();
@@ -201,7 +201,7 @@ public abstract partial class TenantInvoiceStoreContract(IStoreAdapter adapter)
         Assert.Single(stale.PendingEvents);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AnotherTenantsScope_SeesNoInvoice_AndCannotWriteOne()
     {
         await using var stores = await adapter.CreateAsync();

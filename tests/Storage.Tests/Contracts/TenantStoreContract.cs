@@ -5,7 +5,7 @@ namespace BackOffice.Storage.Tests.Contracts;
 
 public abstract class TenantStoreContract(IStoreAdapter adapter)
 {
-    [Fact]
+    [StoreFact]
     public async Task Add_ThenFind_ReturnsTheSameTenant()
     {
         await using var stores = await adapter.CreateAsync();
@@ -20,7 +20,7 @@ public abstract class TenantStoreContract(IStoreAdapter adapter)
         Assert.Equal(tenant.DirectoryIds, found.DirectoryIds);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Add_WithTakenIdOrDirectory_ThrowsConflictAndKeepsTheFirst()
     {
         await using var stores = await adapter.CreateAsync();
@@ -34,7 +34,7 @@ public abstract class TenantStoreContract(IStoreAdapter adapter)
         Assert.Equal("acme", (await stores.Tenants.FindByDirectoryAsync(directory, default))?.Id);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task FindByDirectory_WithUnknownDirectory_ReturnsNull()
     {
         await using var stores = await adapter.CreateAsync();
@@ -43,7 +43,7 @@ public abstract class TenantStoreContract(IStoreAdapter adapter)
         Assert.Null(await stores.Tenants.FindByDirectoryAsync(Guid.NewGuid().ToString("D"), default));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task List_PagesThroughEveryTenantInIdOrder()
     {
         await using var stores = await adapter.CreateAsync();
@@ -62,7 +62,7 @@ public abstract class TenantStoreContract(IStoreAdapter adapter)
         Assert.Equal(ids, seen);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Update_WithStaleVersion_ThrowsAndChangesNothing()
     {
         await using var stores = await adapter.CreateAsync();
@@ -79,7 +79,7 @@ public abstract class TenantStoreContract(IStoreAdapter adapter)
         Assert.Equal((TenantStatus.Active, 2L), (stored.Status, stored.Version));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AddAndUpdate_WriteTheirEventsToTheOutbox()
     {
         await using var stores = await adapter.CreateAsync();
@@ -95,7 +95,7 @@ public abstract class TenantStoreContract(IStoreAdapter adapter)
         Assert.Empty(tenant.PendingEvents);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task StatusHistory_KeepsEachChangeWithWhoAndWhy_InOrder()
     {
         await using var stores = await adapter.CreateAsync();
@@ -114,7 +114,7 @@ public abstract class TenantStoreContract(IStoreAdapter adapter)
         Assert.Empty(await stores.Tenants.StatusHistoryAsync("globex", default));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task StatusHistory_OfARefusedUpdate_KeepsNoLine()
     {
         await using var stores = await adapter.CreateAsync();

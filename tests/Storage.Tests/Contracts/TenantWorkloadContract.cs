@@ -18,7 +18,7 @@ public abstract class TenantWorkloadContract(IStoreAdapter adapter)
             settings.ClockFor(ServiceLine.Hr, Priority.P3, at));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Count_GivesOpenAtRiskAndBreachedPerTenant_OfTheTenantsAsked()
     {
         await using var stores = await adapter.CreateAsync();
@@ -35,7 +35,7 @@ public abstract class TenantWorkloadContract(IStoreAdapter adapter)
         Assert.Equal([new TenantWorkload("acme", 3, 1, 1), new TenantWorkload("globex", 1, 0, 0)], counts);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Count_OfNoTenants_IsEmpty()
     {
         await using var stores = await adapter.CreateAsync();

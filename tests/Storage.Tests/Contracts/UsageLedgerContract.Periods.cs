@@ -9,7 +9,7 @@ public abstract partial class UsageLedgerContract
     private static readonly BillingPeriod Dec = new(2026, 12);
     private static readonly BillingPeriod Jan = new(2027, 1);
 
-    [Fact]
+    [StoreFact]
     public async Task Record_CountsInThePeriodItHappenedIn_WhileItIsOpen()
     {
         await using var stores = await adapter.CreateAsync();
@@ -20,7 +20,7 @@ public abstract partial class UsageLedgerContract
         Assert.Equal(1m, await SumAsync(stores, Acme, Oct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ClosedPeriods_SendLaterUsageToTheNextOpenPeriod_Late_WithItsOwnTime()
     {
         await using var stores = await adapter.CreateAsync();
@@ -42,7 +42,7 @@ public abstract partial class UsageLedgerContract
         foreach (var period in new[] { Oct, Nov, Dec }) Assert.Empty(await stores.Usage.TotalsAsync(Acme, period, default));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ClosedPeriods_WithAGap_StopAtTheFirstOpenOne()
     {
         await using var stores = await adapter.CreateAsync();
@@ -54,7 +54,7 @@ public abstract partial class UsageLedgerContract
         Assert.Equal((Nov, true), (entry!.Period, entry.Late));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Close_TwiceIsFalse_AndOnlyItsOwnRunReopensIt()
     {
         await using var stores = await adapter.CreateAsync();
@@ -76,7 +76,7 @@ public abstract partial class UsageLedgerContract
         Assert.True(await stores.Usage.ClosePeriodAsync(Acme, Oct, other, Build.Now, default));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Adjustment_ForAClosedPeriod_GoesToTheNextOpenOne_Late()
     {
         await using var stores = await adapter.CreateAsync();

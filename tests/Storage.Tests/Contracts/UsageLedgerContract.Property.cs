@@ -16,7 +16,7 @@ public abstract partial class UsageLedgerContract
     private static readonly BillingPeriod First = new(2026, 1);
     private static readonly decimal[] Quantities = [1m, 2m, 3m, 0.1m, 0.25m, 0.0001m, 12.5m];
 
-    [Fact]
+    [StoreFact]
     public async Task Property_EveryUnitIsBilledOnce_InItsOwnPeriodOrLateInALaterOne()
     {
         await using var stores = await adapter.CreateAsync();

@@ -7,7 +7,7 @@ namespace BackOffice.Storage.Tests.Contracts;
 /// <summary>Tenants apart: a scope sees and writes only its own tenant; a billing run reads every tenant's totals as a stream.</summary>
 public abstract partial class UsageLedgerContract
 {
-    [Fact]
+    [StoreFact]
     public async Task AnotherTenantsScope_SeesNothing_AndRecordsOnlyIntoItsOwnTenant()
     {
         await using var stores = await adapter.CreateAsync();
@@ -27,7 +27,7 @@ public abstract partial class UsageLedgerContract
         Assert.All((await stores.Usage.ListAsync(Globex, new UsageFilter(Nov), 10, null, default)).Items, e => Assert.Equal("globex", e.TenantId));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task TotalsForAll_StreamsEveryTenantsTotals_OneTenantAfterAnother()
     {
         await using var stores = await adapter.CreateAsync();

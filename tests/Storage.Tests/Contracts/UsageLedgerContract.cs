@@ -26,7 +26,7 @@ public abstract partial class UsageLedgerContract(IStoreAdapter adapter)
     private static async Task<decimal> SumAsync(StoreSet stores, TenantScope scope, BillingPeriod period) =>
         (await stores.Usage.TotalsAsync(scope, period, default)).Sum(t => t.Quantity);
 
-    [Fact]
+    [StoreFact]
     public async Task Record_TheSameSourceEventTwice_KeepsOneEntry()
     {
         await using var stores = await adapter.CreateAsync();
@@ -41,7 +41,7 @@ public abstract partial class UsageLedgerContract(IStoreAdapter adapter)
         Assert.Equal(1m, await SumAsync(stores, Acme, Nov));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Record_TheSameSourceEventFromEightTasksAtOnce_KeepsOneEntry()
     {
         await using var stores = await adapter.CreateAsync();
@@ -54,7 +54,7 @@ public abstract partial class UsageLedgerContract(IStoreAdapter adapter)
         Assert.Equal(1m, await SumAsync(stores, Acme, Nov));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Record_Adjustments_AlwaysAdd_NegativeOrPositive_ButTheSameOneOnlyOnce()
     {
         await using var stores = await adapter.CreateAsync();
@@ -73,7 +73,7 @@ public abstract partial class UsageLedgerContract(IStoreAdapter adapter)
             e => Assert.Equal(("finance-1", "Goodwill", (Guid?)null), (e.AdjustedBy, e.Reason, e.SourceEventId)));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Totals_AreExactSumsPerMeterPriorityAndLateness()
     {
         await using var stores = await adapter.CreateAsync();
@@ -95,7 +95,7 @@ public abstract partial class UsageLedgerContract(IStoreAdapter adapter)
         Assert.Equal(12m, totals.Single(t => t.Meter == Meter.OrderLineShipped).Quantity);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Record_AQuantityFinerThanTheLedgerKeeps_IsRefused()
     {
         await using var stores = await adapter.CreateAsync();
@@ -104,7 +104,7 @@ public abstract partial class UsageLedgerContract(IStoreAdapter adapter)
         Assert.Empty(await stores.Usage.TotalsAsync(Acme, Nov, default));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task List_PagesOldestFirst_AndFiltersByMeterOrItem()
     {
         await using var stores = await adapter.CreateAsync();

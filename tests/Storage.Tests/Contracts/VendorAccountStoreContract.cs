@@ -9,7 +9,7 @@ public abstract class VendorAccountStoreContract(IStoreAdapter adapter)
 {
     private static readonly TenantScope Acme = TenantScope.ForWorker("acme");
 
-    [Fact]
+    [StoreFact]
     public async Task SaveWithItem_WritesBoth_AStaleVendorWritesNeither_AndAnotherTenantSeesNothing()
     {
         await using var stores = await adapter.CreateAsync();
@@ -25,7 +25,7 @@ public abstract class VendorAccountStoreContract(IStoreAdapter adapter)
         Assert.Equal(WorkItemStatus.InProgress, (await stores.WorkItems.FindAsync(Acme, next.Id, default))!.Status);
         Assert.Empty((await stores.Vendors.ListAsync(TenantScope.ForWorker("globex"), 10, null, default)).Items);
     }
-    [Fact]
+    [StoreFact]
     public async Task FindByName_MatchesTheNameHoweverItIsTyped_AndOnlyInItsTenant()
     {
         await using var stores = await adapter.CreateAsync();
@@ -38,7 +38,7 @@ public abstract class VendorAccountStoreContract(IStoreAdapter adapter)
         Assert.Empty(await stores.Vendors.FindByNameAsync(TenantScope.ForWorker("globex"), "Acme Paper Ltd", default));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ASecondVendor_OfTheSameName_IsRefusedByTheStore_AndNothingIsWritten()
     {
         await using var stores = await adapter.CreateAsync();

@@ -9,7 +9,7 @@ public abstract class WarehouseStoreContract(IStoreAdapter adapter)
 {
     private static readonly TenantScope Acme = TenantScope.ForWorker("acme");
 
-    [Fact]
+    [StoreFact]
     public async Task Get_BeforeAnything_IsAnEmptyWarehouse_AndASaveIsReadBackPerTenant()
     {
         await using var stores = await adapter.CreateAsync();
@@ -23,7 +23,7 @@ public abstract class WarehouseStoreContract(IStoreAdapter adapter)
         Assert.Equal(1L, saved.Version);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Save_OfAStaleWarehouse_Conflicts_AndSaveWithItem_WritesBothOrNeither()
     {
         await using var stores = await adapter.CreateAsync();

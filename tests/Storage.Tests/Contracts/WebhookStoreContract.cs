@@ -16,7 +16,7 @@ public abstract class WebhookStoreContract(IStoreAdapter adapter)
         new(Guid.NewGuid(), tenant, "sla.breached", new Uri($"https://{tenant}.example.com/hooks"), $$"""{"n":{{minute}}}""", Build.Now.AddMinutes(minute),
             NextAttemptAt: Build.Now.AddMinutes(minute));
 
-    [Fact]
+    [StoreFact]
     public async Task Save_ThenFind_RoundTrips_AndASecondSaveReplaces_WhileRemoveEndsIt()
     {
         await using var stores = await adapter.CreateAsync();
@@ -40,7 +40,7 @@ public abstract class WebhookStoreContract(IStoreAdapter adapter)
         Assert.Equal((1, 2), (first.Version, replaced.Version));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Save_UnderAStaleVersion_OrASecondCreate_ThrowsAndKeepsTheStoredOne()
     {
         await using var stores = await adapter.CreateAsync();
@@ -53,7 +53,7 @@ public abstract class WebhookStoreContract(IStoreAdapter adapter)
         Assert.Equivalent(newer, await stores.Webhooks.FindAsync(Acme, default));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Writes_ForAnotherTenant_Throw_AndReadsKeepToTheirTenant()
     {
         await using var stores = await adapter.CreateAsync();
@@ -66,7 +66,7 @@ public abstract class WebhookStoreContract(IStoreAdapter adapter)
         Assert.Empty((await stores.Webhooks.ListDeliveriesAsync(Acme, null, 10, null, default)).Items);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Enqueue_TheSameEventTwice_KeepsOneDelivery_ListedNewestFirstInPages()
     {
         await using var stores = await adapter.CreateAsync();
@@ -80,7 +80,7 @@ public abstract class WebhookStoreContract(IStoreAdapter adapter)
         Assert.Null(second.NextCursor);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task LeaseDue_TakesOnlyDuePendingOnes_AcrossTenants_AndHidesThemUntilTheLeaseEnds()
     {
         await using var stores = await adapter.CreateAsync();
@@ -100,7 +100,7 @@ public abstract class WebhookStoreContract(IStoreAdapter adapter)
         Assert.Equal([acme.Id, globex.Id], afterLease.Select(d => d.Id));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task RecordAttempt_KeepsTheOutcome_AndOnlyPendingOnesAreLeased()
     {
         await using var stores = await adapter.CreateAsync();

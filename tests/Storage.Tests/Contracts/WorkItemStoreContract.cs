@@ -9,7 +9,7 @@ public abstract class WorkItemStoreContract(IStoreAdapter adapter)
     private static readonly TenantScope Acme = TenantScope.ForWorker("acme");
     private static readonly TenantScope Globex = TenantScope.ForWorker("globex");
 
-    [Fact]
+    [StoreFact]
     public async Task Add_ThenFind_ReturnsTheItemWithItsHistory()
     {
         await using var stores = await adapter.CreateAsync();
@@ -24,7 +24,7 @@ public abstract class WorkItemStoreContract(IStoreAdapter adapter)
         Assert.Equal(("submitted", "client-1", "new-hire"), (change.Action, change.ActorSubject, change.Details["type"]));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Find_InAnotherTenantsScope_ReturnsNothing()
     {
         await using var stores = await adapter.CreateAsync();
@@ -35,7 +35,7 @@ public abstract class WorkItemStoreContract(IStoreAdapter adapter)
         Assert.Empty((await stores.WorkItems.ListAsync(Globex, new WorkItemFilter(), 10, null, default)).Items);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Write_ForAnotherTenant_ThrowsAndStoresNothing()
     {
         await using var stores = await adapter.CreateAsync();
@@ -49,7 +49,7 @@ public abstract class WorkItemStoreContract(IStoreAdapter adapter)
         Assert.Equal(Priority.P3, (await stores.WorkItems.FindAsync(Acme, item.Id, default))!.Priority);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Update_WithStaleVersion_ThrowsAndChangesNothing()
     {
         await using var stores = await adapter.CreateAsync();
@@ -67,7 +67,7 @@ public abstract class WorkItemStoreContract(IStoreAdapter adapter)
         Assert.Equal((Priority.P1, "Onboard a new hire", 2L, 2), (stored.Priority, stored.Title, stored.Version, stored.History.Count));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task List_FiltersAndPagesNewestFirstWithoutGapsOrRepeats()
     {
         await using var stores = await adapter.CreateAsync();
@@ -91,7 +91,7 @@ public abstract class WorkItemStoreContract(IStoreAdapter adapter)
         Assert.Equal(expected, seen);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task List_WithText_FindsItInTitleOrDescriptionIgnoringCaseAndWildcards()
     {
         await using var stores = await adapter.CreateAsync();
@@ -112,7 +112,7 @@ public abstract class WorkItemStoreContract(IStoreAdapter adapter)
         Assert.Equal(3, byDescription.Items.Count);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task List_WithCursorNotFromTheApi_ThrowsValidation()
     {
         await using var stores = await adapter.CreateAsync();
@@ -121,7 +121,7 @@ public abstract class WorkItemStoreContract(IStoreAdapter adapter)
         Assert.Contains("cursor", error.Errors.Keys);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AddAndUpdate_KeepTheQueueIndexInStep()
     {
         await using var stores = await adapter.CreateAsync();

@@ -9,7 +9,7 @@ public abstract class WorkItemSummaryContract(IStoreAdapter adapter)
     private static readonly TenantScope Acme = TenantScope.ForWorker("acme");
     private static readonly TenantScope Globex = TenantScope.ForWorker("globex");
 
-    [Fact]
+    [StoreFact]
     public async Task CountByStatus_CountsOnlyTheScopesItemsPerStatus()
     {
         await using var stores = await adapter.CreateAsync();
@@ -28,7 +28,7 @@ public abstract class WorkItemSummaryContract(IStoreAdapter adapter)
         Assert.Equal(1, (await stores.WorkItems.CountByStatusAsync(Globex, default))[WorkItemStatus.New]);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ListOpenByDue_GivesOpenItemsWithClocksSoonestDueFirstUpToTheMax()
     {
         await using var stores = await adapter.CreateAsync();

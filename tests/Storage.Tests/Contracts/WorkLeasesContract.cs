@@ -5,7 +5,7 @@ public abstract class WorkLeasesContract(IStoreAdapter adapter)
 {
     private static readonly DateTimeOffset Now = Build.Now;
 
-    [Fact]
+    [StoreFact]
     public async Task TryAcquire_GivesTheLeaseToOneHolder_UntilItLapses_ThenToAnother()
     {
         await using var stores = await adapter.CreateAsync();
@@ -17,7 +17,7 @@ public abstract class WorkLeasesContract(IStoreAdapter adapter)
         Assert.False(await stores.Leases.TryAcquireAsync("sla-monitor", "worker-a", Now.AddMinutes(3), Now.AddMinutes(5), default));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task TryAcquire_ByTheHolder_RenewsIt_SoOthersWaitForTheNewEnd()
     {
         await using var stores = await adapter.CreateAsync();
@@ -29,7 +29,7 @@ public abstract class WorkLeasesContract(IStoreAdapter adapter)
         Assert.True(await stores.Leases.TryAcquireAsync("sweep", "worker-b", Now.AddMinutes(5), Now.AddMinutes(7), default));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Release_ByTheHolder_FreesItAtOnce_ButNotByAnother()
     {
         await using var stores = await adapter.CreateAsync();
@@ -42,7 +42,7 @@ public abstract class WorkLeasesContract(IStoreAdapter adapter)
         Assert.True(await stores.Leases.TryAcquireAsync("dunning", "worker-b", Now, Now.AddHours(1), default));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task TryAcquire_FromEightInstancesAtOnce_GivesItToExactlyOne()
     {
         await using var stores = await adapter.CreateAsync();

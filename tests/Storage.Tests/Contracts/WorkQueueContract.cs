@@ -10,7 +10,7 @@ public abstract class WorkQueueContract(IStoreAdapter adapter)
 {
     private static ClaimLease Lease(int agent, DateTimeOffset at) => new(Build.Agent(agent), at, at.AddMinutes(10));
 
-    [Fact]
+    [StoreFact]
     public async Task ClaimNext_TakesTheOldestItemOfThatQueueAcrossTenants()
     {
         await using var stores = await adapter.CreateAsync();
@@ -27,7 +27,7 @@ public abstract class WorkQueueContract(IStoreAdapter adapter)
         Assert.Equal((WorkItemStatus.InProgress, "claimed"), (stored.Status, stored.History[^1].Action));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ClaimNext_OnAnEmptyQueue_ReturnsNull()
     {
         await using var stores = await adapter.CreateAsync();
@@ -35,7 +35,7 @@ public abstract class WorkQueueContract(IStoreAdapter adapter)
         Assert.Null(await stores.Queue.ClaimNextAsync("orders", Lease(1, Build.Now), default));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ClaimNext_OffersAClaimedItemAgainOnlyAfterItsLeaseLapses()
     {
         await using var stores = await adapter.CreateAsync();
@@ -52,7 +52,7 @@ public abstract class WorkQueueContract(IStoreAdapter adapter)
         Assert.Equal(("agent-2", "Agent 1"), (reclaimed?.AssigneeSubject, reclaimed?.History[^1].Details["previousAssignee"]));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ClaimNext_With16ConcurrentAgents_ClaimsEachOf1000ItemsExactlyOnce()
     {
         await using var stores = await adapter.CreateAsync();
@@ -77,7 +77,7 @@ public abstract class WorkQueueContract(IStoreAdapter adapter)
         Assert.True(claims.Select(c => c.Agent).Distinct().Count() > 1, "the claims should have been spread over several agents");
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Snapshot_ListsTheQueueInClaimOrderAcrossTenants_WithLiveClaimsAndRecentResolutions()
     {
         await using var stores = await adapter.CreateAsync();
@@ -109,7 +109,7 @@ public abstract class WorkQueueContract(IStoreAdapter adapter)
         foreach (var item in items) await stores.WorkItems.AddAsync(TenantScope.ForWorker(item.TenantId), item, default);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ClaimNext_WithinAFairnessBand_ServesTenantsInTurn_HoweverLargeOneBacklogIs()
     {
         await using var stores = await adapter.CreateAsync();
@@ -122,7 +122,7 @@ public abstract class WorkQueueContract(IStoreAdapter adapter)
         Assert.Equal(["acme", "globex", "acme", "globex", "acme", "globex"], tenants);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ClaimNext_AnEarlierBand_GoesFirst_WhicheverTenantWasServedLast()
     {
         await using var stores = await adapter.CreateAsync();
@@ -134,7 +134,7 @@ public abstract class WorkQueueContract(IStoreAdapter adapter)
         Assert.Equal(("globex", "globex"), (first!.TenantId, second!.TenantId));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ClaimNext_OffersOnlyTheTenantsTheAgentMayServe()
     {
         await using var stores = await adapter.CreateAsync();
@@ -148,7 +148,7 @@ public abstract class WorkQueueContract(IStoreAdapter adapter)
         Assert.Null(second);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ClaimNext_RefusesAnAgentAtTheirWipLimit_UntilAClaimLapses()
     {
         await using var stores = await adapter.CreateAsync();
@@ -164,7 +164,7 @@ public abstract class WorkQueueContract(IStoreAdapter adapter)
         Assert.NotNull(afterLapse);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task HeldBy_ListsTheAgentsLiveClaimsAcrossTenants_SoonestDueFirst_WithTheTenantsNameAndZone()
     {
         await using var stores = await adapter.CreateAsync();
@@ -188,7 +188,7 @@ public abstract class WorkQueueContract(IStoreAdapter adapter)
         Assert.Empty(await stores.Queue.HeldByAsync("agent-3", Build.Now, 10, default));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Board_ListsTheQueuesLiveClaims_WithWhoHoldsThemAndTheirVersion()
     {
         await using var stores = await adapter.CreateAsync();
@@ -203,7 +203,7 @@ public abstract class WorkQueueContract(IStoreAdapter adapter)
         Assert.Equal((2, 1), (board.Waiting, board.InProgress));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Board_CountsTheQueueByAgeSinceSubmission_AndByTenant()
     {
         await using var stores = await adapter.CreateAsync();

@@ -22,7 +22,7 @@ public sealed class WorkersRole : IRoleSet { public static string Roles => "Work
 
 public sealed class AllRoles : IRoleSet { public static string Roles => "All"; }
 
-/// <summary>The platform's host running <typeparamref name="TRoles"/> over its own fresh SQLite file; tokens are minted with the local Development key.</summary>
+/// <summary>The platform's host running <typeparamref name="TRoles"/> over its own fresh SQLite file (or Cosmos DB database, see <see cref="TestStorage"/>); tokens are minted with the local Development key.</summary>
 public class HostFactory<TRoles>(string environment = "Development", IReadOnlyDictionary<string, string?>? settings = null, string? dataFolder = null)
     : WebApplicationFactory<Program> where TRoles : IRoleSet
 {
@@ -40,6 +40,7 @@ public class HostFactory<TRoles>(string environment = "Development", IReadOnlyDi
         builder.UseSetting("Routing:DefaultWipLimit", "10000");
         // A test class is one busy caller per tenant, far over any real budget; the limits have tests of their own.
         builder.UseSetting("RateLimits:Enabled", "false");
+        foreach (var (key, value) in TestStorage.Settings()) builder.UseSetting(key, value);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
     }
 
@@ -57,6 +58,8 @@ public class HostFactory<TRoles>(string environment = "Development", IReadOnlyDi
 
     protected override void Dispose(bool disposing)
     {
+        if (disposing && TestStorage.IsCosmos && Services.GetService<Storage.Cosmos.CosmosDatabase>() is { } cosmos)
+            cosmos.DeleteAsync(default).GetAwaiter().GetResult();
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
     }
