@@ -64,6 +64,12 @@ if (only is "billing" or "metering")
     return;
 }
 
+if (only is "cosmos")
+{
+    await BackOffice.Benchmarks.Storage.ProviderBenchmarks.RunAsync();
+    return;
+}
+
 if (only is "transport")
 {
     await BackOffice.Benchmarks.Messaging.TransportBenchmark.RunAsync();
