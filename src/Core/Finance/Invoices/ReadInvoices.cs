@@ -50,18 +50,60 @@ public sealed class ReadInvoices(TenantAccess access, ITenantInvoiceStore invoic
         }
         if (line.Rated is not { Kind: LineKind.Usage or LineKind.LateUsage, Meter: { } meter }) return new(invoice, line, new([], null), []);
         var late = line.Rated.Kind == LineKind.LateUsage;
-        var size = Paging.Size(pageSize);
-        var kept = new List<BilledEntry>();
-        string? next = cursor;
-        // Late and on-time entries of a meter share the filter; keep reading until a page of the line's own kind is full.
+        var onTime = late ? 0 : (await ledger.TotalsAsync(scope, invoice.Period, ct)).Where(t => t.Meter == meter && !t.Late).Sum(t => t.Quantity);
+        var range = late ? null : TierRange.Of(invoice, line, onTime);
+        var (kept, next) = range is null
+            ? await EntriesAsync(scope, invoice, meter, late, Paging.Size(pageSize), cursor, ct)
+            : await TierEntriesAsync(scope, invoice, meter, range, Paging.Size(pageSize), cursor, ct);
+        var billed = new List<BilledEntry>();
+        foreach (var entry in kept)
+            billed.Add(new(entry, entry.ItemId is { } id && await items.FindAsync(scope, id, ct) is { } item ? await ItemAsync(tenant, scope, item, now, ct) : null));
+        return new(invoice, line, new(billed, next), []);
+    }
+
+    /// <summary>Late and on-time entries of a meter share the filter: reads until a page of the line's own kind is full.</summary>
+    private async Task<(List<UsageEntry>, string?)> EntriesAsync(TenantScope scope, TenantInvoice invoice, Metering.Meter meter, bool late, int size,
+        string? cursor, CancellationToken ct)
+    {
+        var kept = new List<UsageEntry>();
+        var next = cursor;
         do
         {
             var page = await ledger.ListAsync(scope, new UsageFilter(invoice.Period, meter), size, next, ct);
-            foreach (var entry in page.Items.Where(e => e.Late == late))
-                kept.Add(new(entry, entry.ItemId is { } id && await items.FindAsync(scope, id, ct) is { } item ? await ItemAsync(tenant, scope, item, now, ct) : null));
+            kept.AddRange(page.Items.Where(e => e.Late == late));
             next = page.NextCursor;
         } while (next is not null && kept.Count < size);
-        return new(invoice, line, new(kept, next), []);
+        return (kept, next);
+    }
+
+    /// <summary>
+    /// The on-time entries inside a tier's range, oldest first. The cursor carries the units counted so far with the ledger's
+    /// own cursor, so a later page goes on from where this one stopped.
+    /// </summary>
+    private async Task<(List<UsageEntry>, string?)> TierEntriesAsync(TenantScope scope, TenantInvoice invoice, Metering.Meter meter, TierRange range,
+        int size, string? cursor, CancellationToken ct)
+    {
+        var (counted, next) = (0m, (string?)null);
+        if (Cursor.Decode(cursor) is { } key)
+        {
+            var split = key.IndexOf('|');
+            if (split < 0 || !decimal.TryParse(key[..split], System.Globalization.CultureInfo.InvariantCulture, out counted)) throw Cursor.Invalid();
+            next = key[(split + 1)..] is { Length: > 0 } rest ? rest : null;
+        }
+        var kept = new List<UsageEntry>();
+        while (kept.Count < size && counted < range.To)
+        {
+            var page = await ledger.ListAsync(scope, new UsageFilter(invoice.Period, meter), size - kept.Count, next, ct);
+            foreach (var entry in page.Items.Where(e => !e.Late))
+            {
+                if (range.Holds(counted, entry.Quantity)) kept.Add(entry);
+                counted += entry.Quantity;
+            }
+            next = page.NextCursor;
+            if (next is null) break;
+        }
+        var more = next is not null && counted < range.To;
+        return (kept, more ? Cursor.Encode(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{counted}|{next}")) : null);
     }
 
     private async Task<BilledItem> ItemAsync(Tenant tenant, TenantScope scope, WorkItem item, DateTimeOffset now, CancellationToken ct)
