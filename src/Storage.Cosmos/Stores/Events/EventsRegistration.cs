@@ -5,9 +5,14 @@ namespace BackOffice.Storage.Cosmos.Stores.Events;
 /// <summary>Composite indexes this group's queries sort on (see <see cref="CosmosContainers"/>).</summary>
 internal static class EventIndexes
 {
-    public static IEnumerable<string[]> Data => [];
+    /// <summary>A tenant's activity feed, newest first.</summary>
+    public static IEnumerable<string[]> Data => [["-/atTicks", "-/eventId"]];
 
-    public static IEnumerable<string[]> Outbox => [];
+    /// <summary>Due messages, earliest first.</summary>
+    public static IEnumerable<string[]> Outbox => [["/dueAt", "/occurredTicks"]];
+
+    /// <summary>A person's notifications: the bell's newest first, the digest's oldest first.</summary>
+    public static IEnumerable<string[]> Platform => [["-/createdTicks", "-/id"], ["/createdTicks", "/id"]];
 }
 
 internal static class EventsStores
@@ -16,5 +21,10 @@ internal static class EventsStores
         .AddSingleton<CosmosAuditStore>()
         .AddSingleton<Core.Audit.IAuditStore>(sp => sp.GetRequiredService<CosmosAuditStore>())
         .AddSingleton<Core.Audit.IAuditTrail>(sp => sp.GetRequiredService<CosmosAuditStore>())
-        .AddSingleton<Documents.IAuditChain>(sp => sp.GetRequiredService<CosmosAuditStore>());
+        .AddSingleton<Documents.IAuditChain>(sp => sp.GetRequiredService<CosmosAuditStore>())
+        .AddSingleton<Core.Events.IOutbox, CosmosOutbox>()
+        .AddSingleton<Core.Activity.IActivityStore, CosmosActivityStore>()
+        .AddSingleton<Core.Notifications.INotificationStore, CosmosNotificationStore>()
+        .AddSingleton<Core.Notifications.IEmailOutbox, CosmosEmailOutbox>()
+        .AddSingleton<Core.Notifications.IUserDirectory, CosmosUserDirectory>();
 }
