@@ -12,7 +12,7 @@ internal sealed class EventDrain(CosmosDatabase db, IAuditChain audit)
     public async Task DrainAsync(TenantDocument document, string etag, CancellationToken ct)
     {
         if (document.Pending is not { Count: > 0 } pending) return;
-        foreach (var e in pending)
+        foreach (var e in pending.Where(e => !e.IsAuditOnly))
             await db.TryCreateAsync(db.Outbox, OutboxDocument.From(document.TenantId, e), new PartitionKey(e.Id.ToString("D")), "outbox.append", ct);
         var records = pending.Where(e => e.Audit is not null).Select(e => (e.Id, e.Audit!)).ToList();
         if (records.Count > 0) await audit.AppendOnceAsync(document.TenantId, records, ct);

@@ -13,4 +13,10 @@ internal sealed record PendingEvent(Guid Id, string Type, string Payload, DateTi
     }
 
     public static List<PendingEvent> Of(AggregateRoot aggregate) => aggregate.PendingEvents.Select(Of).ToList();
+
+    /// <summary>An audit record written with a change that raised no event: drained to the audit trail only, never to the outbox.</summary>
+    public static PendingEvent AuditOnly(AuditRecord audit) => new(Guid.NewGuid(), "", "", audit.At, audit);
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsAuditOnly => Type.Length == 0;
 }
