@@ -45,6 +45,8 @@ internal sealed class WorkItemDocument : TenantDocument
 
     public long UpdatedTicks { get; set; }
 
+    public long CreatedTicks { get; set; }
+
     public List<DeadlineEntry>? Deadlines { get; set; }
 
     public long? NextDeadline { get; set; }
@@ -71,7 +73,7 @@ internal sealed class WorkItemDocument : TenantDocument
             Search = (item.Title + "\n" + item.Description).ToLowerInvariant(),
             QueueName = item.IsQueued ? item.Queue : null, Band = item.IsQueued ? item.QueueBand : null, Order = item.IsQueued ? item.QueueOrder : null,
             Assignee = item.AssigneeSubject, LeaseTicks = item.LeaseExpiresAt?.UtcTicks, ResolutionDueTicks = item.Sla?.ResolutionDue.UtcTicks,
-            UpdatedTicks = now, Deadlines = deadlines.Count == 0 ? null : deadlines, NextDeadline = deadlines.Count == 0 ? null : deadlines[0].At,
+            UpdatedTicks = now, CreatedTicks = item.CreatedAt.UtcTicks, Deadlines = deadlines.Count == 0 ? null : deadlines, NextDeadline = deadlines.Count == 0 ? null : deadlines[0].At,
         };
         document.TakeEvents(PendingEvent.Of(item), stored);
         return document;

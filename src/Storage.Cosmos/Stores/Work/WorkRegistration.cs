@@ -10,5 +10,9 @@ internal static class WorkIndexes
 
 internal static class WorkStores
 {
-    public static IServiceCollection AddWorkStores(this IServiceCollection services) => services;
+    public static IServiceCollection AddWorkStores(this IServiceCollection services) => services
+        .AddSingleton<Core.WorkItems.IWorkItemStore, CosmosWorkItemStore>()
+        .AddSingleton<Core.WorkItems.CloseWorkItem.IResolvedWork, CosmosResolvedWork>()
+        .AddSingleton<Core.Sla.ISlaDeadlines, CosmosSlaDeadlines>()
+        .AddSingleton<Core.Tenancy.TenantOverview.ITenantWorkload, CosmosTenantWorkload>();
 }
