@@ -42,6 +42,19 @@ internal static class CosmosCalls
         return max is { } limit && results.Count > limit ? results.GetRange(0, limit) : results;
     }
 
+    /// <summary>The results of a query as they arrive, page by page, never all held at once (a provider's read across tenants).</summary>
+    public static async IAsyncEnumerable<T> StreamAsync<T>(this CosmosDatabase db, Container container, QueryDefinition query, PartitionKey? key,
+        string operation, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        using var feed = container.GetItemQueryIterator<T>(query, requestOptions: new QueryRequestOptions { PartitionKey = key, MaxItemCount = 1000 });
+        while (feed.HasMoreResults)
+        {
+            var page = await feed.ReadNextAsync(ct);
+            db.Charges.Record(operation, page.RequestCharge);
+            foreach (var item in page) yield return item;
+        }
+    }
+
     /// <summary>A single value (<c>SELECT VALUE COUNT(1) ...</c>).</summary>
     public static async Task<T> ScalarAsync<T>(this CosmosDatabase db, Container container, QueryDefinition query, PartitionKey? key,
         string operation, CancellationToken ct) =>
@@ -89,13 +102,17 @@ internal static class CosmosCalls
         return response.ETag;
     }
 
-    /// <summary>Patches the document if it is there (and, given <paramref name="ifMatch"/>, unchanged); its new ETag, or null.</summary>
+    /// <summary>
+    /// Patches the document if it is there (and, given <paramref name="ifMatch"/>, unchanged; given <paramref name="predicate"/>,
+    /// "FROM c WHERE ...", matching it); its new ETag, or null.
+    /// </summary>
     public static async Task<string?> TryPatchAsync(this CosmosDatabase db, Container container, string id, PartitionKey key,
-        IReadOnlyList<PatchOperation> operations, string? ifMatch, string operation, CancellationToken ct)
+        IReadOnlyList<PatchOperation> operations, string? ifMatch, string operation, CancellationToken ct, string? predicate = null)
     {
         try
         {
-            var response = await container.PatchItemAsync<object>(id, key, operations, new PatchItemRequestOptions { IfMatchEtag = ifMatch }, ct);
+            var options = new PatchItemRequestOptions { IfMatchEtag = ifMatch, FilterPredicate = predicate };
+            var response = await container.PatchItemAsync<object>(id, key, operations, options, ct);
             db.Charges.Record(operation, response.RequestCharge);
             return response.ETag;
         }

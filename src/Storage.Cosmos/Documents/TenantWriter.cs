@@ -10,6 +10,17 @@ internal sealed record DocumentWrite(TenantDocument Next, TenantDocument? Stored
     public static DocumentWrite Upsert(TenantDocument next) => new(next, null) { IsUpsert = true };
 
     public bool IsUpsert { get; private init; }
+
+    /// <summary>
+    /// A condition the change depends on, on another document of the tenant: the change is written only while
+    /// <paramref name="predicate"/> ("FROM c WHERE ...") holds for <paramref name="document"/>. It is written as a conditional patch
+    /// that counts the guarded writes (a batch's conditional read is not enforced), so guarded writes never conflict with each other.
+    /// </summary>
+    public static DocumentWrite Guard(TenantDocument document, string predicate) => new(document, null) { Predicate = predicate };
+
+    public string? Predicate { get; private init; }
+
+    internal static IReadOnlyList<PatchOperation> GuardPatch { get; } = [PatchOperation.Increment("/guarded", 1)];
 }
 
 /// <summary>
@@ -38,12 +49,15 @@ internal sealed class TenantWriter(CosmosDatabase db, EventDrain drain)
         }
         var etags = db.AtomicBatches ? await BatchAsync(tenantId, writes, operation, ct) : await OneByOneAsync(writes, operation, ct);
         for (var i = 0; i < writes.Count; i++)
-            if (!writes[i].Delete) await drain.DrainAsync(writes[i].Next, etags[i]!, ct);
+            if (!writes[i].Delete && writes[i].Predicate is null) await drain.DrainAsync(writes[i].Next, etags[i]!, ct);
     }
 
     private async Task<string> WriteOneAsync(DocumentWrite write, string operation, CancellationToken ct)
     {
         var (next, key) = (write.Next, new PartitionKey(write.Next.TenantId));
+        if (write.Predicate is { } predicate)
+            return await db.TryPatchAsync(db.Data, next.Id, key, DocumentWrite.GuardPatch, null, operation, ct, predicate)
+                ?? throw new ConcurrencyConflictException($"{operation} {next.Id}");
         next.ETag = null;
         if (write.Delete)
             return await db.TryDeleteAsync(db.Data, next.Id, key, write.Stored?.ETag, operation, ct) ? "" : throw new ConcurrencyConflictException($"{operation} {next.Id}");
@@ -62,6 +76,8 @@ internal sealed class TenantWriter(CosmosDatabase db, EventDrain drain)
             var options = new TransactionalBatchItemRequestOptions { IfMatchEtag = write.Stored?.ETag };
             batch = write switch
             {
+                { Predicate: { } predicate } => batch.PatchItem(write.Next.Id, DocumentWrite.GuardPatch,
+                    new TransactionalBatchPatchItemRequestOptions { FilterPredicate = predicate }),
                 { Delete: true } => batch.DeleteItem(write.Next.Id, options),
                 { IsUpsert: true } => batch.UpsertItem((object)write.Next),
                 { Stored: null } => batch.CreateItem((object)write.Next),
@@ -79,13 +95,14 @@ internal sealed class TenantWriter(CosmosDatabase db, EventDrain drain)
     /// <summary>The local server's stand-in for a batch: every precondition checked before the first write.</summary>
     private async Task<string?[]> OneByOneAsync(IReadOnlyList<DocumentWrite> writes, string operation, CancellationToken ct)
     {
-        foreach (var write in writes.Where(w => !w.IsUpsert))
+        foreach (var write in writes.Where(w => w is { IsUpsert: false, Predicate: null }))
         {
             var (_, etag) = await db.ReadAsync<object>(db.Data, write.Next.Id, new PartitionKey(write.Next.TenantId), operation + ".check", ct);
             if (etag != write.Stored?.ETag) throw new ConcurrencyConflictException($"{operation} {write.Next.Id}");
         }
         var etags = new string?[writes.Count];
-        for (var i = 0; i < writes.Count; i++) etags[i] = await WriteOneAsync(writes[i], operation, ct);
+        // Guards first: a condition that no longer holds stops the change before any of it is written.
+        foreach (var i in Enumerable.Range(0, writes.Count).OrderBy(i => writes[i].Predicate is null)) etags[i] = await WriteOneAsync(writes[i], operation, ct);
         return etags;
     }
 }
