@@ -9,7 +9,7 @@ namespace BackOffice.Storage.Cosmos.Stores.Finance;
 /// <summary>
 /// The usage documents of the resolutions a work item's change raised, for the item's own commit: each in the tenant's first
 /// open period from the one its zone puts it in, guarded like any usage write, and none for a resolution already recorded.
-/// The tenant's zone is read from its document (kind "tenant", id the tenant's, the <c>Tenant</c> under "tenant").
+/// The tenant's zone is read from its document (<see cref="Tenancy.TenantCatalogDocument"/>).
 /// </summary>
 internal sealed class CosmosResolutionUsage(CosmosDatabase db, UsagePeriods periods) : IResolutionUsage
 {
@@ -34,12 +34,10 @@ internal sealed class CosmosResolutionUsage(CosmosDatabase db, UsagePeriods peri
 
     private async Task<string?> ZoneAsync(string tenantId, CancellationToken ct)
     {
-        var (tenant, _) = await db.ReadAsync<TenantZone>(db.Data, tenantId, new PartitionKey(tenantId), "usage.tenant-zone", ct);
-        return tenant is { Kind: "tenant" } ? tenant.Tenant?.TimeZone : null;
+        var (tenant, _) = await db.ReadAsync<TenantZone>(db.Data, Tenancy.TenantCatalogDocument.DocumentId, new PartitionKey(tenantId), "usage.tenant-zone", ct);
+        return tenant is { Kind: Tenancy.TenantCatalogDocument.KindName } ? tenant.TimeZone : null;
     }
 
-    /// <summary>The one field of the tenant's document this reads.</summary>
-    private sealed record TenantZone(string? Kind, ZoneOnly? Tenant);
-
-    private sealed record ZoneOnly(string? TimeZone);
+    /// <summary>The one field of the tenant's document (<see cref="Tenancy.TenantCatalogDocument"/>) this reads.</summary>
+    private sealed record TenantZone(string? Kind, string? TimeZone);
 }
