@@ -26,13 +26,20 @@ public sealed class PortalServer : WebApplicationFactory<Program>
         builder.UseSetting("Platform:Roles", "All");
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        foreach (var (key, value) in TestStorage.Settings()) builder.UseSetting(key, value);
+        foreach (var (key, value) in TestStorage.Settings(_dataFolder)) builder.UseSetting(key, value);
+    }
+
+    /// <summary>A Cosmos DB test database goes when its host has stopped, while the host's client can still delete it.</summary>
+    protected override Microsoft.Extensions.Hosting.IHost CreateHost(Microsoft.Extensions.Hosting.IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        if (host.Services.GetService(typeof(Storage.Cosmos.CosmosDatabase)) as Storage.Cosmos.CosmosDatabase is { } cosmos)
+            ((Microsoft.Extensions.Hosting.IHostApplicationLifetime)host.Services.GetService(typeof(Microsoft.Extensions.Hosting.IHostApplicationLifetime))!).ApplicationStopped.Register(() => cosmos.DeleteAsync(default).GetAwaiter().GetResult());
+        return host;
     }
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing && TestStorage.IsCosmos && Services.GetService(typeof(Storage.Cosmos.CosmosDatabase)) is Storage.Cosmos.CosmosDatabase cosmos)
-            cosmos.DeleteAsync(default).GetAwaiter().GetResult();
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
     }

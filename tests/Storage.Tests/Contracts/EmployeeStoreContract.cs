@@ -40,6 +40,28 @@ public abstract class EmployeeStoreContract(IStoreAdapter adapter)
     }
 
     [StoreFact]
+    public async Task TwoEmployees_OfTheSameName_AreBothKept_AndListedInPagesByNameThenId()
+    {
+        await using var stores = await adapter.CreateAsync();
+        var hired = new List<Guid>();
+        foreach (var name in new[] { "Omar Haddad", "Aiko Sato", "Omar Haddad" })
+        {
+            var (item, read) = await ResolvedItemAsync(stores);
+            var employee = Employee.Hire(Acme, Guid.NewGuid(), Hire(name), item.Id);
+            await stores.Employees.SaveWithItemAsync(Acme, employee, item, read, default);
+            hired.Add(employee.Id);
+        }
+
+        var first = await stores.Employees.ListAsync(Acme, 2, null, default);
+        var second = await stores.Employees.ListAsync(Acme, 2, first.NextCursor, default);
+
+        var listed = first.Items.Concat(second.Items).ToList();
+        Assert.Equal(["Aiko Sato", "Omar Haddad", "Omar Haddad"], listed.Select(e => e.FullName));
+        Assert.Equal(hired.Order(), listed.Select(e => e.Id).Order());
+        Assert.Null(second.NextCursor);
+    }
+
+    [StoreFact]
     public async Task SaveWithItem_WhenTheItemChangedMeanwhile_WritesNeitherTheItemNorTheEmployee()
     {
         await using var stores = await adapter.CreateAsync();

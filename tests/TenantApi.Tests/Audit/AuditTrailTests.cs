@@ -143,6 +143,7 @@ public sealed class AuditTrailTests : IClassFixture<ApiFactory>, IAsyncLifetime
     }
 
     [Fact]
+    [Trait("Storage", "Sqlite")] // reads the SQLite file itself; the Cosmos DB store's own contract suites cover it there
     public async Task AnEntryChangedInTheDatabase_FailsVerificationAtExactlyThatEntry()
     {
         await NewHireAsync();

@@ -18,7 +18,11 @@ public sealed class DemoSeedTests : IAsyncLifetime
         var client = _platform.ClientAs(Nora);
 
         var items = (await Api.GetJsonAsync(client, "/api/tenants/northwind/work-items?pageSize=100"))["items"]!.AsArray();
-        var resolvedHires = (await Api.GetJsonAsync(client, "/api/tenants/northwind/work-items?status=resolved&type=new-hire&pageSize=100"))["items"]!.AsArray();
+        // The billing demo's earlier months were resolved straight into the history, not by an agent, so they made no employee:
+        // the closer closes them (resolved over 5 days ago), leaving the agents' resolved hires of today.
+        var resolvedHires = await _platform.AdvanceUntilAsync(
+            async () => (await Api.GetJsonAsync(client, "/api/tenants/northwind/work-items?status=resolved&type=new-hire&pageSize=100"))["items"]!.AsArray(),
+            hires => hires.All(h => DateTimeOffset.Parse((string)h!["updatedAt"]!, System.Globalization.CultureInfo.InvariantCulture) > _platform.Clock.GetUtcNow().AddDays(-5)));
         var employees = (await Api.GetJsonAsync(client, "/api/tenants/northwind/employees?pageSize=100"))["items"]!.AsArray();
         var invoices = (await Api.GetJsonAsync(client, "/api/tenants/northwind/invoices"))["items"]!.AsArray();
         var orders = (await Api.GetJsonAsync(client, "/api/tenants/northwind/orders?pageSize=2"))["items"]!;

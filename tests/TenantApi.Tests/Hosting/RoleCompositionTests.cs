@@ -1,5 +1,6 @@
 using System.Net;
 using BackOffice.TenantApi.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace BackOffice.TenantApi.Tests.Hosting;
@@ -81,11 +82,38 @@ public sealed class RoleCompositionTests
     }
 
     [Fact]
-    public void CosmosStorage_IsRefusedAtStart_RatherThanRunningOnALocalFile()
+    public void CosmosStorage_WithoutAnEndpoint_IsRefusedAtStart_RatherThanRunningOnALocalFile()
     {
-        using var host = new HostFactory<ApiRole>(settings: new Dictionary<string, string?>(NoDemo) { ["Storage:Provider"] = "Cosmos" });
+        using var host = new HostFactory<ApiRole>(settings: new Dictionary<string, string?>(NoDemo) { ["Storage:Provider"] = "Cosmos", ["Storage:Cosmos:Endpoint"] = "" });
 
         var refused = Assert.Throws<InvalidOperationException>(() => host.Services);
-        Assert.Contains("Storage:Provider", refused.Message);
+        Assert.Contains("Storage:Cosmos:Endpoint", refused.Message);
+    }
+
+    [Fact]
+    public void CosmosStorage_OnTheLocalServer_IsRefusedOutsideDevelopment()
+    {
+        using var host = new HostFactory<ApiRole>("Production", new Dictionary<string, string?>(NoDemo)
+        {
+            ["Storage:Provider"] = "Cosmos", ["Storage:Cosmos:Endpoint"] = "http://127.0.0.1:8081/", ["Storage:Cosmos:LocalServer"] = "true",
+        });
+
+        var refused = Assert.Throws<InvalidOperationException>(() => host.Services);
+        Assert.Contains("Storage:Cosmos:LocalServer", refused.Message);
+    }
+
+    [Fact]
+    public async Task CosmosStorage_ComposesEveryStoreOnCosmosDb_AndTheApiAnswersFromIt()
+    {
+        using var host = new HostFactory<ApiRole>(settings: new Dictionary<string, string?>(NoDemo)
+        {
+            ["Storage:Provider"] = "Cosmos", ["Storage:Cosmos:Endpoint"] = Environment.GetEnvironmentVariable("COSMOS_LOCAL_ENDPOINT") ?? "http://127.0.0.1:8081/",
+            ["Storage:Cosmos:Key"] = TestStorage.WellKnownKey, ["Storage:Cosmos:LocalServer"] = "true", ["Storage:Cosmos:Database"] = "compose-" + Guid.NewGuid().ToString("N")[..8],
+        });
+
+        var tenants = await host.ClientAs(TestUser.Admin).GetAsync("/api/tenants");
+
+        Assert.Equal(HttpStatusCode.OK, tenants.StatusCode);
+        Assert.StartsWith("BackOffice.Storage.Cosmos.", host.Services.GetRequiredService<Core.Tenancy.ITenantStore>().GetType().FullName);
     }
 }

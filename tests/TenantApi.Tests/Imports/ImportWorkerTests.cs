@@ -61,6 +61,7 @@ public sealed class ImportWorkerTests : IAsyncLifetime
     }
 
     [Fact]
+    [Trait("Storage", "Sqlite")] // reads the SQLite file itself; the Cosmos DB store's own contract suites cover it there
     public async Task AFileOverTheSizeLimit_Is413_WhetherItDeclaresItsLengthOrStreamsIt_AndLeavesNothingBehind()
     {
         var big = Encoding.UTF8.GetBytes(File(1000));
@@ -119,6 +120,7 @@ public sealed class ImportWorkerTests : IAsyncLifetime
     }
 
     [Fact]
+    [Trait("Storage", "Sqlite")] // reads the SQLite file itself; the Cosmos DB store's own contract suites cover it there
     public async Task AWorkerThatStopsMidFile_IsResumedAfterItsLease_FromTheLastStoredBatch_WithoutDuplicates_AndTheFileIsDeleted()
     {
         var id = await PostAsync(File(500));
@@ -140,6 +142,7 @@ public sealed class ImportWorkerTests : IAsyncLifetime
     }
 
     [Fact]
+    [Trait("Storage", "Sqlite")] // reads the SQLite file itself; the Cosmos DB store's own contract suites cover it there
     public async Task AnUploadCutOffByACrash_IsDroppedWithItsParts_OnceItsUploadTimeoutPasses()
     {
         var job = NewJob();

@@ -40,7 +40,9 @@ public class HostFactory<TRoles>(string environment = "Development", IReadOnlyDi
         builder.UseSetting("Routing:DefaultWipLimit", "10000");
         // A test class is one busy caller per tenant, far over any real budget; the limits have tests of their own.
         builder.UseSetting("RateLimits:Enabled", "false");
-        foreach (var (key, value) in TestStorage.Settings()) builder.UseSetting(key, value);
+        // The local Cosmos DB server is refused outside Development: hosts in other environments stay on SQLite.
+        if (environment == "Development")
+            foreach (var (key, value) in TestStorage.Settings(DataFolder)) builder.UseSetting(key, value);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
     }
 
@@ -58,8 +60,6 @@ public class HostFactory<TRoles>(string environment = "Development", IReadOnlyDi
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing && TestStorage.IsCosmos && Services.GetService<Storage.Cosmos.CosmosDatabase>() is { } cosmos)
-            cosmos.DeleteAsync(default).GetAwaiter().GetResult();
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
     }

@@ -26,6 +26,7 @@ public sealed class OutboxRetentionTests : IAsyncLifetime
     }
 
     [Fact]
+    [Trait("Storage", "Sqlite")] // reads the SQLite file itself; the Cosmos DB store's own contract suites cover it there
     public async Task DeliveredMessages_AreDeletedOnceTheirRetentionEnds_AndNotBefore()
     {
         await Api.SubmitAsync(_platform.ClientAs(TestUser.AcmeClient), "acme", "Hire Jo");

@@ -69,6 +69,7 @@ public sealed class WebhookRotationTests : IAsyncLifetime
     }
 
     [Fact]
+    [Trait("Storage", "Sqlite")] // reads the SQLite file itself; the Cosmos DB store's own contract suites cover it there
     public async Task ASecretStoredInPlaintext_StillSigns_AndIsEncryptedTheFirstTimeItIsRead()
     {
         await using var receiver = await WebhookReceiver.StartAsync();

@@ -42,6 +42,7 @@ public sealed class WebhookSecretTests : IClassFixture<ApiFactory>, IAsyncLifeti
     }
 
     [Fact]
+    [Trait("Storage", "Sqlite")] // reads the SQLite file itself; the Cosmos DB store's own contract suites cover it there
     public async Task TheStoredRow_HoldsNeitherTheSecretNorTheRotatedOutOne()
     {
         var first = (string)(await Api.JsonAsync(await CreateAsync(_admin)))["secret"]!;
