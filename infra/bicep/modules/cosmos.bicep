@@ -1,4 +1,4 @@
-// Azure Cosmos DB for NoSQL: Entra-only data plane (no keys), one database, every tenant-owned container partitioned by
+// Azure Cosmos DB for NoSQL: Entra-only data plane (no keys), one database; tenant-owned documents partitioned by
 // /tenantId. Serverless in dev; provisioned autoscale throughput, shared by the database's containers, in prod.
 
 import { appIdentities } from 'types.bicep'
@@ -29,14 +29,39 @@ param identities appIdentities
 
 param tags object
 
-// Containers keyed by tenant: a tenant's documents never share a logical partition with another tenant's.
-var tenantContainers = [
-  'workitems'
-  'tenants'
-  'usage'
-  'billing'
-  'outbox'
-  'documents'
+// The containers the store reads (src/Storage.Cosmos/CosmosContainers.cs; a test keeps this list equal to the code's):
+// everything a tenant owns in one container keyed by tenant, so a tenant's documents never share a logical partition with
+// another tenant's and one change's documents commit in one transactional batch; the outbox and what belongs to no tenant
+// keyed by their own ids. The composite indexes are those the store's multi-property ORDER BY clauses need.
+var containers = [
+  {
+    name: 'data'
+    partitionKey: '/tenantId'
+    compositeIndexes: [
+      [{ path: '/band', order: 'ascending' }, { path: '/order', order: 'ascending' }]
+      [{ path: '/atTicks', order: 'descending' }, { path: '/eventId', order: 'descending' }]
+      [{ path: '/kind', order: 'ascending' }, { path: '/name', order: 'ascending' }, { path: '/id', order: 'ascending' }]
+      [{ path: '/onDate', order: 'descending' }, { path: '/id', order: 'descending' }]
+      [{ path: '/createdTicks', order: 'descending' }, { path: '/id', order: 'descending' }]
+      [{ path: '/firedTicks', order: 'descending' }, { path: '/id', order: 'descending' }]
+      [{ path: '/tenantId', order: 'ascending' }, { path: '/listKey', order: 'descending' }]
+    ]
+  }
+  {
+    name: 'outbox'
+    partitionKey: '/id'
+    compositeIndexes: [
+      [{ path: '/dueAt', order: 'ascending' }, { path: '/occurredTicks', order: 'ascending' }]
+    ]
+  }
+  {
+    name: 'platform'
+    partitionKey: '/id'
+    compositeIndexes: [
+      [{ path: '/createdTicks', order: 'descending' }, { path: '/id', order: 'descending' }]
+      [{ path: '/createdTicks', order: 'ascending' }, { path: '/id', order: 'ascending' }]
+    ]
+  }
 ]
 
 // Cosmos DB's own data-plane role "Cosmos DB Built-in Data Contributor" (not an Azure RBAC role definition).
@@ -86,38 +111,29 @@ resource database 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases@2024-11-15
   }
 }
 
-resource byTenant 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-11-15' = [
-  for name in tenantContainers: {
+resource container 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-11-15' = [
+  for c in containers: {
     parent: database
-    name: name
+    name: c.name
     properties: {
       resource: {
-        id: name
+        id: c.name
         partitionKey: {
-          paths: ['/tenantId']
+          paths: [c.partitionKey]
           kind: 'Hash'
           version: 2
+        }
+        indexingPolicy: {
+          indexingMode: 'consistent'
+          automatic: true
+          includedPaths: [{ path: '/*' }]
+          excludedPaths: [{ path: '/"_etag"/?' }]
+          compositeIndexes: c.compositeIndexes
         }
       }
     }
   }
 ]
-
-// Cross-tenant records (queue and due-time indexes, platform settings), keyed by what they are looked up by.
-resource platform 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-11-15' = {
-  parent: database
-  name: 'platform'
-  properties: {
-    resource: {
-      id: 'platform'
-      partitionKey: {
-        paths: ['/partitionKey']
-        kind: 'Hash'
-        version: 2
-      }
-    }
-  }
-}
 
 resource dataContributor 'Microsoft.DocumentDB/databaseAccounts/sqlRoleDefinitions@2024-11-15' existing = {
   parent: account
