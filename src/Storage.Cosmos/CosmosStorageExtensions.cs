@@ -24,6 +24,8 @@ public static class CosmosStorageExtensions
         if (options.LocalServer && !builder.Environment.IsDevelopment())
             throw new InvalidOperationException("Storage:Cosmos:LocalServer is for the local development server and is refused outside Development.");
         builder.Services.AddSingleton(sp => new CosmosDatabase(options));
+        builder.Services.AddOptions<Core.Imports.ImportOptions>().Validate(o => o.BatchRows < TenantWriter.MaxBatch,
+            $"Imports:BatchRows is below {TenantWriter.MaxBatch} on Cosmos DB: a batch of rows is written with its import in one transactional batch.");
         builder.Services.AddCosmosStores();
         builder.Services.AddHostedService<CosmosSetupStep>();
         return builder;

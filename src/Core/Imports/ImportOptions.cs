@@ -18,9 +18,9 @@ public sealed record ImportOptions
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan RetryAfter { get; init; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Rows stored per write: small enough that other tenants' writes get in between.</summary>
+    /// <summary>Rows stored per write: small enough that other tenants' writes get in between (and, on Cosmos DB, that the job and its rows fit one transactional batch).</summary>
     [Range(1, 5000)]
-    public int BatchRows { get; init; } = 100;
+    public int BatchRows { get; init; } = 90;
 
     /// <summary>How long a worker holds a file before another may take it up again (it stopped or crashed).</summary>
     [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]

@@ -25,7 +25,8 @@ internal sealed class EventDrain(CosmosDatabase db, IAuditChain audit)
     public async Task<int> SweepAsync(DateTimeOffset writtenBefore, int max, CancellationToken ct)
     {
         var stranded = await db.QueryAsync<StrandedDocument>(db.Data,
-            new QueryDefinition("SELECT * FROM c WHERE c.hasPending = true AND c._ts < @before").WithParameter("@before", writtenBefore.ToUnixTimeSeconds()),
+            new QueryDefinition($"SELECT TOP {max} * FROM c WHERE c.hasPending = true AND c._ts < @before")
+                .WithParameter("@before", writtenBefore.ToUnixTimeSeconds()),
             null, "outbox.sweep", ct, max);
         foreach (var document in stranded) await DrainAsync(document, document.ETag!, ct);
         return stranded.Count;

@@ -30,6 +30,8 @@ internal sealed record DocumentWrite(TenantDocument Next, TenantDocument? Stored
 /// </summary>
 internal sealed class TenantWriter(CosmosDatabase db, EventDrain drain)
 {
+    public const int MaxBatch = 100;
+
     /// <summary>Writes one document; a stale or taken one is a <see cref="ConcurrencyConflictException"/>. Its new ETag.</summary>
     public async Task<string> SaveAsync(DocumentWrite write, string operation, CancellationToken ct)
     {
@@ -47,6 +49,8 @@ internal sealed class TenantWriter(CosmosDatabase db, EventDrain drain)
             await SaveAsync(writes[0], operation, ct);
             return;
         }
+        // Azure's transactional batch takes at most 100 operations: refused here on every server, so the local one finds it too.
+        if (writes.Count > MaxBatch) throw new InvalidOperationException($"{operation} writes {writes.Count} documents at once; a transactional batch takes at most {MaxBatch}.");
         var etags = db.AtomicBatches ? await BatchAsync(tenantId, writes, operation, ct) : await OneByOneAsync(writes, operation, ct);
         for (var i = 0; i < writes.Count; i++)
             if (!writes[i].Delete && writes[i].Predicate is null) await drain.DrainAsync(writes[i].Next, etags[i]!, ct);

@@ -8,8 +8,9 @@ namespace BackOffice.Storage.Cosmos.Stores.Events;
 
 /// <summary>
 /// Tenants' audit hash chains in their partitions. An entry's id is its sequence number, so two writers can never both
-/// take the same place: the loser's create meets 409, reads the new head and chains after it. An event's record carries the
-/// event id, and a drain that finds it already chained skips it, so a repeated drain appends nothing twice.
+/// take the same place: the loser's create meets 409, reads the new head and chains after it. An event's record goes on with
+/// a marker named for the event, in the same transactional batch, so two drains of one event (its writer's and the sweep's)
+/// chain it once: the second meets the marker. The local server has no batches: there the marker goes first.
 /// </summary>
 internal sealed class CosmosAuditStore(CosmosDatabase db) : IAuditStore, IAuditChain
 {
@@ -21,11 +22,25 @@ internal sealed class CosmosAuditStore(CosmosDatabase db) : IAuditStore, IAuditC
     {
         foreach (var (eventId, record) in records)
         {
-            var source = eventId.ToString("D");
-            var chained = await db.ScalarAsync<int>(db.Data, new QueryDefinition(
-                    "SELECT VALUE COUNT(1) FROM c WHERE c.tenantId = @t AND c.kind = @k AND c.sourceEvent = @s")
-                .WithParameter("@t", tenantId).WithParameter("@k", Kind).WithParameter("@s", source), new PartitionKey(tenantId), "audit.check", ct);
-            if (chained == 0) await AppendAsync(record with { TenantId = tenantId }, source, ct);
+            var marker = new ChainedMarker { Id = $"audit-source-{eventId:D}", TenantId = tenantId };
+            if (db.AtomicBatches) await AppendWithMarkerAsync(record with { TenantId = tenantId }, marker, ct);
+            else if (await db.TryCreateAsync(db.Data, marker, new PartitionKey(tenantId), "audit.mark", ct) is not null)
+                await AppendAsync(record with { TenantId = tenantId }, marker.Id, ct);
+        }
+    }
+
+    private async Task AppendWithMarkerAsync(AuditRecord record, ChainedMarker marker, CancellationToken ct)
+    {
+        var key = new PartitionKey(record.TenantId);
+        while (true)
+        {
+            var entry = AuditEntry.Chain(record, await HeadAsync(record.TenantId, ct));
+            var document = new AuditDocument { Id = $"audit-{entry.Sequence:D19}", TenantId = record.TenantId, Entry = entry, SourceEvent = marker.Id };
+            using var response = await db.Data.CreateTransactionalBatch(key).CreateItem(marker).CreateItem(document).ExecuteAsync(ct);
+            db.Charges.Record("audit.append", response.RequestCharge);
+            if (response.IsSuccessStatusCode) return;
+            if (response.StatusCode != System.Net.HttpStatusCode.Conflict) throw new CosmosException(response.ErrorMessage, response.StatusCode, 0, response.ActivityId, response.RequestCharge);
+            if ((await db.ReadAsync<ChainedMarker>(db.Data, marker.Id, key, "audit.mark", ct)).Document is not null) return;
         }
     }
 
@@ -56,6 +71,12 @@ internal sealed class CosmosAuditStore(CosmosDatabase db) : IAuditStore, IAuditC
                 "SELECT TOP 1 * FROM c WHERE c.tenantId = @t AND c.kind = @k ORDER BY c.entry.sequence DESC")
             .WithParameter("@t", tenantId).WithParameter("@k", Kind), new PartitionKey(tenantId), "audit.head", ct, 1);
         return last.Count == 0 ? null : new AuditHead(last[0].Entry.Sequence, last[0].Entry.Hash);
+    }
+
+    /// <summary>That an event's record is on the chain.</summary>
+    private sealed class ChainedMarker : TenantDocument
+    {
+        public override string Kind { get; set; } = "audit-source";
     }
 
     private sealed class AuditDocument : TenantDocument

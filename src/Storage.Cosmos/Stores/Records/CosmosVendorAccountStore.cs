@@ -36,7 +36,8 @@ internal sealed class CosmosVendorAccountStore(CosmosDatabase db, TenantWriter w
         var claim = new List<DocumentWrite> { new(NameClaim.For(next.TenantId, key, next.Id), null) };
         if (stored?.Key is not { } old) return new Prepared(next, key, claim, []);
         var (held, _) = await Db.ReadAsync<NameClaim>(Db.Data, NameClaim.IdOf(old), new PartitionKey(next.TenantId), "vendor-account.name", ct);
-        return new Prepared(next, key, claim, held is null ? [] : [new DocumentWrite(NameClaim.For(next.TenantId, old, next.Id), held, Delete: true)]);
+        // The old name is given up only if this vendor holds it.
+        return new Prepared(next, key, claim, held?.VendorId != next.Id ? [] : [new DocumentWrite(NameClaim.For(next.TenantId, old, next.Id), held, Delete: true)]);
     }
 
     protected override (string TenantId, Guid Id, string Name, long Version) Identity(VendorAccount v) => (v.TenantId, v.Id, v.Name, v.Version);

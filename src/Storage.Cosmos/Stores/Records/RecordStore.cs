@@ -42,7 +42,7 @@ internal abstract class RecordStore<T>(CosmosDatabase db, TenantWriter writer, W
 
     public async Task<Page<T>> ListAsync(TenantScope scope, int pageSize, string? cursor, CancellationToken ct)
     {
-        var after = Cursor.Decode(cursor) is { } key ? (key.IndexOf('|') is var split and >= 0 ? (key[..split], key[(split + 1)..]) : throw Cursor.Invalid()) : ((string, string)?)null;
+        var after = Cursor.Decode(cursor) is { } key ? (key.LastIndexOf('|') is var split and >= 0 ? (key[..split], key[(split + 1)..]) : throw Cursor.Invalid()) : ((string, string)?)null;
         var query = new QueryDefinition($"""
                 SELECT TOP {pageSize + 1} * FROM c WHERE c.tenantId = @t AND c.kind = @k
                 {(after is null ? "" : "AND (c.name > @name OR (c.name = @name AND c.id > @id))")} ORDER BY c.kind, c.name, c.id

@@ -47,8 +47,8 @@ internal sealed class CosmosChangeSignalLog(CosmosDatabase db) : IChangeSignalLo
     public async Task<int> PurgeAsync(DateTimeOffset before, CancellationToken ct)
     {
         var old = await db.QueryAsync<SignalDocument>(db.Platform, new QueryDefinition(
-                "SELECT * FROM c WHERE c.kind = @k AND c.atTicks < @before").WithParameter("@k", Kind).WithParameter("@before", before.UtcTicks),
-            null, "signal.purge", ct);
+                "SELECT TOP 1000 * FROM c WHERE c.kind = @k AND c.atTicks < @before").WithParameter("@k", Kind).WithParameter("@before", before.UtcTicks),
+            null, "signal.purge", ct, 1000); // the rest go on the next purge
         var head = await LastAnyAsync(ct);
         var purged = 0;
         foreach (var document in old)
