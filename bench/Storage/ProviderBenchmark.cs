@@ -16,7 +16,7 @@ namespace BackOffice.Benchmarks.Storage;
 /// </summary>
 internal static class ProviderBenchmark
 {
-    private const int Items = 2_000;
+    private const int Items = 400;
     private const int Writers = 16;
 
     public sealed record Figures(string Provider, double SubmissionsPerSecond, double ClaimsPerSecond, double? UnitsPerSubmission, double? UnitsPerClaim);

@@ -21,7 +21,7 @@ internal static class ProviderBenchmarks
                     (run.UnitsPerClaim is { } c ? $", {run.UnitsPerSubmission:F1} RU per submission, {c:F1} RU per claim" : ""));
         }
         foreach (var provider in runs.GroupBy(r => r.Provider))
-            Console.WriteLine($"STORES {provider.Key} (16 agents, 2,000 items, 20 tenants): median {Median(provider.Select(r => r.SubmissionsPerSecond)):F0} submissions/s, " +
+            Console.WriteLine($"STORES {provider.Key} (16 agents, 400 items, 20 tenants): median {Median(provider.Select(r => r.SubmissionsPerSecond)):F0} submissions/s, " +
                 $"{Median(provider.Select(r => r.ClaimsPerSecond)):F0} claims/s" +
                 (provider.First().UnitsPerClaim is null ? "" : $", {Median(provider.Select(r => r.UnitsPerSubmission!.Value)):F1} RU per submission, " +
                     $"{Median(provider.Select(r => r.UnitsPerClaim!.Value)):F1} RU per claim"));
