@@ -1,54 +1,18 @@
+using BackOffice.Core.Imports;
 using BackOffice.Core.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace BackOffice.Storage.Sqlite.Stores;
 
-/// <summary>An import file read back part by part, one query per part, so a reader never holds more than one part of it.</summary>
-internal sealed class ImportFileStream(SqliteDatabase db, TenantScope scope, Guid id) : Stream
+/// <summary>An import file read back part by part, one query per part.</summary>
+internal static class ImportFileStream
 {
-    private byte[] _part = [];
-    private int _offset;
-    private int _next;
-
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    public static Stream Open(SqliteDatabase db, TenantScope scope, Guid id) => new PartStream(async (part, ct) =>
     {
-        while (_offset == _part.Length)
-        {
-            await using var context = db.Context(scope);
-            var parts = await context.Database.SqlQuery<byte[]>($"""
-                SELECT bytes AS Value FROM import_file_parts WHERE tenant_id = {scope.TenantId} AND import_id = {id.ToString("D")} AND part = {_next}
-                """).ToListAsync(cancellationToken);
-            if (parts.Count == 0) return 0;
-            (_part, _offset, _next) = (parts[0], 0, _next + 1);
-        }
-        var count = Math.Min(buffer.Length, _part.Length - _offset);
-        _part.AsMemory(_offset, count).CopyTo(buffer);
-        _offset += count;
-        return count;
-    }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        await using var context = db.Context(scope);
+        var parts = await context.Database.SqlQuery<byte[]>($"""
+            SELECT bytes AS Value FROM import_file_parts WHERE tenant_id = {scope.TenantId} AND import_id = {id.ToString("D")} AND part = {part}
+            """).ToListAsync(ct);
+        return parts.Count == 0 ? null : parts[0];
+    });
 }

@@ -102,7 +102,7 @@ internal sealed class SqliteImportStore(SqliteDatabase db) : IImportStore
         var first = await context.Database.SqlQuery<int>($"""
             SELECT 1 AS Value FROM import_file_parts WHERE tenant_id = {scope.TenantId} AND import_id = {id.ToString("D")} AND part = 0
             """).ToListAsync(ct);
-        return first.Count == 0 ? null : new ImportFileStream(db, scope, id);
+        return first.Count == 0 ? null : ImportFileStream.Open(db, scope, id);
     }
 
     public Task<ImportJob?> TakeNextAsync(DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken ct) =>

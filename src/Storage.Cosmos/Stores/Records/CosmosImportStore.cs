@@ -78,7 +78,7 @@ internal sealed class CosmosImportStore(CosmosDatabase db, TenantWriter writer, 
     public async Task<Stream?> OpenFileAsync(TenantScope scope, Guid id, CancellationToken ct)
     {
         var (first, _) = await db.ReadAsync<ImportPartDocument>(db.Data, ImportPartDocument.IdOf(id, 0), new PartitionKey(scope.TenantId), "import.read-part", ct);
-        return first is null ? null : new ImportFileStream(db, scope, id);
+        return first is null ? null : ImportFileStream.Open(db, scope, id);
     }
 
     /// <summary>The oldest waiting jobs, each taken by a replace conditional on the document as read; one another worker took first is passed over.</summary>

@@ -1,52 +1,13 @@
+using BackOffice.Core.Imports;
 using BackOffice.Core.Tenancy;
 using Microsoft.Azure.Cosmos;
 
 namespace BackOffice.Storage.Cosmos.Stores.Records;
 
-/// <summary>An import file read back part by part, one point read per part, so a reader never holds more than one part of it.</summary>
-internal sealed class ImportFileStream(CosmosDatabase db, TenantScope scope, Guid id) : Stream
+/// <summary>An import file read back part by part, one point read per part.</summary>
+internal static class ImportFileStream
 {
-    private byte[] _part = [];
-    private int _offset;
-    private int _next;
-
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-    {
-        while (_offset == _part.Length)
-        {
-            var (part, _) = await db.ReadAsync<ImportPartDocument>(db.Data, ImportPartDocument.IdOf(id, _next), new PartitionKey(scope.TenantId),
-                "import.read-part", cancellationToken);
-            if (part is null) return 0;
-            (_part, _offset, _next) = (part.Bytes, 0, _next + 1);
-        }
-        var count = Math.Min(buffer.Length, _part.Length - _offset);
-        _part.AsMemory(_offset, count).CopyTo(buffer);
-        _offset += count;
-        return count;
-    }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    public static Stream Open(CosmosDatabase db, TenantScope scope, Guid id) => new PartStream(async (part, ct) =>
+        (await db.ReadAsync<ImportPartDocument>(db.Data, ImportPartDocument.IdOf(id, part), new PartitionKey(scope.TenantId), "import.read-part", ct))
+            .Document?.Bytes);
 }
