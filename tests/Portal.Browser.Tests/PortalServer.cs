@@ -5,7 +5,11 @@ using Microsoft.Data.Sqlite;
 
 namespace BackOffice.Portal.Browser.Tests;
 
-/// <summary>The whole platform with demo data (on SQLite, or Cosmos DB as <see cref="TestStorage"/> says), served by Kestrel on a free loopback port.</summary>
+/// <summary>
+/// The whole platform with demo data (on SQLite, or Cosmos DB as <see cref="TestStorage"/> says), served by Kestrel on a free
+/// loopback port, once the demo seed's events are relayed: the journeys then watch the live updates of their own changes, not
+/// of the seed's backlog (on the local Cosmos DB server, a single node process, relaying it takes a while).
+/// </summary>
 public sealed class PortalServer : WebApplicationFactory<Program>
 {
     private readonly string _dataFolder = Directory.CreateTempSubdirectory("backoffice-portal-").FullName;
@@ -14,6 +18,15 @@ public sealed class PortalServer : WebApplicationFactory<Program>
     {
         UseKestrel(0);
         StartServer();
+        WaitForTheSeedsEvents(TimeSpan.FromMinutes(4));
+    }
+
+    private void WaitForTheSeedsEvents(TimeSpan limit)
+    {
+        var outbox = (Core.Events.IOutbox)Services.GetService(typeof(Core.Events.IOutbox))!;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (outbox.CountUndeliveredAsync(default).GetAwaiter().GetResult() > 0 && clock.Elapsed < limit) Thread.Sleep(250);
+        Console.WriteLine($"PortalServer: the demo seed's events relayed in {clock.Elapsed.TotalSeconds:F1} s");
     }
 
     public string BaseUrl => ClientOptions.BaseAddress.ToString().TrimEnd('/');

@@ -105,6 +105,24 @@ public abstract class CustomerAccountStoreContract(IStoreAdapter adapter)
     }
 
     [StoreFact]
+    public async Task ACustomersInvoicesAndPayments_ListUnderItsNameAsItIsNow()
+    {
+        await using var stores = await adapter.CreateAsync();
+        var (item, read) = await EmployeeStoreContract.ResolvedItemAsync(stores);
+        var account = Invoiced("Initech", item.Id);
+        account = await stores.Accounts.SaveWithItemAsync(Acme, account.Receive(Guid.NewGuid(), new PaymentReceived(account.Id, 100m, "EUR",
+            new DateOnly(2026, 11, 24), "SEPA-9", [new Allocation(account.Invoices[0].Id, 100m)]), item.Id), item, read, default);
+        var (next, nextRead) = await EmployeeStoreContract.ResolvedItemAsync(stores);
+
+        await stores.Accounts.SaveWithItemAsync(Acme, account with { Name = "Initrode" }, next, nextRead, default);
+        var invoices = await stores.Accounts.ListInvoicesAsync(Acme, new InvoiceFilter(null, null, new DateOnly(2026, 11, 30)), 10, null, default);
+        var payments = await stores.Accounts.ListPaymentsAsync(Acme, account.Id, 10, null, default);
+
+        Assert.Equal("Initrode", invoices.Items.Single().CustomerName);
+        Assert.Equal("Initrode", payments.Items.Single().CustomerName);
+    }
+
+    [StoreFact]
     public async Task AWriteThatFails_UsesNoNumber_AndAnotherTenantHasItsOwnSeries()
     {
         await using var stores = await adapter.CreateAsync();

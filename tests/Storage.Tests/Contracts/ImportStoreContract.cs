@@ -88,6 +88,20 @@ public abstract class ImportStoreContract(IStoreAdapter adapter)
     }
 
     [StoreFact]
+    public async Task Publish_TheItemsItStores_AreClaimedFromTheirQueue_LikeAnySubmittedItem()
+    {
+        await using var stores = await adapter.CreateAsync();
+        var job = (await QueuedAsync(stores, Job(0), "csv")) with { Status = ImportStatus.Importing };
+        var item = Build.Item("acme", Build.Now);
+
+        await stores.Imports.PublishAsync(job with { Published = 1, Created = 1, Status = ImportStatus.Completed }, 0,
+            new ImportedRecords([], [item]), Build.Now.AddMinutes(10), default);
+        var claimed = await stores.Queue.ClaimNextAsync("hr", new Core.Queues.ClaimLease(Build.Agent(1), Build.Now.AddMinutes(1), Build.Now.AddMinutes(11)), default);
+
+        Assert.Equal(item.Id, claimed?.Id);
+    }
+
+    [StoreFact]
     public async Task AWorkerWhoseLeaseWasTakenOver_CanNeitherUpdateNorRetryNorPublish_AndTheJobStaysTheNewWorkers()
     {
         await using var stores = await adapter.CreateAsync();

@@ -66,9 +66,6 @@ public sealed class ImportTests : IAsyncLifetime
     }
 
     [Fact]
-    // On the Cosmos DB pass this finds no order-intake item after the class's other imports (alone it passes); kept to the
-    // SQLite pass until that is found. The import store's contract suite runs on both stores.
-    [Trait("Storage", "Sqlite")]
     public async Task AnOrderFile_BecomesOneOrderIntakeItemPerOrder_InTheOrdersQueue()
     {
         var csv = """

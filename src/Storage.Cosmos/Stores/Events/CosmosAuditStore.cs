@@ -32,8 +32,10 @@ internal sealed class CosmosAuditStore(CosmosDatabase db) : IAuditStore, IAuditC
     private async Task AppendWithMarkerAsync(AuditRecord record, ChainedMarker marker, CancellationToken ct)
     {
         var key = new PartitionKey(record.TenantId);
+        var attempts = 0;
         while (true)
         {
+            Contention.Count(ref attempts, "audit.append");
             var entry = AuditEntry.Chain(record, await HeadAsync(record.TenantId, ct));
             var document = new AuditDocument { Id = $"audit-{entry.Sequence:D19}", TenantId = record.TenantId, Entry = entry, SourceEvent = marker.Id };
             using var response = await db.Data.CreateTransactionalBatch(key).CreateItem(marker).CreateItem(document).ExecuteAsync(ct);
@@ -57,8 +59,10 @@ internal sealed class CosmosAuditStore(CosmosDatabase db) : IAuditStore, IAuditC
 
     private async Task<AuditEntry> AppendAsync(AuditRecord record, string? sourceEvent, CancellationToken ct)
     {
+        var attempts = 0;
         while (true)
         {
+            Contention.Count(ref attempts, "audit.append");
             var entry = AuditEntry.Chain(record, await HeadAsync(record.TenantId, ct));
             var document = new AuditDocument { Id = $"audit-{entry.Sequence:D19}", TenantId = record.TenantId, Entry = entry, SourceEvent = sourceEvent };
             if (await db.TryCreateAsync(db.Data, document, new PartitionKey(record.TenantId), "audit.append", ct) is not null) return entry;

@@ -17,8 +17,10 @@ internal sealed class CosmosUserDirectory(CosmosDatabase db) : IUserDirectory
     {
         var id = PlatformDocument.IdOf("user", user.Subject);
         var key = new PartitionKey(id);
+        var attempts = 0;
         while (true)
         {
+            Contention.Count(ref attempts, "user.save");
             var stored = await ReadAsync(id, ct);
             var document = new UserDocument
             {

@@ -25,8 +25,10 @@ internal sealed class CosmosLocalInvoiceBook(CosmosDatabase db) : ILocalInvoiceB
     public async Task<LocalInvoice> CreateOrGetAsync(LocalInvoice invoice, CancellationToken ct)
     {
         var seriesKey = new PartitionKey(SeriesId(invoice.Period));
+        var attempts = 0;
         while (true)
         {
+            Contention.Count(ref attempts, "local-book.number");
             var (series, etag) = await db.ReadAsync<SeriesDocument>(db.Platform, SeriesId(invoice.Period), seriesKey, "local-book.series", ct);
             if (series?.Numbered is { } numbered) await CreateAsync(numbered, ct);
             if (await ReadAsync(invoice.Key, ct) is { } stored) return stored.ToInvoice();

@@ -55,8 +55,10 @@ internal sealed class UsagePeriods(CosmosDatabase db)
     /// <summary>Opens <paramref name="period"/> again if <paramref name="runId"/> closed it (read, then replaced under its ETag).</summary>
     public async Task ReopenAsync(string tenantId, BillingPeriod period, Guid runId, CancellationToken ct)
     {
+        var attempts = 0;
         while (true)
         {
+            Contention.Count(ref attempts, "usage.reopen");
             var periods = await ReadAsync(tenantId, ct);
             var text = period.ToString();
             if (!periods.Runs.Any(r => r.Period == text && r.RunId == runId)) return;

@@ -11,7 +11,8 @@ namespace BackOffice.Storage.Cosmos.Stores.Records;
 /// Customer accounts as documents in their tenant's partition, saved with the work item that changed them in one commit.
 /// New invoices take the next numbers of their series from the series' counter document, written first in that commit
 /// (a save that loses the counter to another is retried with fresh numbers, so none is skipped or taken twice); invoices
-/// and payments that changed are also written as ledger lines in that commit, for lists across customers.
+/// and payments that changed are also written as ledger lines in that commit, for lists across customers; a list names each
+/// line's customer from the accounts, so a rename writes the account alone.
 /// </summary>
 internal sealed class CosmosCustomerAccountStore(CosmosDatabase db, TenantWriter writer, WorkItemWrites items)
     : RecordStore<CustomerAccount>(db, writer, items, "customer-account"), ICustomerAccountStore
@@ -80,7 +81,23 @@ internal sealed class CosmosCustomerAccountStore(CosmosDatabase db, TenantWriter
         if (after is var (afterOn, afterId)) query = query.WithParameter("@on", afterOn).WithParameter("@id", afterId);
         var lines = await Db.QueryAsync<LedgerLine>(Db.Data, query, new PartitionKey(scope.TenantId), "ledger-line.list", ct, pageSize + 1);
         var next = lines.Count > pageSize ? Cursor.Encode($"{lines[pageSize - 1].OnDate}|{lines[pageSize - 1].Id}") : null;
-        return new Page<LedgerLine>(lines.Take(pageSize).ToList(), next);
+        var shown = lines.Take(pageSize).ToList();
+        await NameAsync(scope, shown, ct);
+        return new Page<LedgerLine>(shown, next);
+    }
+
+    private sealed record AccountName(string Id, string Name);
+
+    /// <summary>Each line's customer's current name, read in one query of the page's accounts' names alone.</summary>
+    private async Task NameAsync(TenantScope scope, List<LedgerLine> lines, CancellationToken ct)
+    {
+        if (lines.Count == 0) return;
+        var ids = lines.Select(l => RecordDocument<CustomerAccount>.IdOf(Kind, l.CustomerId)).Distinct().ToArray();
+        var names = await Db.QueryAsync<AccountName>(Db.Data, new QueryDefinition(
+                "SELECT c.id, c.name FROM c WHERE c.tenantId = @t AND c.kind = @k AND ARRAY_CONTAINS(@ids, c.id)")
+            .WithParameter("@t", scope.TenantId).WithParameter("@k", Kind).WithParameter("@ids", ids), new PartitionKey(scope.TenantId), "ledger-line.names", ct);
+        var byId = names.ToDictionary(n => n.Id, n => n.Name);
+        foreach (var line in lines) line.CustomerName = byId.GetValueOrDefault(RecordDocument<CustomerAccount>.IdOf(Kind, line.CustomerId), "");
     }
 
     private async Task<bool> CountersMovedAsync(string tenantId, List<DocumentWrite> taken, CancellationToken ct)

@@ -3,6 +3,7 @@ using BackOffice.Core.Common;
 using BackOffice.Core.Imports;
 using BackOffice.Core.Tenancy;
 using BackOffice.Storage.Cosmos.Documents;
+using BackOffice.Storage.Cosmos.Stores.Queues;
 using Microsoft.Azure.Cosmos;
 
 namespace BackOffice.Storage.Cosmos.Stores.Records;
@@ -10,9 +11,10 @@ namespace BackOffice.Storage.Cosmos.Stores.Records;
 /// <summary>
 /// Import jobs and their file parts in their tenant's partition (<see cref="ImportJobDocument"/>). Every write of the worker that
 /// took a job is a conditional replace of a job document still at the attempt it took, and a batch of records is committed
-/// with the job's count of rows stored. A finished job's parts are deleted after the job's write.
+/// with the job's count of rows stored. Every write carries on the events a crashed writer left on the job (its audit record).
+/// A finished job's parts are deleted after the job's write.
 /// </summary>
-internal sealed class CosmosImportStore(CosmosDatabase db, TenantWriter writer, WorkItemWrites items) : IImportStore
+internal sealed class CosmosImportStore(CosmosDatabase db, TenantWriter writer, WorkItemWrites items, QueueTenants queueTenants) : IImportStore
 {
     private const int Candidates = 10;
 
@@ -50,7 +52,7 @@ internal sealed class CosmosImportStore(CosmosDatabase db, TenantWriter writer, 
 
     public async Task<int> RemoveAbandonedAsync(DateTimeOffset now, CancellationToken ct)
     {
-        var abandoned = await db.QueryAsync<ImportJobDocument>(db.Data, new QueryDefinition("SELECT * FROM c WHERE c.kind = @k AND c.abandonTicks < @now")
+        var abandoned = await db.QueryAsync<ImportJobDocument>(db.Data, new QueryDefinition("SELECT TOP 100 * FROM c WHERE c.kind = @k AND c.abandonTicks < @now")
             .WithParameter("@k", ImportJobDocument.KindName).WithParameter("@now", now.UtcTicks), null, "import.abandoned", ct);
         var removed = 0;
         foreach (var job in abandoned)
@@ -84,8 +86,10 @@ internal sealed class CosmosImportStore(CosmosDatabase db, TenantWriter writer, 
     /// <summary>The oldest waiting jobs, each taken by a replace conditional on the document as read; one another worker took first is passed over.</summary>
     public async Task<ImportJob?> TakeNextAsync(DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken ct)
     {
+        var attempts = 0;
         while (true)
         {
+            Contention.Count(ref attempts, "import.take");
             var waiting = await db.QueryAsync<ImportJobDocument>(db.Data, new QueryDefinition(
                     $"SELECT TOP {Candidates} * FROM c WHERE c.kind = @k AND c.readyTicks < @now ORDER BY c.createdTicks")
                 .WithParameter("@k", ImportJobDocument.KindName).WithParameter("@now", now.UtcTicks), null, "import.waiting", ct, Candidates);
@@ -94,9 +98,11 @@ internal sealed class CosmosImportStore(CosmosDatabase db, TenantWriter writer, 
             {
                 var status = stored.Job.Status == ImportStatus.Importing ? ImportStatus.Importing : ImportStatus.Validating;
                 var taken = stored.Job with { Status = status, Attempts = stored.Attempts + 1, Published = stored.Published };
+                var document = ImportJobDocument.Of(taken, leaseUntil);
+                document.TakeEvents([], stored);
                 try
                 {
-                    await db.ReplaceAsync(db.Data, ImportJobDocument.Of(taken, leaseUntil), stored.Id, new PartitionKey(stored.TenantId), stored.ETag, "import.take", ct);
+                    await writer.SaveAsync(new DocumentWrite(document, stored), "import.take", ct);
                     return taken;
                 }
                 catch (ConcurrencyConflictException)
@@ -121,13 +127,22 @@ internal sealed class CosmosImportStore(CosmosDatabase db, TenantWriter writer, 
         var stored = await ReadAsync(job.TenantId, job.Id, ct);
         if (stored is null || stored.Attempts != job.Attempts || stored.Published != publishedBefore) throw new ImportLeaseLostException(job.Id);
         var scope = TenantScope.ForWorker(job.TenantId);
-        var writes = new List<DocumentWrite> { new(ImportJobDocument.Of(job, job.IsFinished ? null : leaseUntil), stored) };
+        var document = ImportJobDocument.Of(job, job.IsFinished ? null : leaseUntil);
+        document.TakeEvents([], stored);
+        var writes = new List<DocumentWrite>();
         foreach (var employee in records.Employees)
         {
             scope.EnsureOwns(employee.TenantId, "employee");
             writes.Add(new DocumentWrite(CosmosEmployeeStore.Created(employee), null));
         }
-        foreach (var item in records.WorkItems) writes.AddRange(await items.PrepareAsync(scope, item, 0, ct));
+        foreach (var item in records.WorkItems)
+        {
+            writes.AddRange(await items.PrepareAsync(scope, item, 0, ct));
+            // As for any new item: the queue learns of the tenant before the item exists, so the fair claim takes its turn.
+            if (item.IsQueued) await queueTenants.EnsureAsync(item.Queue, item.TenantId, ct);
+        }
+        // The job goes last: where writes go one by one (the local server), a job that reads as done has its records stored.
+        writes.Add(new DocumentWrite(document, stored));
         await writer.CommitAsync(job.TenantId, writes, "import.publish", ct);
         foreach (var item in records.WorkItems) item.ClearPendingEvents();
         if (job.IsFinished) await ForgetFileAsync(job.TenantId, job.Id, ct);
@@ -136,11 +151,14 @@ internal sealed class CosmosImportStore(CosmosDatabase db, TenantWriter writer, 
     /// <summary>Writes the job as <paramref name="next"/> makes it from the stored one, as long as no later take counted another attempt.</summary>
     private async Task WhileLeaseHeldAsync(ImportJob job, Func<ImportJobDocument, ImportJobDocument> next, string operation, CancellationToken ct)
     {
+        var attempts = 0;
         while (true)
         {
+            Contention.Count(ref attempts, "import.write");
             var stored = await ReadAsync(job.TenantId, job.Id, ct);
             if (stored is null || stored.Attempts != job.Attempts) throw new ImportLeaseLostException(job.Id);
             var document = next(stored);
+            document.TakeEvents([], stored);
             try
             {
                 await writer.SaveAsync(new DocumentWrite(document, stored), operation, ct);

@@ -28,8 +28,10 @@ internal sealed class CosmosSlaAlertStore(CosmosDatabase db) : ISlaAlertStore
 
     public async Task<SlaAlert?> AcknowledgeAsync(Guid id, string by, DateTimeOffset at, CancellationToken ct)
     {
+        var attempts = 0;
         while (true)
         {
+            Contention.Count(ref attempts, "sla-alert.acknowledge");
             var found = await db.QueryAsync<AlertDocument>(db.Data, new QueryDefinition("SELECT * FROM c WHERE c.kind = @k AND c.id = @id")
                 .WithParameter("@k", AlertDocument.KindName).WithParameter("@id", AlertDocument.IdOf(id)), null, "sla-alert.find", ct, 1);
             if (found is not [var stored]) return null;

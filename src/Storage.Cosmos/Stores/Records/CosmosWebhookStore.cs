@@ -35,8 +35,10 @@ internal sealed class CosmosWebhookStore(CosmosDatabase db, TenantWriter writer)
     public async Task<bool> RemoveAsync(TenantScope scope, CancellationToken ct, AuditRecord? audit = null)
     {
         if (audit is not null) scope.EnsureOwns(audit.TenantId, "audit entry");
+        var attempts = 0;
         while (true)
         {
+            Contention.Count(ref attempts, "webhook.remove");
             var stored = await ReadAsync(scope.TenantId, ct);
             if (Live(stored) is null) return false;
             var tombstone = new SubscriptionDocument { Id = SubscriptionId, TenantId = scope.TenantId, Subscription = null };

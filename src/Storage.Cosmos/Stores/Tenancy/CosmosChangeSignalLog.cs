@@ -20,8 +20,10 @@ internal sealed class CosmosChangeSignalLog(CosmosDatabase db) : IChangeSignalLo
         var head = await LastAnyAsync(ct);
         foreach (var signal in signals)
         {
+            var attempts = 0;
             while (true)
             {
+                Contention.Count(ref attempts, "signal.append");
                 var document = SignalDocument.Of(head + 1, origin, signal);
                 if (await db.TryCreateAsync(db.Platform, document, new PartitionKey(document.Id), "signal.append", ct) is not null)
                 {

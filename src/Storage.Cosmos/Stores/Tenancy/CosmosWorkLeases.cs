@@ -14,8 +14,10 @@ internal sealed class CosmosWorkLeases(CosmosDatabase db) : IWorkLeases
     {
         var id = PlatformDocument.IdOf(LeaseDocument.KindName, name);
         var next = new LeaseDocument { Id = id, Name = name, Holder = holder, Until = until.UtcTicks };
+        var attempts = 0;
         while (true)
         {
+            Contention.Count(ref attempts, "lease.acquire");
             var stored = await ReadAsync(id, ct);
             if (stored is null)
             {

@@ -32,8 +32,10 @@ internal sealed class CosmosSlaDeadlines(CosmosDatabase db, TenantWriter writer)
     /// <summary>Fires up to <paramref name="budget"/> of the item's due deadlines, earliest first; how many it fired.</summary>
     private async Task<int> FireAsync(Due due, DateTimeOffset now, int budget, CancellationToken ct)
     {
+        var attempts = 0;
         while (true)
         {
+            Contention.Count(ref attempts, "sla.fire");
             var (stored, _) = await db.ReadAsync<WorkItemDocument>(db.Data, due.Id, new PartitionKey(due.TenantId), "sla.read", ct);
             if (stored is null || stored.NextDeadline is not { } next || next > now.UtcTicks) return 0;
             var all = stored.Deadlines ?? [];
