@@ -70,6 +70,14 @@ if (only is "cosmos")
     return;
 }
 
+if (only is "http" or "memory")
+{
+    var roles = args.FirstOrDefault(a => a.StartsWith("--roles=", StringComparison.Ordinal))?[8..] ?? "All";
+    if (only is "http") await BackOffice.Benchmarks.Http.HttpBenchmarks.RunAsync(seconds, roles, synchronous);
+    else await BackOffice.Benchmarks.Http.HttpBenchmarks.MemoryAsync(long.Parse(args.FirstOrDefault(a => a.StartsWith("--items=", StringComparison.Ordinal))?[8..] ?? "1000000"), roles, synchronous);
+    return;
+}
+
 if (only is "transport")
 {
     await BackOffice.Benchmarks.Messaging.TransportBenchmark.RunAsync();

@@ -103,7 +103,8 @@ public static class Api
     public static async Task<JsonObject> GetJsonAsync(HttpClient client, string url)
     {
         var response = await client.GetAsync(url);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // The answer's body goes in the failure: an unexpected 500's problem names what went wrong.
+        if (response.StatusCode != HttpStatusCode.OK) Assert.Fail($"GET {url} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         return await JsonAsync(response);
     }
 
