@@ -59,9 +59,8 @@ internal sealed class ProductionApiServer : WebApplicationFactory<BackOffice.Hos
         {
             bearer.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(new OpenIdConnectConfiguration());
             var parameters = bearer.TokenValidationParameters;
-            (parameters.IssuerValidator, parameters.AudienceValidator) = (null, null);
+            parameters.AudienceValidator = null;
             // Entra's issuer names the directory: any directory's v2.0 issuer, as Identity.Web's multi-tenant validator allows.
-            parameters.ValidateIssuer = true;
             parameters.IssuerValidator = (issuer, _, _) =>
                 issuer.StartsWith("https://login.microsoftonline.com/", StringComparison.Ordinal) && issuer.EndsWith("/v2.0", StringComparison.Ordinal)
                     ? issuer : throw new SecurityTokenInvalidIssuerException($"Issuer {issuer} is not Entra's.");

@@ -96,7 +96,10 @@ internal sealed class TenantWriter(CosmosDatabase db, EventDrain drain)
         return [.. Enumerable.Range(0, writes.Count).Select(i => response[i].ETag)];
     }
 
-    /// <summary>The local server's stand-in for a batch: every precondition checked before the first write.</summary>
+    /// <summary>
+    /// The local server's stand-in for a batch: every precondition checked before the first write, then the writes in the
+    /// caller's order, so a caller lists last the document that says the change is done (an import's job, a resolved item).
+    /// </summary>
     private async Task<string?[]> OneByOneAsync(IReadOnlyList<DocumentWrite> writes, string operation, CancellationToken ct)
     {
         foreach (var write in writes.Where(w => w is { IsUpsert: false, Predicate: null }))

@@ -3,7 +3,6 @@ using BackOffice.Core.Common;
 using BackOffice.Core.Imports;
 using BackOffice.Core.Tenancy;
 using BackOffice.Storage.Cosmos.Documents;
-using BackOffice.Storage.Cosmos.Stores.Queues;
 using Microsoft.Azure.Cosmos;
 
 namespace BackOffice.Storage.Cosmos.Stores.Records;
@@ -14,7 +13,7 @@ namespace BackOffice.Storage.Cosmos.Stores.Records;
 /// with the job's count of rows stored. Every write carries on the events a crashed writer left on the job (its audit record).
 /// A finished job's parts are deleted after the job's write.
 /// </summary>
-internal sealed class CosmosImportStore(CosmosDatabase db, TenantWriter writer, WorkItemWrites items, QueueTenants queueTenants) : IImportStore
+internal sealed class CosmosImportStore(CosmosDatabase db, TenantWriter writer, WorkItemWrites items) : IImportStore
 {
     private const int Candidates = 10;
 
@@ -135,12 +134,7 @@ internal sealed class CosmosImportStore(CosmosDatabase db, TenantWriter writer, 
             scope.EnsureOwns(employee.TenantId, "employee");
             writes.Add(new DocumentWrite(CosmosEmployeeStore.Created(employee), null));
         }
-        foreach (var item in records.WorkItems)
-        {
-            writes.AddRange(await items.PrepareAsync(scope, item, 0, ct));
-            // As for any new item: the queue learns of the tenant before the item exists, so the fair claim takes its turn.
-            if (item.IsQueued) await queueTenants.EnsureAsync(item.Queue, item.TenantId, ct);
-        }
+        foreach (var item in records.WorkItems) writes.AddRange(await items.PrepareAsync(scope, item, 0, ct));
         // The job goes last: where writes go one by one (the local server), a job that reads as done has its records stored.
         writes.Add(new DocumentWrite(document, stored));
         await writer.CommitAsync(job.TenantId, writes, "import.publish", ct);

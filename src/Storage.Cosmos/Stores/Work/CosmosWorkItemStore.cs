@@ -12,7 +12,7 @@ namespace BackOffice.Storage.Cosmos.Stores.Work;
 /// (ids are time-ordered), counted per status. Writes go through <see cref="WorkItemWrites"/>, so a resolution's usage is
 /// committed with the item and the item's events ride in its document until drained.
 /// </summary>
-internal sealed class CosmosWorkItemStore(CosmosDatabase db, TenantWriter writer, WorkItemWrites writes, QueueTenants queueTenants) : IWorkItemStore
+internal sealed class CosmosWorkItemStore(CosmosDatabase db, TenantWriter writer, WorkItemWrites writes) : IWorkItemStore
 {
     private static readonly string[] OpenStatuses =
         [WorkItemStatus.New.ToText(), WorkItemStatus.InProgress.ToText(), WorkItemStatus.WaitingOnClient.ToText()];
@@ -51,8 +51,6 @@ internal sealed class CosmosWorkItemStore(CosmosDatabase db, TenantWriter writer
     public async Task AddAsync(TenantScope scope, WorkItem item, CancellationToken ct)
     {
         var prepared = await writes.PrepareAsync(scope, item, 0, ct);
-        // The queue learns of the tenant before the item exists, so no queued item is ever missing from its tenants' turns.
-        if (item.IsQueued) await queueTenants.EnsureAsync(item.Queue, item.TenantId, ct);
         await writer.CommitAsync(item.TenantId, prepared, "work-item.add", ct);
         item.ClearPendingEvents();
     }
@@ -62,7 +60,6 @@ internal sealed class CosmosWorkItemStore(CosmosDatabase db, TenantWriter writer
         for (var attempt = 1; ; attempt++)
         {
             var prepared = await writes.PrepareAsync(scope, item, expectedVersion, ct);
-            if (item.IsQueued && prepared[0].Stored is WorkItemDocument { QueueName: null }) await queueTenants.EnsureAsync(item.Queue, item.TenantId, ct);
             try
             {
                 await writer.CommitAsync(item.TenantId, prepared, "work-item.update", ct);
