@@ -73,7 +73,9 @@ if (only is "cosmos")
 if (only is "http" or "memory")
 {
     var roles = args.FirstOrDefault(a => a.StartsWith("--roles=", StringComparison.Ordinal))?[8..] ?? "All";
-    if (only is "http") await BackOffice.Benchmarks.Http.HttpBenchmarks.RunAsync(seconds, roles, synchronous);
+    var scenario = args.FirstOrDefault(a => a.StartsWith("--scenario=", StringComparison.Ordinal))?[11..];
+    if (only is "http" && scenario is not null) await BackOffice.Benchmarks.Http.HttpBenchmarks.ProfileAsync(scenario, seconds, roles, synchronous);
+    else if (only is "http") await BackOffice.Benchmarks.Http.HttpBenchmarks.RunAsync(seconds, roles, synchronous);
     else await BackOffice.Benchmarks.Http.HttpBenchmarks.MemoryAsync(long.Parse(args.FirstOrDefault(a => a.StartsWith("--items=", StringComparison.Ordinal))?[8..] ?? "1000000"), roles, synchronous);
     return;
 }

@@ -46,6 +46,22 @@ internal static class HttpBenchmarks
         finally { await Cleanup(server, folder); }
     }
 
+    /// <summary>One scenario (health, submit or list) for <paramref name="seconds"/>, for a profiler attached to this process.</summary>
+    public static async Task ProfileAsync(string scenario, int seconds, string roles, string synchronous)
+    {
+        var (folder, server, client) = await StartAsync(roles, synchronous);
+        try
+        {
+            var url = $"{server.BaseUrl}{(scenario == "health" ? "/health/live" : "/api/tenants/bench/work-items")}";
+            if (scenario == "list") await Autocannon.RunAsync(url, Connections, TimeSpan.Zero, client, "POST", Submission, amount: 2_000);
+            var result = scenario == "submit"
+                ? await Autocannon.RunAsync(url, Connections, TimeSpan.FromSeconds(seconds), client, "POST", Submission)
+                : await Autocannon.RunAsync(scenario == "list" ? $"{url}?pageSize=50" : url, Connections, TimeSpan.FromSeconds(seconds), client);
+            Console.WriteLine($"{scenario}: {result.PerSecond:F0}/s p50 {result.P50Ms} p99 {result.P99Ms} ms, {result.Non2xx} non-2xx");
+        }
+        finally { await Cleanup(server, folder); }
+    }
+
     public static async Task MemoryAsync(long items, string roles, string synchronous)
     {
         var (folder, server, client) = await StartAsync(roles, synchronous);

@@ -3,6 +3,7 @@ using BackOffice.Blobs.Azure;
 using BackOffice.Blobs.Local;
 using BackOffice.Core;
 using BackOffice.Core.Attachments;
+using BackOffice.Core.Tenancy;
 using BackOffice.Email.Smtp;
 using BackOffice.Messaging.ServiceBus;
 using BackOffice.ServiceDefaults;
@@ -17,13 +18,17 @@ namespace BackOffice.Host;
 /// <summary>The outside systems the roles talk to, picked here and nowhere else: the roles know only the core's ports.</summary>
 internal static class AdapterComposition
 {
-    /// <summary>The stores: SQLite, the embedded default, or Azure Cosmos DB (Storage:Provider=Cosmos, the Azure templates' choice).</summary>
+    /// <summary>
+    /// The stores: SQLite, the embedded default, or Azure Cosmos DB (Storage:Provider=Cosmos, the Azure templates' choice); either
+    /// behind the tenant cache every request resolves its tenant through.
+    /// </summary>
     public static WebApplicationBuilder AddStores(this WebApplicationBuilder builder)
     {
         builder.Services.AddValidatedOptions<StorageOptions>(StorageOptions.SectionName);
         var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new();
         if (storage.Provider == StorageOptions.CosmosProvider) builder.AddCosmosStores();
         else builder.AddSqliteStores();
+        builder.Services.AddTenantCache();
         return builder;
     }
 

@@ -9,15 +9,20 @@ namespace BackOffice.Storage.Sqlite;
 /// One context per unit of work, bound to at most one tenant. Tenant-owned rows are filtered by that tenant
 /// on every query and a write of another tenant's row throws, whatever the caller forgot.
 /// </summary>
-internal sealed class BackOfficeDbContext(DbContextOptions<BackOfficeDbContext> options, string? tenantId) : DbContext(options)
+internal sealed class BackOfficeDbContext : DbContext
 {
-    public string? TenantId { get; } = tenantId;
+    /// <summary>One constructor, as EF's pool needs: <see cref="SqliteDatabase"/> sets the tenant each time it hands a context out.</summary>
+    public BackOfficeDbContext(DbContextOptions<BackOfficeDbContext> options) : base(options) { }
+
+    public string? TenantId { get; internal set; }
 
     /// <summary>
     /// Inside a write: a context for another tenant on this write's own connection and transaction, for a write
     /// that learns its tenant only as it runs (a claim takes a queue entry, then saves that entry's item).
     /// </summary>
-    internal Func<TenantScope, Task<BackOfficeDbContext>> InTenant { get; set; } =
+    internal Func<TenantScope, Task<BackOfficeDbContext>> InTenant { get; set; } = OnlyInWrites;
+
+    internal static readonly Func<TenantScope, Task<BackOfficeDbContext>> OnlyInWrites =
         _ => throw new InvalidOperationException("Only a write can open a context for another tenant.");
 
     public DbSet<TenantRow> Tenants => Set<TenantRow>();

@@ -50,9 +50,10 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
             await using var root = _context(null);
             await using var transaction = await root.Database.BeginTransactionAsync();
             await using var contexts = new BatchContexts(root, transaction, _context);
+            using var savepoints = new BatchSavepoints(root.Database.GetDbConnection(), transaction.GetDbTransaction());
             foreach (var request in batch)
             {
-                if (await RunInSavepointAsync(root, contexts, request)) done.Add(request);
+                if (await RunInSavepointAsync(savepoints, contexts, request)) done.Add(request);
             }
             await transaction.CommitAsync();
         }
@@ -66,24 +67,23 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     }
 
     /// <returns>Whether the write succeeded; a failed one is rolled back to its savepoint and its caller told why.</returns>
-    private static async Task<bool> RunInSavepointAsync(BackOfficeDbContext root, BatchContexts contexts, WriteRequest request)
+    private static async Task<bool> RunInSavepointAsync(BatchSavepoints savepoints, BatchContexts contexts, WriteRequest request)
     {
         if (request.Cancellation.IsCancellationRequested)
         {
             request.Fail(new OperationCanceledException(request.Cancellation));
             return false;
         }
-        await root.Database.ExecuteSqlRawAsync("SAVEPOINT write");
+        await savepoints.TakeAsync();
         try
         {
             await request.RunAsync(await contexts.ForAsync(request.TenantId));
-            await root.Database.ExecuteSqlRawAsync("RELEASE write");
+            await savepoints.ReleaseAsync();
             return true;
         }
         catch (Exception ex)
         {
-            await root.Database.ExecuteSqlRawAsync("ROLLBACK TO write");
-            await root.Database.ExecuteSqlRawAsync("RELEASE write");
+            await savepoints.RollBackAsync();
             request.Fail(ex);
             return false;
         }

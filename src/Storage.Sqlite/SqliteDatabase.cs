@@ -4,6 +4,7 @@ using BackOffice.Core.Tenancy;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace BackOffice.Storage.Sqlite;
 
@@ -16,6 +17,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
 {
     private readonly DbContextOptions<BackOfficeDbContext> _options;
     private readonly GroupCommitWriter _writer;
+    private readonly PooledDbContextFactory<BackOfficeDbContext> _reads;
 
     public SqliteDatabase(string path, string synchronous = "FULL")
     {
@@ -26,7 +28,8 @@ public sealed class SqliteDatabase : IAsyncDisposable
             .AddInterceptors(new PragmaInterceptor(synchronous))
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning))
             .Options;
-        _writer = new GroupCommitWriter(tenantId => new BackOfficeDbContext(_options, tenantId));
+        _reads = new PooledDbContextFactory<BackOfficeDbContext>(_options);
+        _writer = new GroupCommitWriter(tenantId => new BackOfficeDbContext(_options) { TenantId = tenantId });
     }
 
     public string Path { get; }
@@ -36,7 +39,14 @@ public sealed class SqliteDatabase : IAsyncDisposable
     /// <summary>Whether work item writes record a resolution's usage with it; off only for the metering benchmark's baseline.</summary>
     internal bool MeterResolutions { get; init; } = true;
 
-    internal BackOfficeDbContext Context(TenantScope? scope = null) => new(_options, scope?.TenantId);
+    /// <summary>A context from the pool (a new one costs more than most queries), bound to the scope's tenant.</summary>
+    internal BackOfficeDbContext Context(TenantScope? scope = null)
+    {
+        var context = _reads.CreateDbContext();
+        context.TenantId = scope?.TenantId;
+        context.InTenant = BackOfficeDbContext.OnlyInWrites;
+        return context;
+    }
 
     /// <summary>
     /// Runs <paramref name="work"/> atomically, in the scope's tenant, and returns once it is committed. It may share

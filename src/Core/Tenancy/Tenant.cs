@@ -47,6 +47,9 @@ public sealed class Tenant : AggregateRoot
             DedicatedLines = dedicatedLines ?? [],
         };
 
+    /// <summary>A copy with no pending events, for a cache to hand out: whoever changes it changes only its own.</summary>
+    public Tenant Copy() => Restore(Id, DisplayName, Status, ServiceLines, TimeZone, DirectoryIds, CreatedAt, UpdatedAt, Version, SlaVersion, DedicatedLines);
+
     /// <summary>Sets the lines with a dedicated team. Work already queued stays where it is; new work goes to the new queue.</summary>
     public void SetDedicatedLines(IReadOnlyList<ServiceLine> lines, DateTimeOffset now)
     {

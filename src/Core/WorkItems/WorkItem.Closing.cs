@@ -7,7 +7,7 @@ public sealed partial class WorkItem
 {
     /// <summary>When the item was resolved: the start of its confirmation window.</summary>
     public DateTimeOffset? ResolvedAt => Status is WorkItemStatus.Resolved or WorkItemStatus.Closed
-        ? _history.LastOrDefault(c => c.Action == WorkItemActions.Resolved)?.At
+        ? History.LastOrDefault(c => c.Action == WorkItemActions.Resolved)?.At
         : null;
 
     /// <summary>The tenant (or a supervisor) confirms resolved work; nothing changes it after that.</summary>

@@ -11,7 +11,7 @@ public sealed partial class WorkItem
 
     /// <summary>When the item was closed (its resolution clock stopped), read from its history; later notes on it do not move this.</summary>
     public DateTimeOffset? ClosedAt => Status is WorkItemStatus.Resolved or WorkItemStatus.Closed or WorkItemStatus.Cancelled
-        ? _history.LastOrDefault(h => h.Action == WorkItemActions.Resolved)?.At ?? UpdatedAt
+        ? History.LastOrDefault(h => h.Action == WorkItemActions.Resolved)?.At ?? UpdatedAt
         : null;
 
     /// <summary>
@@ -52,7 +52,7 @@ public sealed partial class WorkItem
         return true;
     }
 
-    private bool Seen(Events.DomainEvent e) => _history.Any(h => h.Details.TryGetValue("eventId", out var id) && id == e.EventId.ToString());
+    private bool Seen(Events.DomainEvent e) => History.Any(h => h.Details.TryGetValue("eventId", out var id) && id == e.EventId.ToString());
 }
 
 public sealed record SlaReplayed : WorkItemEvent

@@ -7,7 +7,11 @@ namespace BackOffice.Core.WorkItems;
 /// <summary>A unit of outsourced work a tenant hands over, worked by an agent from its queue.</summary>
 public sealed partial class WorkItem : AggregateRoot
 {
-    private readonly List<WorkItemChange> _history = [];
+    private IReadOnlyList<WorkItemChange> _storedHistory = [];
+    private List<WorkItemChange>? _history;
+
+    /// <summary>The history to append to: a store's history is read (and copied) only once something needs it, so lists stay cheap.</summary>
+    private List<WorkItemChange> Changes => _history ??= [.. _storedHistory];
 
     public required Guid Id { get; init; }
     public required string TenantId { get; init; }
@@ -37,7 +41,7 @@ public sealed partial class WorkItem : AggregateRoot
     public IEnumerable<Sla.SlaDeadline> PendingDeadlines => Sla?.PausedAt is not null ? [] : (Sla?.Deadlines ?? []).Where(d => d.Clock == Core.Sla.SlaClockKind.FirstResponse
         ? FirstRespondedAt is null
         : Status is not (WorkItemStatus.Resolved or WorkItemStatus.Closed or WorkItemStatus.Cancelled));
-    public IReadOnlyList<WorkItemChange> History => _history;
+    public IReadOnlyList<WorkItemChange> History => _history ?? _storedHistory;
 
     /// <summary>
     /// Queue order: items raised by an SLA warning first, then the rest; within each, earliest resolution due time first,
@@ -77,7 +81,7 @@ public sealed partial class WorkItem : AggregateRoot
             ["serviceLine"] = spec.ServiceLine.ToText(), ["type"] = spec.Type, ["priority"] = spec.Priority.ToText(), ["title"] = spec.Title,
         };
         if (sla is not null) details["resolutionDue"] = sla.ResolutionDue.ToString("O");
-        item._history.Add(new WorkItemChange(now, by.Subject, by.Name, WorkItemActions.Submitted, details));
+        item.Changes.Add(new WorkItemChange(now, by.Subject, by.Name, WorkItemActions.Submitted, details));
         item._checklist.AddRange((spec.Steps ?? []).Select(step => new ChecklistStep(step)));
         item.Raise(item.Event<WorkItemSubmitted>(by, now));
         return item;
@@ -94,7 +98,7 @@ public sealed partial class WorkItem : AggregateRoot
             UpdatedAt = s.UpdatedAt, Version = s.Version, Sla = s.Sla, FirstRespondedAt = s.FirstRespondedAt, RaisedAt = s.RaisedAt, Payload = s.Payload,
             QueueName = s.Queue,
         };
-        item._history.AddRange(s.History);
+        item._storedHistory = s.History;
         item._attachments.AddRange(s.Attachments ?? []);
         item._checklist.AddRange(s.Checklist ?? []);
         return item;
@@ -195,7 +199,7 @@ public sealed partial class WorkItem : AggregateRoot
 
     private void Record(Actor by, DateTimeOffset now, string action, IReadOnlyDictionary<string, string?> details)
     {
-        _history.Add(new WorkItemChange(now, by.Subject, by.Name, action, details));
+        Changes.Add(new WorkItemChange(now, by.Subject, by.Name, action, details));
         UpdatedAt = now;
         Version++;
     }

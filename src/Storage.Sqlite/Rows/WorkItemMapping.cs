@@ -26,10 +26,10 @@ internal static class WorkItemMapping
         Guid.Parse(r.Id), r.TenantId, EnumText.Parse<ServiceLine>(r.ServiceLine), r.Type, EnumText.Parse<Priority>(r.Priority), r.Title,
         r.Description, EnumText.Parse<WorkItemStatus>(r.Status), r.AssigneeSubject, r.AssigneeName, Time.FromTicks(r.LeaseExpiresAt),
         r.Resolution, r.SubmittedBy, Time.FromTicks(r.CreatedAt), Time.FromTicks(r.UpdatedAt), r.Version,
-        JsonSerializer.Deserialize<List<WorkItemChange>>(r.History, Json) ?? [],
+        new LazyJsonList<WorkItemChange>(r.History, Json),
         r.SlaVersion is { } version
             ? new SlaClock(version, Time.FromTicks(r.FirstResponseDue!.Value), Time.FromTicks(r.ResolutionDue!.Value),
-                r.SlaDeadlines is null ? null : JsonSerializer.Deserialize<List<SlaDeadline>>(r.SlaDeadlines, Json), Time.FromTicks(r.SlaPausedAt),
+                r.SlaDeadlines is null ? null : new LazyJsonList<SlaDeadline>(r.SlaDeadlines, Json), Time.FromTicks(r.SlaPausedAt),
                 r.SlaTimeZone)
             : null,
         Time.FromTicks(r.FirstRespondedAt), Time.FromTicks(r.RaisedAt), r.Payload,

@@ -2,6 +2,7 @@ using System.Text.Json;
 using BackOffice.Core.Audit;
 using BackOffice.Storage.Sqlite.Rows;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace BackOffice.Storage.Sqlite.Stores;
 
@@ -12,8 +13,6 @@ namespace BackOffice.Storage.Sqlite.Stores;
 /// </summary>
 internal static class AuditChain
 {
-    private sealed record HeadRow(long Sequence, string Hash);
-
     internal sealed record EntryRow(string TenantId, long Sequence, long At, string ActorSubject, string ActorName, string ActorKind,
         string ActorRoles, string Action, string Target, string Detail, string PreviousHash, string Hash)
     {
@@ -37,24 +36,46 @@ internal static class AuditChain
             if (!heads.TryGetValue(record.TenantId, out var head)) head = await HeadAsync(context, record.TenantId, ct);
             var entry = AuditEntry.Chain(record, head);
             heads[record.TenantId] = new AuditHead(entry.Sequence, entry.Hash);
-            await context.Database.ExecuteSqlAsync($"""
+            await using var insert = Command(context, """
                 INSERT INTO audit_entries
                     (tenant_id, seq, at, actor_subject, actor_name, actor_kind, actor_roles, action, target, detail, previous_hash, hash)
-                VALUES ({entry.TenantId}, {entry.Sequence}, {entry.At.ToTicks()}, {entry.Actor.Subject}, {entry.Actor.Name}, {entry.Actor.Kind},
-                    {JsonSerializer.Serialize(entry.Actor.Roles)}, {entry.Action}, {entry.Target}, {JsonSerializer.Serialize(entry.Detail)},
-                    {entry.PreviousHash}, {entry.Hash});
-                INSERT INTO audit_heads (tenant_id, seq, hash) VALUES ({entry.TenantId}, {entry.Sequence}, {entry.Hash})
+                VALUES ($tenant, $seq, $at, $subject, $name, $kind, $roles, $action, $target, $detail, $previous, $hash);
+                INSERT INTO audit_heads (tenant_id, seq, hash) VALUES ($tenant, $seq, $hash)
                 ON CONFLICT (tenant_id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash
-                """, ct);
+                """, ("$tenant", entry.TenantId), ("$seq", entry.Sequence), ("$at", entry.At.ToTicks()), ("$subject", entry.Actor.Subject),
+                ("$name", entry.Actor.Name), ("$kind", entry.Actor.Kind), ("$roles", JsonSerializer.Serialize(entry.Actor.Roles)), ("$action", entry.Action),
+                ("$target", entry.Target), ("$detail", JsonSerializer.Serialize(entry.Detail)), ("$previous", entry.PreviousHash), ("$hash", entry.Hash));
+            await insert.ExecuteNonQueryAsync(ct);
             chained.Add(entry);
         }
         return chained;
     }
 
+    /// <summary>Read with a plain command on the context's connection and transaction: this runs on every audited write.</summary>
     public static async Task<AuditHead?> HeadAsync(BackOfficeDbContext context, string tenantId, CancellationToken ct)
     {
-        var rows = await context.Database.SqlQuery<HeadRow>($"SELECT seq AS Sequence, hash AS Hash FROM audit_heads WHERE tenant_id = {tenantId}")
-            .ToListAsync(ct);
-        return rows.Select(r => new AuditHead(r.Sequence, r.Hash)).SingleOrDefault();
+        await context.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var query = Command(context, "SELECT seq, hash FROM audit_heads WHERE tenant_id = $tenant", ("$tenant", tenantId));
+            await using var reader = await query.ExecuteReaderAsync(ct);
+            return await reader.ReadAsync(ct) ? new AuditHead(reader.GetInt64(0), reader.GetString(1)) : null;
+        }
+        finally { await context.Database.CloseConnectionAsync(); }
+    }
+
+    private static System.Data.Common.DbCommand Command(BackOfficeDbContext context, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = context.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = context.Database.CurrentTransaction?.GetDbTransaction();
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+        return command;
     }
 }
