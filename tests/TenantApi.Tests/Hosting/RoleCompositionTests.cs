@@ -114,6 +114,7 @@ public sealed class RoleCompositionTests
         var tenants = await host.ClientAs(TestUser.Admin).GetAsync("/api/tenants");
 
         Assert.Equal(HttpStatusCode.OK, tenants.StatusCode);
-        Assert.StartsWith("BackOffice.Storage.Cosmos.", host.Services.GetRequiredService<Core.Tenancy.ITenantStore>().GetType().FullName);
+        Assert.StartsWith("BackOffice.Storage.Cosmos.", host.Services.GetRequiredService<Core.WorkItems.IWorkItemStore>().GetType().FullName);
+        Assert.IsType<Core.Tenancy.CachedTenantStore>(host.Services.GetRequiredService<Core.Tenancy.ITenantStore>());
     }
 }
