@@ -16,6 +16,9 @@ internal sealed class BackOfficeDbContext : DbContext
 
     public string? TenantId { get; internal set; }
 
+    /// <summary>On the writer's connection: its prepared statements, for <see cref="PlainSql"/>.</summary>
+    internal PreparedCommands? Commands { get; set; }
+
     /// <summary>
     /// Inside a write: a context for another tenant on this write's own connection and transaction, for a write
     /// that learns its tenant only as it runs (a claim takes a queue entry, then saves that entry's item).

@@ -13,13 +13,13 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
 {
     private const int MaxBatch = 128;
 
-    private readonly Func<string?, BackOfficeDbContext> _context;
+    private readonly WriterContexts _contexts;
     private readonly Channel<WriteRequest> _requests = Channel.CreateUnbounded<WriteRequest>(new() { SingleReader = true });
     private readonly Task _loop;
 
     public GroupCommitWriter(Func<string?, BackOfficeDbContext> context)
     {
-        _context = context;
+        _contexts = new WriterContexts(context);
         _loop = Task.Run(RunAsync);
     }
 
@@ -47,27 +47,27 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         var done = new List<WriteRequest>(batch.Count);
         try
         {
-            await using var root = _context(null);
-            await using var transaction = await root.Database.BeginTransactionAsync();
-            await using var contexts = new BatchContexts(root, transaction, _context);
-            using var savepoints = new BatchSavepoints(root.Database.GetDbConnection(), transaction.GetDbTransaction());
+            await _contexts.BeginAsync();
+            using var savepoints = new BatchSavepoints(_contexts.Connection, _contexts.Transaction);
             foreach (var request in batch)
             {
-                if (await RunInSavepointAsync(savepoints, contexts, request)) done.Add(request);
+                if (await RunInSavepointAsync(savepoints, _contexts, request)) done.Add(request);
             }
-            await transaction.CommitAsync();
+            await _contexts.CommitAsync();
         }
         catch (Exception ex)
         {
             // Nothing of this batch is committed: every caller not yet answered hears why.
+            await _contexts.EndAsync(failed: true);
             foreach (var request in batch) request.Fail(ex);
             return;
         }
+        await _contexts.EndAsync(failed: false);
         foreach (var request in done) request.Succeed();
     }
 
     /// <returns>Whether the write succeeded; a failed one is rolled back to its savepoint and its caller told why.</returns>
-    private static async Task<bool> RunInSavepointAsync(BatchSavepoints savepoints, BatchContexts contexts, WriteRequest request)
+    private static async Task<bool> RunInSavepointAsync(BatchSavepoints savepoints, WriterContexts contexts, WriteRequest request)
     {
         if (request.Cancellation.IsCancellationRequested)
         {
@@ -93,37 +93,11 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         }
     }
 
-    /// <summary>One context per tenant for the whole batch, all on the batch's connection and transaction.</summary>
-    private sealed class BatchContexts(BackOfficeDbContext root, IDbContextTransaction transaction, Func<string?, BackOfficeDbContext> create) : IAsyncDisposable
-    {
-        private readonly Dictionary<string, BackOfficeDbContext> _byTenant = new(StringComparer.Ordinal);
-
-        public async Task<BackOfficeDbContext> ForAsync(string? tenantId)
-        {
-            if (_byTenant.TryGetValue(tenantId ?? "", out var context)) return context;
-            context = create(tenantId);
-            context.Database.SetDbConnection(root.Database.GetDbConnection());
-            context.Database.AutoSavepointsEnabled = false; // each write already has a savepoint of its own
-            await context.Database.UseTransactionAsync(transaction.GetDbTransaction());
-            context.InTenant = scope => ForAsync(scope.TenantId);
-            return _byTenant[tenantId ?? ""] = context;
-        }
-
-        public void ClearTracking()
-        {
-            foreach (var context in _byTenant.Values) context.ChangeTracker.Clear();
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            foreach (var context in _byTenant.Values) await context.DisposeAsync();
-        }
-    }
-
     public async ValueTask DisposeAsync()
     {
         _requests.Writer.TryComplete();
         await _loop;
+        await _contexts.DisposeAsync();
     }
 
     private abstract class WriteRequest(string? tenantId, CancellationToken cancellation)

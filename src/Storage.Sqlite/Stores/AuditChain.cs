@@ -1,8 +1,6 @@
 using System.Text.Json;
 using BackOffice.Core.Audit;
 using BackOffice.Storage.Sqlite.Rows;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace BackOffice.Storage.Sqlite.Stores;
 
@@ -36,46 +34,21 @@ internal static class AuditChain
             if (!heads.TryGetValue(record.TenantId, out var head)) head = await HeadAsync(context, record.TenantId, ct);
             var entry = AuditEntry.Chain(record, head);
             heads[record.TenantId] = new AuditHead(entry.Sequence, entry.Hash);
-            await using var insert = Command(context, """
+            await context.ExecuteAsync($"""
                 INSERT INTO audit_entries
                     (tenant_id, seq, at, actor_subject, actor_name, actor_kind, actor_roles, action, target, detail, previous_hash, hash)
-                VALUES ($tenant, $seq, $at, $subject, $name, $kind, $roles, $action, $target, $detail, $previous, $hash);
-                INSERT INTO audit_heads (tenant_id, seq, hash) VALUES ($tenant, $seq, $hash)
+                VALUES ({entry.TenantId}, {entry.Sequence}, {entry.At.ToTicks()}, {entry.Actor.Subject}, {entry.Actor.Name}, {entry.Actor.Kind},
+                    {JsonSerializer.Serialize(entry.Actor.Roles)}, {entry.Action}, {entry.Target}, {JsonSerializer.Serialize(entry.Detail)},
+                    {entry.PreviousHash}, {entry.Hash});
+                INSERT INTO audit_heads (tenant_id, seq, hash) VALUES ({entry.TenantId}, {entry.Sequence}, {entry.Hash})
                 ON CONFLICT (tenant_id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash
-                """, ("$tenant", entry.TenantId), ("$seq", entry.Sequence), ("$at", entry.At.ToTicks()), ("$subject", entry.Actor.Subject),
-                ("$name", entry.Actor.Name), ("$kind", entry.Actor.Kind), ("$roles", JsonSerializer.Serialize(entry.Actor.Roles)), ("$action", entry.Action),
-                ("$target", entry.Target), ("$detail", JsonSerializer.Serialize(entry.Detail)), ("$previous", entry.PreviousHash), ("$hash", entry.Hash));
-            await insert.ExecuteNonQueryAsync(ct);
+                """, ct);
             chained.Add(entry);
         }
         return chained;
     }
 
-    /// <summary>Read with a plain command on the context's connection and transaction: this runs on every audited write.</summary>
-    public static async Task<AuditHead?> HeadAsync(BackOfficeDbContext context, string tenantId, CancellationToken ct)
-    {
-        await context.Database.OpenConnectionAsync(ct);
-        try
-        {
-            await using var query = Command(context, "SELECT seq, hash FROM audit_heads WHERE tenant_id = $tenant", ("$tenant", tenantId));
-            await using var reader = await query.ExecuteReaderAsync(ct);
-            return await reader.ReadAsync(ct) ? new AuditHead(reader.GetInt64(0), reader.GetString(1)) : null;
-        }
-        finally { await context.Database.CloseConnectionAsync(); }
-    }
-
-    private static System.Data.Common.DbCommand Command(BackOfficeDbContext context, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = context.Database.GetDbConnection().CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = context.Database.CurrentTransaction?.GetDbTransaction();
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value ?? DBNull.Value;
-            command.Parameters.Add(parameter);
-        }
-        return command;
-    }
+    public static async Task<AuditHead?> HeadAsync(BackOfficeDbContext context, string tenantId, CancellationToken ct) =>
+        (await context.QueryAsync($"SELECT seq, hash FROM audit_heads WHERE tenant_id = {tenantId}", r => new AuditHead(r.GetInt64(0), r.GetString(1)), ct))
+            .SingleOrDefault();
 }

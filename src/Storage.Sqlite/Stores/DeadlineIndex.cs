@@ -15,9 +15,9 @@ internal static class DeadlineIndex
     public static async Task SyncAsync(BackOfficeDbContext context, WorkItem item, CancellationToken ct)
     {
         var (tenant, id, now) = (item.TenantId, item.Id.ToString("D"), item.UpdatedAt.ToTicks());
-        await context.Database.ExecuteSqlAsync($"DELETE FROM sla_deadlines WHERE tenant_id = {tenant} AND item_id = {id} AND due_at > {now}", ct);
+        await context.ExecuteAsync($"DELETE FROM sla_deadlines WHERE tenant_id = {tenant} AND item_id = {id} AND due_at > {now}", ct);
         foreach (var deadline in item.PendingDeadlines.Where(d => d.At.ToTicks() > now))
-            await context.Database.ExecuteSqlAsync($"""
+            await context.ExecuteAsync($"""
                 INSERT OR IGNORE INTO sla_deadlines (tenant_id, item_id, clock, percent, due_at, title)
                 VALUES ({tenant}, {id}, {deadline.Clock.ToText()}, {deadline.Percent}, {deadline.At.ToTicks()}, {item.Title})
                 """, ct);

@@ -27,16 +27,16 @@ internal static class FairClaim
             if (held >= limit) throw new ConflictException($"You already hold {held} items, your limit; resolve or hand one back first.");
         }
         bool Allowed(string tenant) => lease.Tenants is null || lease.Tenants.Contains(tenant);
-        var heads = (await context.Database.SqlQuery<Head>($"""
+        var heads = (await context.QueryAsync($"""
             SELECT t.tenant_id AS TenantId, t.last_served AS LastServed,
                 (SELECT e.band FROM queue_entries e WHERE e.queue = t.queue AND e.tenant_id = t.tenant_id AND e.claimed_by IS NULL
                  ORDER BY e.band, e.sort_key LIMIT 1) AS Band
             FROM queue_tenants t WHERE t.queue = {queue}
-            """).ToListAsync(ct)).Where(h => h.Band is not null && Allowed(h.TenantId)).ToList();
-        var lapsed = (await context.Database.SqlQuery<Lapsed>($"""
+            """, r => new Head(r.GetString(0), r.GetInt64(1), r.IsDBNull(2) ? null : r.GetInt64(2)), ct)).Where(h => h.Band is not null && Allowed(h.TenantId)).ToList();
+        var lapsed = (await context.QueryAsync($"""
             SELECT tenant_id AS TenantId, item_id AS ItemId, band AS Band FROM queue_entries
             WHERE queue = {queue} AND claimed_by IS NOT NULL AND lease_expires_at <= {now} ORDER BY band, sort_key LIMIT 50
-            """).ToListAsync(ct)).FirstOrDefault(l => Allowed(l.TenantId));
+            """, r => new Lapsed(r.GetString(0), r.GetString(1), r.GetInt64(2)), ct)).FirstOrDefault(l => Allowed(l.TenantId));
 
         var best = heads.Count == 0 ? null : heads.Where(h => h.Band == heads.Min(x => x.Band)).OrderBy(h => h.LastServed).ThenBy(h => h.TenantId, StringComparer.Ordinal).First();
         Taken? taken;
@@ -54,16 +54,16 @@ internal static class FairClaim
                 """, ct);
         else return null;
         if (taken is not null)
-            await context.Database.ExecuteSqlAsync($"""
+            await context.ExecuteAsync($"""
                 UPDATE queue_tenants SET last_served = (SELECT MAX(last_served) FROM queue_tenants WHERE queue = {queue}) + 1
                 WHERE queue = {queue} AND tenant_id = {taken.TenantId}
                 """, ct);
         return taken;
     }
 
-    public static Task<int> CountHeldAsync(BackOfficeDbContext context, string agent, long now, CancellationToken ct) =>
-        context.Database.SqlQuery<int>($"SELECT COUNT(*) AS Value FROM queue_entries WHERE claimed_by = {agent} AND lease_expires_at > {now}").SingleAsync(ct);
+    public static async Task<int> CountHeldAsync(BackOfficeDbContext context, string agent, long now, CancellationToken ct) =>
+        (await context.QueryAsync($"SELECT COUNT(*) FROM queue_entries WHERE claimed_by = {agent} AND lease_expires_at > {now}", r => r.GetInt32(0), ct)).Single();
 
     private static async Task<Taken?> TakeAsync(BackOfficeDbContext context, FormattableString update, CancellationToken ct) =>
-        (await context.Database.SqlQuery<Taken>(update).ToListAsync(ct)).SingleOrDefault();
+        (await context.QueryAsync(update, r => new Taken(r.GetString(0), r.GetString(1)), ct)).SingleOrDefault();
 }

@@ -11,10 +11,10 @@ internal static class QueueIndex
     {
         var id = item.Id.ToString("D");
         if (!item.IsQueued)
-            return context.Database.ExecuteSqlAsync($"DELETE FROM queue_entries WHERE item_id = {id}", ct);
+            return context.ExecuteAsync($"DELETE FROM queue_entries WHERE item_id = {id}", ct);
         var (sortKey, band) = (item.QueueOrder, item.QueueBand);
         var lease = item.LeaseExpiresAt.ToTicks();
-        return context.Database.ExecuteSqlAsync($"""
+        return context.ExecuteAsync($"""
             INSERT INTO queue_entries (item_id, queue, tenant_id, sort_key, band, claimed_by, lease_expires_at, created_at)
             VALUES ({id}, {item.Queue}, {item.TenantId}, {sortKey}, {band}, {item.AssigneeSubject}, {lease}, {item.CreatedAt.ToTicks()})
             ON CONFLICT (item_id) DO UPDATE SET queue = excluded.queue, sort_key = excluded.sort_key, band = excluded.band,

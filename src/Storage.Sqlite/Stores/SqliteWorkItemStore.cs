@@ -42,9 +42,7 @@ internal sealed class SqliteWorkItemStore(SqliteDatabase db) : IWorkItemStore
         var (row, events) = (item.ToRow(), OutboxMapping.Rows(item));
         await db.WriteAsync(scope, async context =>
         {
-            context.WorkItems.Add(row);
-            context.Outbox.AddRange(events);
-            await context.SaveChangesAsync(ct);
+            await WorkItemRowWrites.InsertAsync(context, row, events, ct);
             await UsageWrites.RecordResolutionsAsync(context, scope.TenantId, db.Metered(item), ct);
             await QueueIndex.SyncAsync(context, item, ct);
             await DeadlineIndex.SyncAsync(context, item, ct);
@@ -86,23 +84,18 @@ internal sealed class SqliteWorkItemStore(SqliteDatabase db) : IWorkItemStore
 
     /// <summary>
     /// Writes a changed item, its events and the usage of a resolution among them (<paramref name="pending"/>) on the caller's
-    /// transaction; its queue entry is the caller's.
+    /// transaction, with whatever else the caller's context tracks (a record changed with the item); its queue entry is the caller's.
     /// </summary>
     internal static async Task SaveRowAsync(BackOfficeDbContext context, WorkItemRow row, List<OutboxRow> events,
         IReadOnlyList<Core.Events.DomainEvent> pending, long expectedVersion, CancellationToken ct)
     {
-        try
+        if (context.ChangeTracker.HasChanges())
         {
-            var entry = context.WorkItems.Update(row);
-            entry.Property(r => r.Version).OriginalValue = expectedVersion;
-            context.Outbox.AddRange(events);
-            await context.SaveChangesAsync(ct);
-            await UsageWrites.RecordResolutionsAsync(context, row.TenantId, pending, ct);
+            try { await context.SaveChangesAsync(ct); }
+            catch (DbUpdateConcurrencyException) { throw new ConcurrencyConflictException($"Work item {row.Id}"); }
         }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConcurrencyConflictException($"Work item {row.Id}");
-        }
+        await WorkItemRowWrites.UpdateAsync(context, row, events, expectedVersion, ct);
+        await UsageWrites.RecordResolutionsAsync(context, row.TenantId, pending, ct);
     }
 }
 

@@ -1,0 +1,98 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace BackOffice.Storage.Sqlite;
+
+/// <summary>
+/// SQL run as plain ADO.NET commands on a context's connection and transaction, instead of EF's raw-SQL pipeline (which
+/// parses, logs and builds a new command every time). On the group-commit writer's connection each statement is prepared
+/// once and reused (<see cref="PreparedCommands"/>). As with EF's ExecuteSql, every interpolated value is a parameter.
+/// </summary>
+internal static class PlainSql
+{
+    private static readonly ConcurrentDictionary<string, string> Texts = new(StringComparer.Ordinal);
+
+    public static async Task<int> ExecuteAsync(this BackOfficeDbContext context, FormattableString sql, CancellationToken ct)
+    {
+        await context.Database.OpenConnectionAsync(ct);
+        var (command, owned) = Prepare(context, sql);
+        try { return await command.ExecuteNonQueryAsync(ct); }
+        finally
+        {
+            if (owned) await command.DisposeAsync();
+            await context.Database.CloseConnectionAsync();
+        }
+    }
+
+    public static async Task<List<T>> QueryAsync<T>(this BackOfficeDbContext context, FormattableString sql, Func<DbDataReader, T> read, CancellationToken ct)
+    {
+        await context.Database.OpenConnectionAsync(ct);
+        var (command, owned) = Prepare(context, sql);
+        try
+        {
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            var rows = new List<T>();
+            while (await reader.ReadAsync(ct)) rows.Add(read(reader));
+            return rows;
+        }
+        finally
+        {
+            if (owned) await command.DisposeAsync();
+            await context.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static (DbCommand Command, bool Owned) Prepare(BackOfficeDbContext context, FormattableString sql)
+    {
+        var text = Texts.GetOrAdd(sql.Format, static (format, count) =>
+            string.Format(CultureInfo.InvariantCulture, format, Enumerable.Range(0, count).Select(i => (object)$"$p{i}").ToArray()), sql.ArgumentCount);
+        var transaction = context.Database.CurrentTransaction?.GetDbTransaction();
+        var (command, owned) = context.Commands is { } prepared
+            ? (prepared.For(text, sql.ArgumentCount), false)
+            : (PreparedCommands.Create(context.Database.GetDbConnection(), text, sql.ArgumentCount), true);
+        command.Transaction = transaction;
+        for (var i = 0; i < sql.ArgumentCount; i++) command.Parameters[i].Value = Value(sql.GetArgument(i));
+        return (command, owned);
+    }
+
+    private static object Value(object? value) => value switch
+    {
+        null => DBNull.Value,
+        string or long or int or double or bool or byte[] => value,
+        _ => throw new NotSupportedException($"A {value.GetType().Name} is not bound as it would be by EF; pass its stored form (text or ticks)."),
+    };
+}
+
+/// <summary>The writer connection's commands, one per statement text, each prepared on its first run and kept.</summary>
+internal sealed class PreparedCommands(DbConnection connection) : IDisposable
+{
+    private readonly Dictionary<string, DbCommand> _byText = new(StringComparer.Ordinal);
+
+    public DbCommand For(string text, int parameters)
+    {
+        if (!_byText.TryGetValue(text, out var command)) _byText[text] = command = Create(connection, text, parameters);
+        return command;
+    }
+
+    public static DbCommand Create(DbConnection connection, string text, int parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = text;
+        for (var i = 0; i < parameters; i++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = $"$p{i}";
+            command.Parameters.Add(parameter);
+        }
+        return command;
+    }
+
+    public void Dispose()
+    {
+        foreach (var command in _byText.Values) command.Dispose();
+        _byText.Clear();
+    }
+}
