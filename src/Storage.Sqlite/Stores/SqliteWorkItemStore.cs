@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using BackOffice.Core.Common;
 using BackOffice.Core.Tenancy;
 using BackOffice.Core.WorkItems;
@@ -10,28 +11,41 @@ internal sealed class SqliteWorkItemStore(SqliteDatabase db) : IWorkItemStore
 {
     public async Task<WorkItem?> FindAsync(TenantScope scope, Guid id, CancellationToken ct)
     {
-        var key = id.ToString("D");
         await using var context = db.Context(scope);
-        var row = await CompiledQueries.WorkItemById(context, key);
-        return row?.ToWorkItem();
+        return (await FindRowAsync(context, id.ToString("D"), ct))?.ToWorkItem();
     }
 
+    /// <summary>The item of the context's tenant with this id, if any.</summary>
+    internal static async Task<WorkItemRow?> FindRowAsync(BackOfficeDbContext context, string id, CancellationToken ct) =>
+        (await context.QueryAsync(FormattableStringFactory.Create(ById, context.TenantId, id), WorkItemRowReader.Read, ct)).SingleOrDefault();
+
+    private const string ById = "SELECT " + WorkItemRowReader.Columns + " FROM work_items WHERE tenant_id = {0} AND id = {1}";
+
+    /// <summary>Newest first; each filter is a condition of the one statement, the tenant's always among them.</summary>
     public async Task<Page<WorkItem>> ListAsync(TenantScope scope, WorkItemFilter filter, int pageSize, string? cursor, CancellationToken ct)
     {
         var before = Cursor.Decode(cursor);
-        await using var context = db.Context(scope);
-        var query = context.WorkItems.AsNoTracking();
-        if (filter.Status is { } status) query = query.Where(r => r.Status == status.ToText());
-        if (filter.ServiceLine is { } line) query = query.Where(r => r.ServiceLine == line.ToText());
-        if (filter.Priority is { } priority) query = query.Where(r => r.Priority == priority.ToText());
-        if (filter.Type is { } type) query = query.Where(r => r.Type == type);
+        var (sql, args) = (new System.Text.StringBuilder($"SELECT {WorkItemRowReader.Columns} FROM work_items WHERE tenant_id = {{0}}"), new List<object?> { scope.TenantId });
+        void Where(string condition, params object?[] values)
+        {
+            sql.Append(" AND ").Append(string.Format(System.Globalization.CultureInfo.InvariantCulture, condition,
+                values.Select((_, i) => (object)$"{{{args.Count + i}}}").ToArray()));
+            args.AddRange(values);
+        }
+        if (filter.Status is { } status) Where("status = {0}", status.ToText());
+        if (filter.ServiceLine is { } line) Where("service_line = {0}", line.ToText());
+        if (filter.Priority is { } priority) Where("priority = {0}", priority.ToText());
+        if (filter.Type is { } type) Where("type = {0}", type);
         if (filter.Text is { } text)
         {
             var pattern = $"%{Like.Escape(text)}%";
-            query = query.Where(r => EF.Functions.Like(r.Title, pattern, Like.EscapeChar) || EF.Functions.Like(r.Description, pattern, Like.EscapeChar));
+            Where("(title LIKE {0} ESCAPE '\\' OR description LIKE {1} ESCAPE '\\')", pattern, pattern);
         }
-        if (before is not null) query = query.Where(r => string.Compare(r.Id, before) < 0);
-        var rows = await query.OrderByDescending(r => r.Id).Take(pageSize + 1).ToListAsync(ct);
+        if (before is not null) Where("id < {0}", before);
+        sql.Append(" ORDER BY id DESC LIMIT {").Append(args.Count).Append('}');
+        args.Add((long)pageSize + 1);
+        await using var context = db.Context(scope);
+        var rows = await context.QueryAsync(FormattableStringFactory.Create(sql.ToString(), [.. args]), WorkItemRowReader.Read, ct);
         var next = rows.Count > pageSize ? Cursor.Encode(rows[pageSize - 1].Id) : null;
         return new Page<WorkItem>(rows.Take(pageSize).Select(r => r.ToWorkItem()).ToList(), next);
     }

@@ -15,7 +15,7 @@ internal sealed class SqliteWorkQueue(SqliteDatabase db) : IWorkQueue
             if (taken is null) return null;
 
             var tenantContext = await context.InTenant(TenantScope.ForWorker(taken.TenantId));
-            var row = await CompiledQueries.WorkItemById(tenantContext, taken.ItemId) ?? throw new InvalidOperationException($"Queue entry {taken.ItemId} has no item.");
+            var row = await SqliteWorkItemStore.FindRowAsync(tenantContext, taken.ItemId, ct) ?? throw new InvalidOperationException($"Queue entry {taken.ItemId} has no item.");
             var item = row.ToWorkItem();
             var readVersion = item.Version;
             item.Claim(lease.Agent, lease.Now, lease.Until);
