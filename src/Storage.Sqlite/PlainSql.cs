@@ -47,15 +47,23 @@ internal static class PlainSql
 
     private static (DbCommand Command, bool Owned) Prepare(BackOfficeDbContext context, FormattableString sql)
     {
-        var text = Texts.GetOrAdd(sql.Format, static (format, count) =>
-            string.Format(CultureInfo.InvariantCulture, format, Enumerable.Range(0, count).Select(i => (object)$"$p{i}").ToArray()), sql.ArgumentCount);
+        var text = Text(sql);
         var transaction = context.Database.CurrentTransaction?.GetDbTransaction();
         var (command, owned) = context.Commands is { } prepared
             ? (prepared.For(text, sql.ArgumentCount), false)
             : (PreparedCommands.Create(context.Database.GetDbConnection(), text, sql.ArgumentCount), true);
         command.Transaction = transaction;
-        for (var i = 0; i < sql.ArgumentCount; i++) command.Parameters[i].Value = Value(sql.GetArgument(i));
+        Bind(command, sql);
         return (command, owned);
+    }
+
+    /// <summary>The statement's text, each interpolated value a parameter ($p0, $p1...).</summary>
+    public static string Text(FormattableString sql) => Texts.GetOrAdd(sql.Format, static (format, count) =>
+        string.Format(CultureInfo.InvariantCulture, format, Enumerable.Range(0, count).Select(i => (object)$"$p{i}").ToArray()), sql.ArgumentCount);
+
+    public static void Bind(DbCommand command, FormattableString sql)
+    {
+        for (var i = 0; i < sql.ArgumentCount; i++) command.Parameters[i].Value = Value(sql.GetArgument(i));
     }
 
     private static object Value(object? value) => value switch

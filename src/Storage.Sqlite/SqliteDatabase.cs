@@ -29,12 +29,16 @@ public sealed class SqliteDatabase : IAsyncDisposable
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning))
             .Options;
         _reads = new PooledDbContextFactory<BackOfficeDbContext>(_options);
+        Reads = new ReadSessions(ConnectionString);
         _writer = new GroupCommitWriter(tenantId => new BackOfficeDbContext(_options) { TenantId = tenantId });
     }
 
     public string Path { get; }
 
     public string ConnectionString { get; }
+
+    /// <summary>Open connections with prepared statements, for the reads on every request's path.</summary>
+    internal ReadSessions Reads { get; }
 
     /// <summary>Whether work item writes record a resolution's usage with it; off only for the metering benchmark's baseline.</summary>
     internal bool MeterResolutions { get; init; } = true;
@@ -58,7 +62,11 @@ public sealed class SqliteDatabase : IAsyncDisposable
     internal Task WriteAsync(TenantScope? scope, Func<BackOfficeDbContext, Task> work, CancellationToken ct) =>
         WriteAsync<bool>(scope, async context => { await work(context); return true; }, ct);
 
-    public ValueTask DisposeAsync() => _writer.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _writer.DisposeAsync();
+        Reads.Dispose();
+    }
 
     private sealed class PragmaInterceptor(string synchronous) : DbConnectionInterceptor
     {

@@ -9,11 +9,9 @@ namespace BackOffice.Storage.Sqlite.Stores;
 
 internal sealed class SqliteWorkItemStore(SqliteDatabase db) : IWorkItemStore
 {
-    public async Task<WorkItem?> FindAsync(TenantScope scope, Guid id, CancellationToken ct)
-    {
-        await using var context = db.Context(scope);
-        return (await FindRowAsync(context, id.ToString("D"), ct))?.ToWorkItem();
-    }
+    public async Task<WorkItem?> FindAsync(TenantScope scope, Guid id, CancellationToken ct) =>
+        (await db.Reads.QueryAsync(FormattableStringFactory.Create(ById, scope.TenantId, id.ToString("D")), WorkItemRowReader.Read, ct))
+            .SingleOrDefault()?.ToWorkItem();
 
     /// <summary>The item of the context's tenant with this id, if any.</summary>
     internal static async Task<WorkItemRow?> FindRowAsync(BackOfficeDbContext context, string id, CancellationToken ct) =>
@@ -44,8 +42,7 @@ internal sealed class SqliteWorkItemStore(SqliteDatabase db) : IWorkItemStore
         if (before is not null) Where("id < {0}", before);
         sql.Append(" ORDER BY id DESC LIMIT {").Append(args.Count).Append('}');
         args.Add((long)pageSize + 1);
-        await using var context = db.Context(scope);
-        var rows = await context.QueryAsync(FormattableStringFactory.Create(sql.ToString(), [.. args]), WorkItemRowReader.Read, ct);
+        var rows = await db.Reads.QueryAsync(FormattableStringFactory.Create(sql.ToString(), [.. args]), WorkItemRowReader.Read, ct);
         var next = rows.Count > pageSize ? Cursor.Encode(rows[pageSize - 1].Id) : null;
         return new Page<WorkItem>(rows.Take(pageSize).Select(r => r.ToWorkItem()).ToList(), next);
     }
