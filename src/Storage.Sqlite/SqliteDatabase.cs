@@ -84,7 +84,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
         {
             if (connection is SqliteConnection { Handle: { } handle } && !_configured.TryAdd(handle, handle)) return;
             using var command = connection.CreateCommand();
-            command.CommandText = $"PRAGMA synchronous={synchronous}; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000; PRAGMA wal_autocheckpoint=8000;";
+            command.CommandText = $"PRAGMA synchronous={synchronous}; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000; PRAGMA wal_autocheckpoint=8000; PRAGMA temp_store=MEMORY;";
             command.ExecuteNonQuery();
         }
     }
