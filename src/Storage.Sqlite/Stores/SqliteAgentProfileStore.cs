@@ -12,12 +12,11 @@ internal sealed class SqliteAgentProfileStore(SqliteDatabase db) : IAgentProfile
 {
     private sealed record Row(string Subject, string Name, string Lines, string? Tenants, int WipLimit, long UpdatedAt, string UpdatedBy, long Version);
 
-    public async Task<AgentProfile?> FindAsync(string subject, CancellationToken ct)
-    {
-        await using var context = db.Context();
-        var rows = await context.Database.SqlQueryRaw<Row>(Select + " WHERE subject = {0}", subject).ToListAsync(ct);
-        return rows.Select(ToProfile).SingleOrDefault();
-    }
+    /// <summary>Read on every claim, so on a read session with its statement prepared.</summary>
+    public async Task<AgentProfile?> FindAsync(string subject, CancellationToken ct) =>
+        (await db.Reads.QueryAsync(System.Runtime.CompilerServices.FormattableStringFactory.Create(Select + " WHERE subject = {0}", subject),
+            r => new Row(r.GetString(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetInt32(4), r.GetInt64(5),
+                r.GetString(6), r.GetInt64(7)), ct)).Select(ToProfile).SingleOrDefault();
 
     public async Task<IReadOnlyList<AgentProfile>> ListAsync(CancellationToken ct)
     {

@@ -32,25 +32,19 @@ internal static class UsageWrites
     /// <summary>Inserts the entry in the first open period from its own; null when its source event (or id) is there already.</summary>
     public static async Task<UsageEntry?> InsertAsync(BackOfficeDbContext context, string tenant, NewUsage u, CancellationToken ct)
     {
-        var (connection, transaction) = Connection(context);
-        var closed = new List<string>();
-        await using (var read = Command(connection, transaction,
-            "SELECT period FROM billing_periods WHERE tenant_id = $tenant AND period >= $from ORDER BY period", ("$tenant", (object?)tenant), ("$from", u.HappenedIn.ToString())))
-        await using (var rows = await read.ExecuteReaderAsync(ct))
-            while (await rows.ReadAsync(ct)) closed.Add(rows.GetString(0));
+        var closed = await context.QueryAsync(
+            $"SELECT period FROM billing_periods WHERE tenant_id = {tenant} AND period >= {u.HappenedIn.ToString()} ORDER BY period", r => r.GetString(0), ct);
         var period = FirstOpen(u.HappenedIn, closed);
         var late = period != u.HappenedIn;
-        await using var insert = Command(connection, transaction, """
+        var inserted = await context.ExecuteAsync($"""
             INSERT INTO usage_entries (id, tenant_id, meter, quantity_e4, occurred_at, period, late, kind, item_id, priority, source_event_id,
                 adjusted_by, reason, recorded_at)
-            VALUES ($id, $tenant, $meter, $quantity, $occurred, $period, $late, $kind, $item, $priority, $source, $by, $reason, $recorded)
+            VALUES ({u.Id.ToString("D")}, {tenant}, {u.Meter.ToText()}, {UsageRows.ToE4(u.Quantity)}, {u.OccurredAt.ToTicks()}, {period.ToString()},
+                {late}, {u.Kind.ToText()}, {u.ItemId?.ToString("D")}, {u.Priority?.ToText()}, {u.SourceEventId?.ToString("D")}, {u.AdjustedBy},
+                {u.Reason}, {u.RecordedAt.ToTicks()})
             ON CONFLICT DO NOTHING
-            """,
-            ("$id", u.Id.ToString("D")), ("$tenant", (object?)tenant), ("$meter", u.Meter.ToText()), ("$quantity", UsageRows.ToE4(u.Quantity)),
-            ("$occurred", u.OccurredAt.ToTicks()), ("$period", period.ToString()), ("$late", late), ("$kind", u.Kind.ToText()),
-            ("$item", u.ItemId?.ToString("D")), ("$priority", u.Priority?.ToText()), ("$source", u.SourceEventId?.ToString("D")),
-            ("$by", u.AdjustedBy), ("$reason", u.Reason), ("$recorded", u.RecordedAt.ToTicks()));
-        return await insert.ExecuteNonQueryAsync(ct) == 1
+            """, ct);
+        return inserted == 1
             ? new UsageEntry(u.Id, tenant, u.Meter, u.Quantity, u.OccurredAt, period, late, u.Kind, u.ItemId, u.Priority, u.SourceEventId,
                 u.AdjustedBy, u.Reason, u.RecordedAt)
             : null;
@@ -68,21 +62,6 @@ internal static class UsageWrites
         return period;
     }
 
-    private static async Task<string?> ZoneAsync(BackOfficeDbContext context, string tenant, CancellationToken ct)
-    {
-        var (connection, transaction) = Connection(context);
-        await using var read = Command(connection, transaction, "SELECT time_zone FROM tenants WHERE id = $tenant", ("$tenant", (object?)tenant));
-        return await read.ExecuteScalarAsync(ct) as string;
-    }
-
-    private static (SqliteConnection, SqliteTransaction?) Connection(BackOfficeDbContext context) =>
-        ((SqliteConnection)context.Database.GetDbConnection(), (SqliteTransaction?)context.Database.CurrentTransaction?.GetDbTransaction());
-
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        (command.Transaction, command.CommandText) = (transaction, sql);
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        return command;
-    }
+    private static async Task<string?> ZoneAsync(BackOfficeDbContext context, string tenant, CancellationToken ct) =>
+        (await context.QueryAsync($"SELECT time_zone FROM tenants WHERE id = {tenant}", r => r.GetString(0), ct)).SingleOrDefault();
 }
