@@ -57,9 +57,10 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
         }
         catch (Exception ex)
         {
-            // Nothing of this batch is committed: every caller not yet answered hears why.
-            await _contexts.EndAsync(failed: true);
+            // Nothing of this batch is committed: every caller not yet answered hears why, and the connection is dropped.
             foreach (var request in batch) request.Fail(ex);
+            try { await _contexts.EndAsync(failed: true); }
+            catch (Exception) { } // what could not be closed cleanly is dropped all the same: the next batch opens anew
             return;
         }
         await _contexts.EndAsync(failed: false);

@@ -61,28 +61,33 @@ internal sealed class WriterContexts(Func<string?, BackOfficeDbContext> create) 
         foreach (var context in _enlisted) context.ChangeTracker.Clear();
     }
 
-    /// <summary>After the batch's commit or its failure: the contexts give the transaction back; a failed batch drops them.</summary>
+    /// <summary>After the batch's commit or its failure: the contexts give the transaction back; a failed batch drops them all.</summary>
     public async Task EndAsync(bool failed)
     {
+        if (failed)
+        {
+            await DisposeAsync(); // closing the connection rolls back whatever the batch left open
+            return;
+        }
         foreach (var context in _enlisted)
         {
             context.ChangeTracker.Clear();
-            if (!failed) await context.Database.UseTransactionAsync(null);
+            await context.Database.UseTransactionAsync(null);
         }
         _enlisted.Clear();
         if (_transaction is not null) await _transaction.DisposeAsync();
         _transaction = null;
-        if (failed || _byTenant.Count > MaxKept) await DisposeAsync();
+        if (_byTenant.Count > MaxKept) await DisposeAsync();
     }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var context in _byTenant.Values) await context.DisposeAsync();
+        var (contexts, commands, root) = (_byTenant.Values.ToList(), _commands, _root);
+        (_commands, _root, _transaction) = (null, null, null);
         _byTenant.Clear();
         _enlisted.Clear();
-        _commands?.Dispose();
-        _commands = null;
-        if (_root is not null) await _root.DisposeAsync();
-        _root = null;
+        foreach (var context in contexts) await context.DisposeAsync();
+        commands?.Dispose();
+        if (root is not null) await root.DisposeAsync();
     }
 }
