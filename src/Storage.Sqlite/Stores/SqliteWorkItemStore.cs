@@ -37,7 +37,7 @@ internal sealed class SqliteWorkItemStore(SqliteDatabase db) : IWorkItemStore
         if (filter.Text is { } text)
         {
             var pattern = $"%{Like.Escape(text)}%";
-            Where("(title LIKE {0} ESCAPE '\\' OR description LIKE {1} ESCAPE '\\')", pattern, pattern);
+            Where($"(title LIKE {{0}} ESCAPE '{Like.EscapeChar}' OR description LIKE {{1}} ESCAPE '{Like.EscapeChar}')", pattern, pattern);
         }
         if (before is not null) Where("id < {0}", before);
         sql.Append(" ORDER BY id DESC LIMIT {").Append(args.Count).Append('}');
