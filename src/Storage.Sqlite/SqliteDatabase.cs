@@ -19,6 +19,8 @@ public sealed class SqliteDatabase : IAsyncDisposable
     private readonly GroupCommitWriter _writer;
     private readonly PooledDbContextFactory<BackOfficeDbContext> _reads;
 
+    static SqliteDatabase() => SqliteProcessSettings.EnsureApplied();
+
     public SqliteDatabase(string path, string synchronous = "FULL")
     {
         Path = System.IO.Path.GetFullPath(path);
