@@ -7,11 +7,9 @@ namespace BackOffice.Core.WorkItems;
 /// <summary>A unit of outsourced work a tenant hands over, worked by an agent from its queue.</summary>
 public sealed partial class WorkItem : AggregateRoot
 {
+    private readonly List<WorkItemChange> _newChanges = [];
     private IReadOnlyList<WorkItemChange> _storedHistory = [];
     private List<WorkItemChange>? _history;
-
-    /// <summary>The history to append to: a store's history is read (and copied) only once something needs it, so lists stay cheap.</summary>
-    private List<WorkItemChange> Changes => _history ??= [.. _storedHistory];
 
     public required Guid Id { get; init; }
     public required string TenantId { get; init; }
@@ -41,7 +39,14 @@ public sealed partial class WorkItem : AggregateRoot
     public IEnumerable<Sla.SlaDeadline> PendingDeadlines => Sla?.PausedAt is not null ? [] : (Sla?.Deadlines ?? []).Where(d => d.Clock == Core.Sla.SlaClockKind.FirstResponse
         ? FirstRespondedAt is null
         : Status is not (WorkItemStatus.Resolved or WorkItemStatus.Closed or WorkItemStatus.Cancelled));
-    public IReadOnlyList<WorkItemChange> History => _history ?? _storedHistory;
+    /// <summary>The stored history and the changes made since; a store's history is read only once something needs it, so lists stay cheap.</summary>
+    public IReadOnlyList<WorkItemChange> History => _newChanges.Count == 0 ? _storedHistory : _history ??= [.. _storedHistory, .. _newChanges];
+
+    /// <summary>The history as the store gave it, and the changes made since: a store may append these to what it has, not rewrite it all.</summary>
+    public IReadOnlyList<WorkItemChange> StoredHistory => _storedHistory;
+
+    /// <inheritdoc cref="StoredHistory"/>
+    public IReadOnlyList<WorkItemChange> NewChanges => _newChanges;
 
     /// <summary>
     /// Queue order: items raised by an SLA warning first, then the rest; within each, earliest resolution due time first,
@@ -81,7 +86,7 @@ public sealed partial class WorkItem : AggregateRoot
             ["serviceLine"] = spec.ServiceLine.ToText(), ["type"] = spec.Type, ["priority"] = spec.Priority.ToText(), ["title"] = spec.Title,
         };
         if (sla is not null) details["resolutionDue"] = sla.ResolutionDue.ToString("O");
-        item.Changes.Add(new WorkItemChange(now, by.Subject, by.Name, WorkItemActions.Submitted, details));
+        item.Append(new WorkItemChange(now, by.Subject, by.Name, WorkItemActions.Submitted, details));
         item._checklist.AddRange((spec.Steps ?? []).Select(step => new ChecklistStep(step)));
         item.Raise(item.Event<WorkItemSubmitted>(by, now));
         return item;
@@ -199,9 +204,15 @@ public sealed partial class WorkItem : AggregateRoot
 
     private void Record(Actor by, DateTimeOffset now, string action, IReadOnlyDictionary<string, string?> details)
     {
-        Changes.Add(new WorkItemChange(now, by.Subject, by.Name, action, details));
+        Append(new WorkItemChange(now, by.Subject, by.Name, action, details));
         UpdatedAt = now;
         Version++;
+    }
+
+    private void Append(WorkItemChange change)
+    {
+        _newChanges.Add(change);
+        _history = null;
     }
 
     private T Event<T>(Actor by, DateTimeOffset now) where T : WorkItemEvent, new() =>

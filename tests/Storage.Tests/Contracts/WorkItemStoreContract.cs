@@ -25,6 +25,26 @@ public abstract class WorkItemStoreContract(IStoreAdapter adapter)
     }
 
     [StoreFact]
+    public async Task Update_OfAnItemChangedAgainAfterItsLastSave_KeepsEveryChangeInOrder()
+    {
+        await using var stores = await adapter.CreateAsync();
+        await stores.WorkItems.AddAsync(Acme, Build.Item("acme", Build.Now), default);
+        var item = (await stores.WorkItems.ListAsync(Acme, new WorkItemFilter(), 1, null, default)).Items[0];
+        item.Edit(new WorkItemEdit(Priority.P1, null, null), Build.Client, Build.Now.AddMinutes(1));
+        await stores.WorkItems.UpdateAsync(Acme, item, 1, default);
+        item.Edit(new WorkItemEdit(null, "Renamed", null), Build.Client, Build.Now.AddMinutes(2));
+        await stores.WorkItems.UpdateAsync(Acme, item, 2, default);
+        var reread = (await stores.WorkItems.FindAsync(Acme, item.Id, default))!;
+        reread.Edit(new WorkItemEdit(Priority.P2, null, null), Build.Client, Build.Now.AddMinutes(3));
+        await stores.WorkItems.UpdateAsync(Acme, reread, 3, default);
+
+        var stored = (await stores.WorkItems.FindAsync(Acme, item.Id, default))!;
+
+        Assert.Equal([Build.Now, Build.Now.AddMinutes(1), Build.Now.AddMinutes(2), Build.Now.AddMinutes(3)], stored.History.Select(h => h.At));
+        Assert.Equal(("submitted", "Renamed", "p1 -> p2"), (stored.History[0].Action, stored.Title, stored.History[3].Details["priority"]));
+    }
+
+    [StoreFact]
     public async Task Find_InAnotherTenantsScope_ReturnsNothing()
     {
         await using var stores = await adapter.CreateAsync();
