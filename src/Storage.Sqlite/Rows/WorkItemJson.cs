@@ -29,11 +29,11 @@ internal sealed partial class WorkItemJson : JsonSerializerContext
     {
         if (item.StoredHistory is not LazyJsonList<WorkItemChange> { Json: var stored }) return Write(item.History);
         if (item.NewChanges.Count == 0) return stored;
-        var kept = stored.AsSpan().TrimEnd();
-        if (kept.Length < 2 || kept[^1] != ']') return Write(item.History);
+        var array = stored.AsSpan().Trim();
+        if (array.Length < 2 || array[0] != '[' || array[^1] != ']') return Write(item.History);
+        var kept = array[1..^1].Trim();
         var added = Write(item.NewChanges);
-        kept = kept[..^1].TrimEnd();
-        return kept[^1] == '[' ? added : string.Concat(kept, ",", added.AsSpan(1));
+        return kept.IsEmpty ? added : string.Concat("[", kept, ",", added.AsSpan(1));
     }
 
     private static string Write(IReadOnlyList<WorkItemChange> changes) => JsonSerializer.Serialize(changes, Default.IReadOnlyListWorkItemChange);
