@@ -1,7 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using BackOffice.Core.Common;
+using BackOffice.Core.Queues.Supervise;
+using BackOffice.Core.WorkItems;
 using BackOffice.TenantApi.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BackOffice.TenantApi.Tests.Routing;
 
@@ -103,5 +107,26 @@ public sealed class SupervisionTests : IClassFixture<ApiFactory>, IAsyncLifetime
         Assert.Equal("cancelled", (string)(await Api.JsonAsync(bySupervisor))["status"]!);
         Assert.Equal(0, (int)(await Api.GetJsonAsync(_supervisor, "/api/queues/hr/board"))["byTenant"]!.AsArray()
             .Where(t => (string)t!["tenantId"]! == "globex").Sum(t => (int)t!["waiting"]!));
+    }
+
+    [Fact]
+    public async Task AssignAsShown_AfterAnEditLeftTheItemWaiting_Assigns_ButAfterAClaimMeanwhile_NamesWhoHoldsIt()
+    {
+        using var services = _factory.Services.CreateScope();
+        var supervise = services.ServiceProvider.GetRequiredService<SuperviseQueue>();
+        var sue = new Actor(TestUser.Supervisor.Subject, TestUser.Supervisor.Name, new HashSet<string> { Roles.Supervisor }, TestUser.ProviderDirectory);
+        var edited = await Api.SubmitAsync(_client, "acme", "Shown, then edited");
+        static long Shown(JsonObject item) => long.Parse(((string)item["eTag"]!).Trim('"'));
+        Assert.Equal(HttpStatusCode.OK, (await Api.PatchAsync(_client, Url(edited), (string)edited["eTag"]!, new { priority = "p1" })).StatusCode);
+        var claimed = await Api.SubmitAsync(_factory.ClientAs(TestUser.GlobexClient), "globex", "Shown, then claimed", "billing");
+        while ((string)(await Api.JsonAsync(await _agent.PostAsync("/api/queues/billing/claims", null)))["id"]! != (string)claimed["id"]!) { }
+
+        var assigned = await supervise.AssignAsShownAsync(sue, "acme", Guid.Parse((string)edited["id"]!), new AssignRequest("sky"), Shown(edited), null, default);
+        var refused = await Assert.ThrowsAsync<ConflictException>(() =>
+            supervise.AssignAsShownAsync(sue, "globex", Guid.Parse((string)claimed["id"]!), new AssignRequest("sky"), Shown(claimed), null, default));
+
+        Assert.Equal(("Sky Agent", Priority.P1), (assigned.AssigneeName, assigned.Priority));
+        Assert.Contains("now held by Alex Agent", refused.Message);
+        Assert.Equal("Alex Agent", (string)(await Api.GetJsonAsync(_supervisor, Url(claimed)))["assignee"]!);
     }
 }

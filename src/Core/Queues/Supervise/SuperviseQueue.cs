@@ -41,6 +41,27 @@ public sealed class SuperviseQueue(TenantAccess access, IWorkItemStore items, IA
         return item;
     }
 
+    /// <summary>
+    /// Assigns the item as the board showed it: a change since then that left it in the same hands (an SLA crossing raising
+    /// it, an edit) does not refuse the assignment, as the board's version alone would; a claim, an assignment or a return
+    /// meanwhile does, naming who holds it now.
+    /// </summary>
+    public async Task<WorkItem> AssignAsShownAsync(Actor actor, string tenantId, Guid itemId, AssignRequest request, long shownVersion, string? shownAssignee,
+        CancellationToken ct)
+    {
+        try
+        {
+            return await AssignAsync(actor, tenantId, itemId, request, shownVersion, ct);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            var (_, current) = await LoadAsync(actor, tenantId, itemId, ct);
+            if (current.AssigneeName != shownAssignee)
+                throw new ConflictException($"Work item {itemId} is now held by {current.AssigneeName ?? "nobody"}, not {shownAssignee ?? "nobody"} as shown; reload and try again.");
+            return await AssignAsync(actor, tenantId, itemId, request, current.Version, ct);
+        }
+    }
+
     public async Task<WorkItem> ReturnAsync(Actor actor, string tenantId, Guid itemId, ReturnRequest request, long? expectedVersion, CancellationToken ct)
     {
         var (scope, item) = await LoadAsync(actor, tenantId, itemId, ct);

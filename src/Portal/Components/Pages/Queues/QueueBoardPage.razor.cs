@@ -109,14 +109,14 @@ public partial class QueueBoardPage
         else await LoadAlertsAsync();
     }
 
-    /// <summary>One item goes under If-Match with the version the board read; several go through the bulk use case, each on its own.</summary>
+    /// <summary>One item is assigned as the board showed it (refused if it changed hands meanwhile); several go through the bulk use case, each on its own.</summary>
     private Task AssignAsync() => ActAsync(async (actor, items) =>
     {
         if (items.Count != 1) return await Supervise.BulkAsync(actor, new BulkRequest("assign", agent, null, Targets(items)), default);
         var one = items[0];
         try
         {
-            await Supervise.AssignAsync(actor, one.TenantId, one.ItemId, new AssignRequest(agent), one.Version, default);
+            await Supervise.AssignAsShownAsync(actor, one.TenantId, one.ItemId, new AssignRequest(agent), one.Version, one.Assignee, default);
             return [new BulkOutcome(one.TenantId, one.ItemId, true, null)];
         }
         catch (DomainException ex)
