@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -45,6 +46,22 @@ internal static class PlainSql
         }
     }
 
+    /// <summary>Rows read straight from SQLite (see <see cref="Native.NativeSqlite"/>), on the context's connection and transaction.</summary>
+    public static async Task<List<T>> QueryNativeAsync<T>(this BackOfficeDbContext context, FormattableString sql, Func<Native.NativeRow, T> read, CancellationToken ct)
+    {
+        await context.Database.OpenConnectionAsync(ct);
+        try
+        {
+            if (context.Commands is { } prepared) return prepared.Native(Text(sql)).Query(sql, read);
+            using var statement = Native.NativeStatement.Prepare((SqliteConnection)context.Database.GetDbConnection(), Text(sql));
+            return statement.Query(sql, read);
+        }
+        finally
+        {
+            await context.Database.CloseConnectionAsync();
+        }
+    }
+
     private static (DbCommand Command, bool Owned) Prepare(BackOfficeDbContext context, FormattableString sql)
     {
         var text = Text(sql);
@@ -74,10 +91,17 @@ internal static class PlainSql
     };
 }
 
-/// <summary>The writer connection's commands, one per statement text, each prepared on its first run and kept.</summary>
+/// <summary>A connection's commands (and native statements), one per statement text, each prepared on its first run and kept.</summary>
 internal sealed class PreparedCommands(DbConnection connection) : IDisposable
 {
     private readonly Dictionary<string, DbCommand> _byText = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Native.NativeStatement> _native = new(StringComparer.Ordinal);
+
+    public Native.NativeStatement Native(string text)
+    {
+        if (!_native.TryGetValue(text, out var statement)) _native[text] = statement = Sqlite.Native.NativeStatement.Prepare((SqliteConnection)connection, text);
+        return statement;
+    }
 
     public DbCommand For(string text, int parameters)
     {
@@ -102,5 +126,7 @@ internal sealed class PreparedCommands(DbConnection connection) : IDisposable
     {
         foreach (var command in _byText.Values) command.Dispose();
         _byText.Clear();
+        foreach (var statement in _native.Values) statement.Dispose();
+        _native.Clear();
     }
 }

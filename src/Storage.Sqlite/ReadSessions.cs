@@ -40,6 +40,27 @@ internal sealed class ReadSessions(string connectionString) : IDisposable
         }
     }
 
+    /// <summary>Rows read straight from SQLite (see <see cref="Native.NativeSqlite"/>), for the reads on every request's path.</summary>
+    public async Task<List<T>> QueryNativeAsync<T>(FormattableString sql, Func<Native.NativeRow, T> read, CancellationToken ct)
+    {
+        var session = _idle.TryTake(out var idle) ? idle : await Session.OpenAsync(connectionString, ct);
+        try
+        {
+            return session.Commands.Native(PlainSql.Text(sql)).Query(sql, read);
+        }
+        catch
+        {
+            session.Dispose();
+            session = null;
+            throw;
+        }
+        finally
+        {
+            if (session is not null && _idle.Count < MaxIdle) _idle.Add(session);
+            else session?.Dispose();
+        }
+    }
+
     public void Dispose()
     {
         while (_idle.TryTake(out var session)) session.Dispose();

@@ -1,8 +1,8 @@
-using System.Data.Common;
+using BackOffice.Storage.Sqlite.Native;
 
 namespace BackOffice.Storage.Sqlite.Rows;
 
-/// <summary>Work item rows read with plain statements (see <see cref="PlainSql"/>): every column, in <see cref="Columns"/> order.</summary>
+/// <summary>Work item rows read straight from SQLite (see <see cref="NativeSqlite"/>): every column, in <see cref="Columns"/> order.</summary>
 internal static class WorkItemRowReader
 {
     public const string Columns = """
@@ -11,7 +11,7 @@ internal static class WorkItemRowReader
         first_responded_at, sla_paused_at, sla_time_zone, raised_at, payload, attachments, queue, checklist
         """;
 
-    public static WorkItemRow Read(DbDataReader r) => new()
+    public static WorkItemRow Read(NativeRow r) => new()
     {
         TenantId = r.GetString(0), Id = r.GetString(1), ServiceLine = r.GetString(2), Type = r.GetString(3), Priority = r.GetString(4),
         Title = r.GetString(5), Description = r.GetString(6), Status = r.GetString(7), AssigneeSubject = Text(r, 8), AssigneeName = Text(r, 9),
@@ -21,7 +21,7 @@ internal static class WorkItemRowReader
         SlaTimeZone = Text(r, 23), RaisedAt = Number(r, 24), Payload = Text(r, 25), Attachments = Text(r, 26), Queue = Text(r, 27), Checklist = Text(r, 28),
     };
 
-    private static string? Text(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+    private static string? Text(NativeRow r, int i) => r.GetStringOrNull(i);
 
-    private static long? Number(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetInt64(i);
+    private static long? Number(NativeRow r, int i) => r.GetInt64OrNull(i);
 }

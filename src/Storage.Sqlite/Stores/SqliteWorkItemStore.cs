@@ -10,12 +10,12 @@ namespace BackOffice.Storage.Sqlite.Stores;
 internal sealed class SqliteWorkItemStore(SqliteDatabase db) : IWorkItemStore
 {
     public async Task<WorkItem?> FindAsync(TenantScope scope, Guid id, CancellationToken ct) =>
-        (await db.Reads.QueryAsync(FormattableStringFactory.Create(ById, scope.TenantId, id.ToString("D")), WorkItemRowReader.Read, ct))
+        (await db.Reads.QueryNativeAsync(FormattableStringFactory.Create(ById, scope.TenantId, id.ToString("D")), WorkItemRowReader.Read, ct))
             .SingleOrDefault()?.ToWorkItem();
 
     /// <summary>The item of the context's tenant with this id, if any.</summary>
     internal static async Task<WorkItemRow?> FindRowAsync(BackOfficeDbContext context, string id, CancellationToken ct) =>
-        (await context.QueryAsync(FormattableStringFactory.Create(ById, context.TenantId, id), WorkItemRowReader.Read, ct)).SingleOrDefault();
+        (await context.QueryNativeAsync(FormattableStringFactory.Create(ById, context.TenantId, id), WorkItemRowReader.Read, ct)).SingleOrDefault();
 
     private const string ById = "SELECT " + WorkItemRowReader.Columns + " FROM work_items WHERE tenant_id = {0} AND id = {1}";
 
@@ -42,7 +42,7 @@ internal sealed class SqliteWorkItemStore(SqliteDatabase db) : IWorkItemStore
         if (before is not null) Where("id < {0}", before);
         sql.Append(" ORDER BY id DESC LIMIT {").Append(args.Count).Append('}');
         args.Add((long)pageSize + 1);
-        var rows = await db.Reads.QueryAsync(FormattableStringFactory.Create(sql.ToString(), [.. args]), WorkItemRowReader.Read, ct);
+        var rows = await db.Reads.QueryNativeAsync(FormattableStringFactory.Create(sql.ToString(), [.. args]), WorkItemRowReader.Read, ct);
         var next = rows.Count > pageSize ? Cursor.Encode(rows[pageSize - 1].Id) : null;
         return new Page<WorkItem>(rows.Take(pageSize).Select(r => r.ToWorkItem()).ToList(), next);
     }
