@@ -14,6 +14,10 @@ public abstract class PortalTest(PortalServer server) : IClassFixture<PortalServ
 
     public const int PhoneWidth = 390;
 
+    // On two loaded cores with the Cosmos DB store's single node server, a page's data can take longer than Playwright's
+    // default 5 s to arrive (CI's Cosmos pass timed out twice on pages still loading); a missing element still fails.
+    static PortalTest() => Assertions.SetDefaultExpectTimeout(15_000);
+
     public async Task InitializeAsync()
     {
         _playwright = await Playwright.CreateAsync();
