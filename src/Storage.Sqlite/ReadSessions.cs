@@ -15,42 +15,30 @@ internal sealed class ReadSessions(string connectionString) : IDisposable
 
     private readonly ConcurrentBag<Session> _idle = [];
 
-    public async Task<List<T>> QueryAsync<T>(FormattableString sql, Func<DbDataReader, T> read, CancellationToken ct)
+    public Task<List<T>> QueryAsync<T>(FormattableString sql, Func<DbDataReader, T> read, CancellationToken ct) => LendAsync(async session =>
+    {
+        var command = session.Commands.For(PlainSql.Text(sql), sql.ArgumentCount);
+        PlainSql.Bind(command, sql);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(ct)) rows.Add(read(reader));
+        return rows;
+    }, ct);
+
+    /// <summary>Rows read straight from SQLite (see <see cref="Native.NativeSqlite"/>), for the reads on every request's path.</summary>
+    public Task<List<T>> QueryNativeAsync<T>(FormattableString sql, Func<Native.NativeRow, T> read, CancellationToken ct) =>
+        LendAsync(session => Task.FromResult(session.Commands.Native(PlainSql.Text(sql)).Query(sql, read)), ct);
+
+    private async Task<List<T>> LendAsync<T>(Func<Session, Task<List<T>>> query, CancellationToken ct)
     {
         var session = _idle.TryTake(out var idle) ? idle : await Session.OpenAsync(connectionString, ct);
         try
         {
-            var command = session.Commands.For(PlainSql.Text(sql), sql.ArgumentCount);
-            PlainSql.Bind(command, sql);
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            var rows = new List<T>();
-            while (await reader.ReadAsync(ct)) rows.Add(read(reader));
-            return rows;
+            return await query(session);
         }
         catch
         {
             session.Dispose(); // a session that failed mid-read is not lent again
-            session = null;
-            throw;
-        }
-        finally
-        {
-            if (session is not null && _idle.Count < MaxIdle) _idle.Add(session);
-            else session?.Dispose();
-        }
-    }
-
-    /// <summary>Rows read straight from SQLite (see <see cref="Native.NativeSqlite"/>), for the reads on every request's path.</summary>
-    public async Task<List<T>> QueryNativeAsync<T>(FormattableString sql, Func<Native.NativeRow, T> read, CancellationToken ct)
-    {
-        var session = _idle.TryTake(out var idle) ? idle : await Session.OpenAsync(connectionString, ct);
-        try
-        {
-            return session.Commands.Native(PlainSql.Text(sql)).Query(sql, read);
-        }
-        catch
-        {
-            session.Dispose();
             session = null;
             throw;
         }
